@@ -1,0 +1,182 @@
+/**
+ * The composition root: wires config, store, engine, adapters and HTTP into one running bot.
+ * `npm start`, the end-to-end tests and the benchmark all build Centinela through here.
+ */
+import { randomUUID } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { SimulatorAdapter } from '../adapters/simulator/adapter.js';
+import { simulatorRoutes } from '../adapters/simulator/routes.js';
+import type { Config } from '../bot/config/index.js';
+import { validateFlow } from '../bot/flows/flow.js';
+import { intakeFlow } from '../bot/flows/intake.js';
+import { createI18n } from '../bot/i18n/i18n.js';
+import { createRenderer, type Renderer } from '../bot/i18n/render.js';
+import type { Platform } from '../bot/messages.js';
+import type { AdapterPort } from '../bot/port.js';
+import { createVault } from '../bot/privacy/vault.js';
+import { OutboxDispatcher } from '../bot/runtime/dispatcher.js';
+import { Runtime } from '../bot/runtime/runtime.js';
+import { SqliteStore, openDatabase } from '../store/sqlite-store.js';
+import { createHttpApp } from './http.js';
+import { engineSettings } from './settings.js';
+
+export interface ComposeOptions {
+  config: Config;
+  secret: Uint8Array;
+  logger: Logger;
+  /** Database path; default the config's storage.path. ':memory:' for tests. */
+  dbPath?: string;
+  clock?: () => number;
+  newId?: () => string;
+  /** Extra or replacement adapters (tests, benchmark). */
+  adapters?: AdapterPort[];
+  /** Where the simulator keeps its fake platform history; default beside the database. */
+  simulatorHistoryPath?: string;
+  synchronous?: 'NORMAL' | 'FULL';
+  /** Lets tests observe rendering (e.g. record locale keys for golden transcripts). */
+  wrapRenderer?: (r: Renderer) => Renderer;
+}
+
+export interface Centinela {
+  config: Config;
+  store: SqliteStore;
+  runtime: Runtime;
+  dispatcher: OutboxDispatcher;
+  adapters: Map<Platform, AdapterPort>;
+  simulator: SimulatorAdapter | undefined;
+  http: Hono;
+  /** Starts adapters, timers and the outbox poller. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function composeCentinela(o: ComposeOptions): Centinela {
+  const { config, logger } = o;
+  const clock = o.clock ?? Date.now;
+  const newId = o.newId ?? randomUUID;
+  const dbPath = o.dbPath ?? resolve(config.storage.path);
+
+  const i18n = createI18n(undefined, config.network.languages[0]);
+  const flowProblems = validateFlow(intakeFlow, (key) => config.network.languages.every((l) => i18n.exists(key, { lng: l, fallbackLng: false })));
+  if (flowProblems.length > 0) throw new Error(`intake flow is invalid:\n${flowProblems.join('\n')}`);
+
+  const store = new SqliteStore(openDatabase(dbPath, o.synchronous ? { synchronous: o.synchronous } : {}));
+  const vault = createVault(o.secret);
+  const baseRenderer = createRenderer(i18n, intakeFlow, config.network.timezone);
+  const renderer = o.wrapRenderer ? o.wrapRenderer(baseRenderer) : baseRenderer;
+
+  const adapters = new Map<Platform, AdapterPort>();
+  let simulator: SimulatorAdapter | undefined;
+  if (config.platforms.simulator.enabled) {
+    const groupChats = [...config.chats.verifiers, ...config.chats.responders].filter((c) => c.platform === 'simulator').map((c) => c.id);
+    const historyPath = o.simulatorHistoryPath ?? (dbPath === ':memory:' ? ':memory:' : resolve(dirname(dbPath), 'simulator.db'));
+    simulator = new SimulatorAdapter({ groupChats, historyPath, now: clock });
+    adapters.set('simulator', simulator);
+  }
+  for (const a of o.adapters ?? []) adapters.set(a.platform, a);
+
+  const runtimeLogger = logger.child({ component: 'runtime' });
+  const dispatcher = new OutboxDispatcher({
+    store,
+    adapters,
+    vault,
+    clock,
+    settings: config.outbox,
+    logger: logger.child({ component: 'outbox' }),
+  });
+  const runtime = new Runtime({
+    store,
+    flow: intakeFlow,
+    settings: engineSettings(config),
+    renderer,
+    vault,
+    clock,
+    newId,
+    verifierChats: config.chats.verifiers,
+    zones: config.zones,
+    maxMediaBytes: 20 * 1024 * 1024,
+    logger: runtimeLogger,
+    onOutbox: () => dispatcher.kick(),
+  });
+
+  const mounts: Hono[] = [];
+  if (simulator) {
+    mounts.push(
+      simulatorRoutes(simulator, {
+        networkName: config.network.name,
+        verifierChats: config.chats.verifiers.filter((c) => c.platform === 'simulator').map((c) => c.id),
+        responderChats: config.chats.responders
+          .filter((c) => c.platform === 'simulator')
+          .map((c) => ({ id: c.id, label: c.zones.length ? `${c.id} (${c.zones.join(', ')})` : c.id })),
+      }, { onHandlerError: (err) => logger.error({ err: err instanceof Error ? err.name : typeof err }, 'simulator message failed') }),
+    );
+  }
+
+  const adapterState = new Map<Platform, 'up' | 'down'>();
+  const http = createHttpApp({
+    health: () => {
+      const stats = store.stats();
+      const platforms = Object.fromEntries([...adapters.keys()].map((p) => [p, adapterState.get(p) ?? 'down']));
+      return { ok: [...adapters.keys()].every((p) => adapterState.get(p) === 'up'), platforms, outbox: { pending: stats.outboxPending, dead: stats.outboxDead } };
+    },
+    metrics: () => {
+      const s = store.stats();
+      const c = runtime.counters;
+      const d = dispatcher.counters;
+      return [
+        `centinela_inbound_total ${c.inbound}`,
+        `centinela_inbound_duplicates_total ${c.duplicates}`,
+        `centinela_inbound_ignored_total ${c.ignored}`,
+        `centinela_reports_submitted_total ${c.reports}`,
+        `centinela_outbox_sent_total ${d.sent}`,
+        `centinela_outbox_retried_total ${d.retried}`,
+        `centinela_outbox_dead_total ${d.dead}`,
+        `centinela_outbox_pending ${s.outboxPending}`,
+        `centinela_sessions ${s.sessions}`,
+        '',
+      ].join('\n');
+    },
+    mounts,
+  });
+
+  let ticker: NodeJS.Timeout | undefined;
+  return {
+    config,
+    store,
+    runtime,
+    dispatcher,
+    adapters,
+    simulator,
+    http,
+    async start() {
+      for (const [platform, adapter] of adapters) {
+        await adapter.start(async (msg) => {
+          runtime.handleInbound(msg);
+        });
+        adapterState.set(platform, 'up');
+        logger.info({ platform }, 'adapter started');
+      }
+      dispatcher.start(config.outbox.pollMs);
+      dispatcher.kick();
+      ticker = setInterval(() => {
+        try {
+          runtime.tick();
+        } catch (err) {
+          logger.error({ err: err instanceof Error ? err.name : typeof err }, 'timer tick failed');
+        }
+      }, 1000);
+      ticker.unref();
+    },
+    async stop() {
+      if (ticker) clearInterval(ticker);
+      for (const [platform, adapter] of adapters) {
+        await adapter.stop();
+        adapterState.set(platform, 'down');
+      }
+      await dispatcher.stop();
+      store.close();
+    },
+  };
+}

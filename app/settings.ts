@@ -1,0 +1,17 @@
+/** Maps the validated config onto the engine's and dispatcher's settings. */
+import type { Config } from '../bot/config/index.js';
+import type { EngineSettings } from '../bot/engine/types.js';
+
+export function engineSettings(config: Config): EngineSettings {
+  const min = 60_000;
+  return {
+    languages: config.network.languages,
+    hotline: config.network.hotline,
+    timezone: config.network.timezone,
+    remindAfterMs: config.intake.remindAfterMinutes * min,
+    expireAfterMs: config.intake.expireAfterMinutes * min,
+    doneRetentionMs: 24 * 60 * min,
+    burstMs: config.intake.burstSeconds * 1000,
+    maxWrongAnswers: config.intake.maxWrongAnswers,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The engine's data: a tipster's session, what goes in (a message or a timer), and what comes
+ * out (events the runtime applies inside the same transaction). All plain JSON-safe values.
+ */
+import type { AttachmentKind, GeoPoint } from '../messages.js';
+import type { FieldId } from '../flows/flow.js';
+import type {
+  ActivityField,
+  EquipmentField,
+  Lang,
+  LocationField,
+  SizeField,
+  TimeField,
+  UniformField,
+} from '../parse/types.js';
+
+export interface YesNoField {
+  /** Undefined when the tipster's words could not be read as yes or no. */
+  value?: boolean;
+  text: string;
+}
+
+/** A photo or file the tipster sent; the bytes are held by the runtime under `ref`. */
+export interface MediaItem {
+  ref: string;
+  kind: AttachmentKind;
+  mime: string;
+  size?: number;
+  /** Set by the runtime when the file cannot be used; the engine explains it to the tipster. */
+  problem?: 'too_large' | 'unsupported';
+}
+
+export interface MediaField {
+  items: MediaItem[];
+}
+
+/** The report being written. A field is answered when present, or when listed in `skipped`. */
+export interface Draft {
+  urgent?: YesNoField;
+  activity?: ActivityField;
+  location?: LocationField;
+  time?: TimeField;
+  size?: SizeField;
+  uniform?: UniformField;
+  equipment?: EquipmentField;
+  media?: MediaField;
+  firsthand?: YesNoField;
+  /** The tipster's first free-form message, kept whole for the verifiers. */
+  description?: string;
+  skipped: FieldId[];
+}
+
+/** Where the conversation is: a field's question, the language menu, or the review. */
+export type StepId = FieldId | 'language' | 'review';
+
+export interface Session {
+  v: 1;
+  status: 'active' | 'done';
+  lang?: Lang;
+  step: StepId;
+  /** Where to go after choosing a language mid-way (the step that was being asked). */
+  returnTo?: StepId;
+  /** Once the review has been shown, every answer leads back to it. */
+  reviewed: boolean;
+  /** Steps asked so far, for BACK. */
+  history: StepId[];
+  draft: Draft;
+  /** Wrong answers in a row at this step. */
+  wrong: number;
+  startedAt: number;
+  lastInboundAt: number;
+  /** The last answer taken, so a burst of messages right after it joins it instead of counting as new answers. */
+  lastAnswer?: { step: StepId | 'start'; at: number; messageId?: string };
+  reminded: boolean;
+  /** Number of the last report this tipster submitted in this session. */
+  reportNumber?: number;
+  /** When the runtime should wake this session with a timer input (reminder, expiry, clean-up). */
+  wakeAt?: number;
+}
+
+export type EngineInput =
+  | {
+      type: 'message';
+      messageId: string;
+      text?: string;
+      location?: GeoPoint;
+      media: MediaItem[];
+      /** Platform id of the message this one edits. */
+      editOf?: string;
+    }
+  | { type: 'timer' };
+
+/** A value inside a message: plain, a locale key to translate, or a time to show in the network's zone. */
+export type Param = string | number | { key: string } | { time: number };
+
+export type Part = { key: string; params?: Record<string, Param> } | { summary: Draft };
+
+/** A message to the tipster, as locale keys; the runtime renders it in `lang`. */
+export interface ReplyEvent {
+  type: 'reply';
+  lang: Lang;
+  parts: Part[];
+  choices?: { value: string; key: string }[];
+}
+
+export interface SubmittedReport {
+  number: number;
+  status: 'new' | 'incomplete';
+  urgent: boolean;
+  lang: Lang;
+  draft: Draft;
+  /** Best-known time of the sighting (epoch ms), else when the tipster started. */
+  seenAt: number;
+  submittedAt: number;
+}
+
+export type EngineEvent =
+  | ReplyEvent
+  | { type: 'report_submitted'; report: SubmittedReport }
+  /** Media held for this tipster that are no longer needed (cancel, rejected files). */
+  | { type: 'media_discarded'; refs: string[] }
+  /** STOP: delete everything stored about this tipster. */
+  | { type: 'tipster_erased' };
+
+export interface EngineSettings {
+  languages: Lang[];
+  hotline: string;
+  timezone: string;
+  remindAfterMs: number;
+  expireAfterMs: number;
+  /** How long a finished conversation is remembered (language, follow-ups) before it is forgotten. */
+  doneRetentionMs: number;
+  burstMs: number;
+  maxWrongAnswers: number;
+}
+
+/** Everything from outside the engine: the instant, the settings, and the id source. */
+export interface EngineEnv {
+  now: number;
+  settings: EngineSettings;
+  /** Allocates the next report number (from the store, inside the same transaction). */
+  nextReportNumber: () => number;
+}
+
+export interface StepResult {
+  /** The session to save; null to delete it. */
+  session: Session | null;
+  events: EngineEvent[];
+}

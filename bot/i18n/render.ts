@@ -1,0 +1,103 @@
+/**
+ * Turns the engine's locale-keyed replies into text, and reports into verifier cards.
+ */
+import type { i18n } from 'i18next';
+import { DateTime } from 'luxon';
+import type { Draft, Param, ReplyEvent, SubmittedReport } from '../engine/types.js';
+import type { Flow, FieldId } from '../flows/flow.js';
+import type { Choice } from '../messages.js';
+import type { Lang } from '../parse/types.js';
+
+export interface RenderedMessage {
+  text: string;
+  choices?: Choice[];
+}
+
+export interface Renderer {
+  t(lang: Lang, key: string, params?: Record<string, Param>): string;
+  reply(event: ReplyEvent): RenderedMessage;
+  summary(lang: Lang, draft: Draft): string;
+  card(report: SubmittedReport, lang: Lang, zone?: string): string;
+  time(ms: number, lang: Lang): string;
+}
+
+export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Renderer {
+  const time = (ms: number, lang: Lang) => {
+    const dt = DateTime.fromMillis(ms, { zone: timezone }).setLocale(lang);
+    return dt.toFormat(lang === 'en' ? 'h:mm a' : 'H:mm');
+  };
+  const t = (lang: Lang, key: string, params: Record<string, Param> = {}): string => {
+    const values: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(params)) {
+      if (typeof value === 'object' && 'key' in value) values[name] = i18n.t(value.key, { lng: lang });
+      else if (typeof value === 'object') values[name] = time(value.time, lang);
+      else values[name] = value;
+    }
+    return i18n.t(key, { lng: lang, ...values });
+  };
+
+  const fieldValue = (lang: Lang, draft: Draft, id: FieldId): string => {
+    const empty = t(lang, 'summary.empty');
+    if (draft.skipped.includes(id) && draft[id] === undefined) return empty;
+    switch (id) {
+      case 'urgent':
+      case 'firsthand': {
+        const f = draft[id];
+        if (!f) return empty;
+        if (f.value === undefined) return f.text || empty;
+        return t(lang, f.value ? 'summary.yes' : 'summary.no');
+      }
+      case 'media':
+        return draft.media ? t(lang, 'summary.media', { count: draft.media.items.length }) : empty;
+      case 'location': {
+        const l = draft.location;
+        if (!l) return empty;
+        const pin = l.point ? `📍 ${t(lang, 'intake.location.pin')} (${l.point.lat.toFixed(5)}, ${l.point.lng.toFixed(5)})` : '';
+        return [l.text, pin].filter(Boolean).join(' · ') || empty;
+      }
+      case 'time': {
+        const f = draft.time;
+        if (!f) return empty;
+        return f.at !== undefined ? t(lang, 'summary.at', { text: f.text || '', time: { time: f.at } }).trim() : f.text || empty;
+      }
+      default: {
+        const f = draft[id];
+        return f?.text || empty;
+      }
+    }
+  };
+
+  const summary = (lang: Lang, draft: Draft) =>
+    flow.steps.map((s, i) => `${i + 1}. ${t(lang, s.label)}: ${oneLine(fieldValue(lang, draft, s.id))}`).join('\n');
+
+  return {
+    t,
+    time,
+    summary,
+    reply(event) {
+      const text = event.parts
+        .map((part) => ('summary' in part ? summary(event.lang, part.summary) : t(event.lang, part.key, part.params)))
+        .join('\n');
+      const choices = event.choices?.map((c) => ({ value: c.value, label: t(event.lang, c.key) }));
+      return choices ? { text, choices } : { text };
+    },
+    card(report, lang, zone) {
+      const d = report.draft;
+      const lines = [
+        t(lang, report.urgent ? 'card.title_urgent' : 'card.title', { number: report.number }),
+        report.status === 'incomplete' ? t(lang, 'card.incomplete') : '',
+        t(lang, 'card.status', { status: t(lang, `status.${report.status}`) }),
+        zone ? t(lang, 'card.zone', { zone }) : t(lang, 'card.zone_unknown'),
+        t(lang, 'card.seen', { time: { time: report.seenAt } }),
+        ...flow.steps.map((s) => `${t(lang, s.label)}: ${oneLine(fieldValue(lang, d, s.id))}`),
+        d.description ? t(lang, 'card.description', { text: oneLine(d.description) }) : '',
+        t(lang, 'card.language', { lang: t(lang, `language.name.${report.lang}`) }),
+      ];
+      return lines.filter(Boolean).join('\n');
+    },
+  };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' / ');
+}

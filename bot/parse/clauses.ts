@@ -1,0 +1,104 @@
+import { tokenize } from './normalize.js';
+import { ARTICLE_ONE, tokenNumber } from './numbers.js';
+
+/** A part of a text, as indexes into it. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+
+/** Words after which a period does not end a sentence ("Main St. y 5th"). */
+const ABBREV_DOT = new Set(['st', 'ave', 'av', 'blvd', 'rd', 'dr', 'mr', 'mrs', 'ms', 'sr', 'sra', 'srta', 'jr', 'n', 's', 'e', 'w', 'no', 'num', 'apt', 'a', 'p', 'm', 'approx', 'aprox', 'etc', 'vs', 'hwy', 'ln', 'ct', 'pl']);
+
+/** After " y "/" and ", these start a new clause ("4 agentes y 2 camionetas", "... and they are"). */
+const CLAUSE_START = new Set(
+  `se hay estan estaban son eran tienen traen llevan andan van vinieron llegaron they there theyre i yo he she
+   it its we are were have had also tambien luego then ahora now right hace en at near cerca frente afuera
+   outside lo just ya todavia still`
+    .split(/\s+/)
+    .filter(Boolean)
+);
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+function trimSpan(folded: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,.;:!?¡¿\-|*"'()]/.test(folded[s]!)) s++;
+  while (e > s && /[\s,.;:!?¡¿\-|*"'()]/.test(folded[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+/**
+ * Splits folded text into clauses: at newlines, ; ! ? |, commas (not "1,000"), sentence
+ * periods (not "7.30", "St.", "I.C.E."), spaced dashes and emoji; then at "y"/"and" when they
+ * join two clauses rather than two street names ("4 agentes y 2 camionetas" splits, "1st y Soto"
+ * does not), and at "pero"/"but". Linear in the text length.
+ */
+export function splitClauses(folded: string): Span[] {
+  const rough: Span[] = [];
+  let from = 0;
+  const cut = (at: number, len: number): void => {
+    rough.push({ start: from, end: at });
+    from = at + len;
+  };
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i]!;
+    const code = ch.charCodeAt(0);
+    if ('\n;!?¡¿|'.includes(ch)) cut(i, 1);
+    else if (ch === ',') {
+      if (!(isDigit(folded[i - 1]) && isDigit(folded[i + 1]))) cut(i, 1);
+    } else if (ch === '.') {
+      const next = folded[i + 1];
+      if (next !== undefined && /[a-z0-9]/.test(next)) continue; // 7.30, i.c.e, maps.google
+      let w = i;
+      while (w > 0 && /[a-z]/.test(folded[w - 1]!)) w--;
+      const word = folded.slice(w, i);
+      if (word && ABBREV_DOT.has(word) && next === ' ') continue; // "Main St. y 5th"
+      if (word.length === 1 && folded[w - 1] === '.') continue; // "I.C.E.", "a.m."
+
+      cut(i, 1);
+    } else if (ch === '-' && folded[i - 1] === ' ' && folded[i + 1] === ' ') cut(i, 1);
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      const pair = folded.slice(i, i + 2);
+      if (PICTOGRAPH.test(pair)) cut(i, 2);
+      i++;
+    } else if (code >= 0x2000 && PICTOGRAPH.test(ch)) cut(i, 1);
+  }
+  rough.push({ start: from, end: folded.length });
+  const out: Span[] = [];
+  for (const r of rough) {
+    for (const part of splitConjunctions(folded, r)) {
+      const t = trimSpan(folded, part.start, part.end);
+      if (t.end > t.start) out.push(t);
+    }
+  }
+  return out;
+}
+
+function splitConjunctions(folded: string, span: Span): Span[] {
+  const toks = tokenize(folded.slice(span.start, span.end));
+  const out: Span[] = [];
+  let from = span.start;
+  for (let i = 1; i < toks.length - 1; i++) {
+    const t = toks[i]!.t;
+    const prev = toks[i - 1]!.t;
+    const next = toks[i + 1]!.t;
+    let split = false;
+    if (t === 'pero' || t === 'but') split = true;
+    else if (t === 'y' || t === 'and') {
+      const nextIsCount = tokenNumber(next) !== undefined || ARTICLE_ONE.has(next) || next === 'a';
+      split = (nextIsCount || CLAUSE_START.has(next)) && tokenNumber(prev) === undefined && prev !== 'entre' && prev !== 'between';
+    }
+    if (split) {
+      out.push({ start: from, end: span.start + toks[i]!.start });
+      from = span.start + toks[i]!.end;
+    }
+  }
+  out.push({ start: from, end: span.end });
+  return out;
+}

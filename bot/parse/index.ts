@@ -1,0 +1,16 @@
+/**
+ * Pure text parsers for tipsters' words in Spanish and English. No I/O, no state: every
+ * function takes text (and, for times, the current instant and time zone) and returns what it
+ * could read from it.
+ */
+export * from './types.js';
+export { normalize } from './normalize.js';
+export { detectLanguage } from './language.js';
+export { parseKeyword } from './keywords.js';
+export { parseYesNo } from './yes-no.js';
+export { parseSize } from './size.js';
+export { parseTime } from './time.js';
+export { parseMapLink } from './map-link.js';
+export { parseLocation } from './location.js';
+export { parseActivity, parseUniform, parseEquipment } from './fields.js';
+export { extractTip } from './extract.js';

@@ -1,0 +1,54 @@
+import { normalize } from './normalize.js';
+import type { Keyword } from './types.js';
+
+const KEYWORDS: Record<string, Keyword> = {
+  help: 'help',
+  ayuda: 'help',
+  back: 'back',
+  atras: 'back',
+  volver: 'back',
+  regresar: 'back',
+  skip: 'skip',
+  saltar: 'skip',
+  omitir: 'skip',
+  cancel: 'cancel',
+  cancelar: 'cancel',
+  language: 'language',
+  idioma: 'language',
+  lang: 'language',
+  rights: 'rights',
+  derechos: 'rights',
+  'my rights': 'rights',
+  'mis derechos': 'rights',
+  'your rights': 'rights',
+  'know your rights': 'rights',
+  'tus derechos': 'rights',
+  'sus derechos': 'rights',
+  'conoce tus derechos': 'rights',
+  'conozca sus derechos': 'rights',
+  stop: 'stop',
+  borrar: 'stop',
+  done: 'done',
+  listo: 'done',
+  lista: 'done',
+  ya: 'done',
+};
+
+/**
+ * A whole-message keyword in either language (HELP/AYUDA, BACK/ATRÁS/VOLVER, SKIP/SALTAR/OMITIR,
+ * CANCEL/CANCELAR, LANGUAGE/IDIOMA/LANG, RIGHTS/DERECHOS, STOP/BORRAR, DONE/LISTO/YA), ignoring
+ * case, accents, punctuation, emoji and a leading slash ("/help", "/help@CentinelaBot").
+ * Only when the message is just the keyword, never a keyword inside a sentence.
+ */
+export function parseKeyword(text: string): Keyword | undefined {
+  if (!text || text.length > 60) return undefined;
+  let s = normalize(text);
+  // Telegram-style command: "/help" or "/help@SomeBot"
+  s = s.replace(/^\/([a-z]+)@[a-z0-9_]+/, '$1');
+  // Everything that is not a letter becomes a space: punctuation, emoji, the slash.
+  // Letters only: "ayuda123" is not a keyword but "ayuda!!" and "🙏 ayuda" are.
+  if (/[0-9]/.test(s)) return undefined;
+  s = s.replace(/[^a-z]+/g, ' ').trim();
+  if (!s) return undefined;
+  return Object.hasOwn(KEYWORDS, s) ? KEYWORDS[s] : undefined;
+}

@@ -1,0 +1,181 @@
+import { findMapPoint, isLinkToken } from './map-link.js';
+import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
+import type { LocationField } from './types.js';
+
+function set(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter(Boolean));
+}
+
+/** Street-type words: a name with one of these is surely a street. */
+const STREET_WORDS = set(
+  `st street sts ave av avenue avenida blvd boulevard bulevar rd road dr drive ln lane way pl place ct court
+   hwy highway fwy freeway pkwy parkway cir circle ter terrace calle calzada camino carretera paseo privada
+   cerrada andador callejon route ruta expressway expy`
+);
+
+/** Words that may come right before a number in a street name ("calle 8", "Highway 99"). */
+const NUMBERED_STREET = set(`calle avenida av ave highway hwy route ruta carretera street st road rd`);
+
+/** Words that end a street name: prepositions, articles, place/relation words, time words. */
+const BOUNDARY = set(
+  `en at on in of de del near by cerca frente enfrente afuera fuera outside corner esquina intersection
+   interseccion cruce between entre la el los las the a al por to from hacia towards across behind
+   detras junto next lado inside dentro around alrededor y e and con & @ / ahora ahorita now right today
+   hoy ayer yesterday hace ago aqui alli ahi here there hay is are estan esta was were son`
+);
+
+/** Words that are never part of a street name in a tip. */
+const NOT_STREET = set(
+  `agents agent agentes agente officers officer oficiales ice cbp hsi fbi dhs ero police policia policias
+   migra migras sheriff cops cars car carros carro suv suvs van vans trucks camioneta camionetas troca trocas
+   vests chalecos masks mascaras uniforms uniformes gente people personas hombres men guys i yo me we
+   they them ellos ellas nosotros he she him her you my mi mis your tu su sus it esto eso this that que who
+   quien some someone alguien nobody nadie minutes minutos min mins hours horas media cuarto am pm
+   arresting arrested detained detenido detenidos llevaron llevan vi saw see veo mas more no not si yes
+   school escuela store tienda walmart church iglesia park parque house casa home trabajo work`
+);
+
+/** Words that can lead into an intersection answer ("en la esquina de 1st y Soto"). */
+const LEAD_IN = set(
+  `en at on in la el the corner of de esquina intersection interseccion cruce near cerca por entre between
+   around alrededor las los calles streets`
+);
+
+const ORDINAL = /^\d{1,4}(?:st|nd|rd|th|ra|da|ta|va|na|ro|do|to|vo|no|a|o)$/;
+const ABBREV = set('st ave av blvd rd dr ln ct pl hwy fwy pkwy n s e w sr');
+
+/** How sure we are that tokens name a street: 2 = street word/ordinal, 1 = capitalised, 0 = plain. */
+function strength(src: string, toks: Token[]): number {
+  if (toks.some((t) => STREET_WORDS.has(t.t) || ORDINAL.test(t.t))) return 2;
+  if (toks.length === 2 && NUMBERED_STREET.has(toks[0]!.t) && /^\d+$/.test(toks[1]!.t)) return 2;
+  const first = src[toks[0]!.start]!;
+  return first !== first.toLowerCase() ? 1 : 0;
+}
+
+function isWord(t: Token | undefined): t is Token {
+  return t !== undefined && /^[a-z0-9]/.test(t.t);
+}
+
+/** Takes a street name walking left (dir -1) or right (dir 1) from a connector. */
+function walk(toks: Token[], from: number, dir: 1 | -1): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (out.filter((t) => t.t !== '.').length < 4) {
+    const t = toks[i];
+    if (!t) break;
+    if (t.t === '.') {
+      // "Av. Cesar Chavez", "Soto St." : a dot after a street abbreviation is part of the name
+      const prev = dir === 1 ? out[out.length - 1] : toks[i - 1];
+      if (prev && ABBREV.has(prev.t)) {
+        out.push(t);
+        i += dir;
+        continue;
+      }
+      break;
+    }
+    if (!isWord(t) || BOUNDARY.has(t.t) || NOT_STREET.has(t.t)) break;
+    if (/^\d+$/.test(t.t)) {
+      // a bare number only right after "calle"/"highway"
+      const before = dir === 1 ? out[out.length - 1] : toks[i - 1];
+      if (!before || !NUMBERED_STREET.has(before.t)) break;
+    }
+    out.push(t);
+    i += dir;
+  }
+  if (dir === -1) out.reverse();
+  while (out.length && out[0]!.t === '.') out.shift();
+  while (out.length && out[out.length - 1]!.t === '.' && !(out.length > 1 && ABBREV.has(out[out.length - 2]!.t))) out.pop();
+  return out;
+}
+
+const CONNECTORS = set('y e and & con at @ /');
+
+/**
+ * Cross streets in a text: "1st y Soto", "1st & Soto", "5th and Main", "corner of X and Y",
+ * "esquina de X y Y", "X con Y", "Main St at 5th Ave". Both sides must look like street names.
+ * `relaxed`: the text is known to be a location answer, so "cesar chavez y soto" in lower case
+ * counts when it is the whole answer.
+ */
+export function findCrossStreets(text: string, relaxed = false): [string, string] | undefined {
+  const src = clean(text).slice(0, 2000);
+  const toks = tokenize(fold(src));
+  for (let c = 1; c < toks.length - 1; c++) {
+    const conn = toks[c]!.t;
+    if (!CONNECTORS.has(conn)) continue;
+    const left = walk(toks, c - 1, -1);
+    const right = walk(toks, c + 1, 1);
+    if (!left.length || !right.length) continue;
+    const sl = strength(src, left);
+    const sr = strength(src, right);
+    let ok: boolean;
+    if (conn === 'at' || conn === '@') ok = sl === 2 && sr === 2;
+    else {
+      ok = Math.min(sl, sr) >= 1 || Math.max(sl, sr) === 2;
+      if (!ok && relaxed) {
+        const li = toks.indexOf(left[0]!);
+        const ri = toks.indexOf(right[right.length - 1]!);
+        const leadOk = toks.slice(0, li).every((t) => LEAD_IN.has(t.t));
+        const tail = toks[ri + 1];
+        ok = leadOk && (tail === undefined || !isWord(tail));
+      }
+    }
+    if (!ok) continue;
+    const x = trimPunct(src.slice(left[0]!.start, left[left.length - 1]!.end));
+    const y = trimPunct(src.slice(right[0]!.start, right[right.length - 1]!.end));
+    if (x && y) return [x, y];
+  }
+  return undefined;
+}
+
+/** After a 5-digit number, words that still allow it to be a ZIP ("90033 area"). */
+const ZIP_NEXT = set('area zona zip code codigo postal ca california tx texas az il ny nj wa or nc fl co nv');
+
+/** A 5-digit US ZIP code standing as its own token (not a house number like "12345 Main St"). */
+export function findZip(text: string): string | undefined {
+  const s = fold(clean(text));
+  for (const m of s.matchAll(/(?<![\w\-.:/#$])(\d{5})(?:-\d{4})?(?![\w\-.:/])/g)) {
+    const prev = /(?:zip|cp|c\.p\.|codigo postal|postal code|zip code)[\s:#]*$/.test(s.slice(Math.max(0, m.index - 20), m.index));
+    const next = /^\s*([a-z]+)/.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    if (prev || !next || ZIP_NEXT.has(next[1]!)) return m[1];
+  }
+  return undefined;
+}
+
+/** Removes link tokens (and a typed coordinate pair) from the text, keeping the rest. */
+function withoutMapText(src: string, match: { start: number; end: number; kind: 'url' | 'coords' }): string {
+  const rest = src.slice(0, match.start) + ' ' + src.slice(match.end);
+  return rest
+    .split(/(\s+)/)
+    .map((piece) => (isLinkToken(piece) ? '' : piece))
+    .join('');
+}
+
+/**
+ * A location answer. Any non-empty text is a valid location (a landmark, an address), so this
+ * returns a field for every non-empty text, filling what it can: `point` from a map link or
+ * typed coordinates, `zip` (a 5-digit US ZIP standing alone), `crossStreets` ("1st y Soto",
+ * "1st & Soto", "corner of X and Y", "esquina de X y Y", "X con Y", "Main St at 5th Ave").
+ * `text` is the trimmed input with the map link removed (undefined if nothing else is left).
+ * A link without coordinates (a short link like maps.app.goo.gl/…) stays in `text` so a
+ * human can still open it.
+ */
+export function parseLocation(text: string): LocationField | undefined {
+  const src = clean(text).trim();
+  if (!src) return undefined;
+  const field: LocationField = {};
+  const found = findMapPoint(src);
+  let rest = src;
+  if (found) {
+    field.point = found.point;
+    rest = withoutMapText(src, found);
+  }
+  rest = trimPunct(rest.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n'));
+  if (rest) {
+    field.text = rest;
+    const zip = findZip(rest);
+    if (zip) field.zip = zip;
+    const cross = findCrossStreets(rest, true);
+    if (cross) field.crossStreets = cross;
+  }
+  return field;
+}

@@ -1,0 +1,326 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import { clean, fold } from './normalize.js';
+import { NUMBER_WORD_PATTERN, wordNumber } from './numbers.js';
+import { AGENT_WORDS, VEHICLE_WORDS } from './size.js';
+import type { TimeContext, TimeField } from './types.js';
+
+/** A time expression found in a text: where it is (indexes into the text) and what it means. */
+export interface TimeMatch {
+  start: number;
+  end: number;
+  /** Epoch ms. */
+  at: number;
+}
+
+const MINUTE = 60_000;
+
+const N = `\\d{1,3}(?:[.,]5)?|${NUMBER_WORD_PATTERN}`;
+const QTY_WORDS = `${NUMBER_WORD_PATTERN}|half an?|a half|an?|a couple(?: of)?|couple(?: of)?|a few|few|media|un par de|unos cuantos|unas cuantas|unos pocos|unas pocas|unos|unas|pocos|pocas`;
+/** A quantity and the space after it: digits may touch the unit ("10min"), words may not ("ahora" is not "a hora"). */
+const QTY = `(?:(\\d{1,3}(?:[.,]5)?)\\s*|(${QTY_WORDS})\\s+)`;
+const UNIT = `minutes?|mins?|min|m|hours?|hrs?|hr|h|seconds?|secs?|sec|s|days?|minutos?|horas?|segundos?|segs?|seg|dias?`;
+const ABOUT = `like|about|around|approx|approximately|maybe|almost|over|just|only|roughly|nearly|como|unos|unas|aprox|aproximadamente|mas o menos|casi|ya|apenas|solo|tipo|menos de|mas de`;
+
+/** "10 min ago", "half an hour ago", "an hour and a half ago", "10 minutos atras". */
+const AGO = new RegExp(
+  `\\b(?:(?:${ABOUT})\\s+)?${QTY}(?:(?:-|to|or|o|a)\\s*(?:${N})\\s*)?(${UNIT})\\b(?:\\s+(and a half|y media|or so|or two|o mas|o algo asi))?\\s+(?:ago|atras|back)\\b`,
+  'g'
+);
+
+/** "hace 10 minutos", "hace media hora", "hace una hora y media", "hace unos 5 min". */
+const HACE = new RegExp(
+  `\\bhace\\s+(?:(?:${ABOUT})\\s+)?${QTY}(?:(?:-|o|a)\\s*(?:${N})\\s*)?(${UNIT})\\b(?:\\s+(y media|y pico|y cuarto|o mas|o algo asi))?`,
+  'g'
+);
+
+/** A whole answer that is just a duration ("10 min", "como 20 minutos"): read as that long ago. */
+const BARE_DURATION = new RegExp(`^(?:(?:${ABOUT}|hace)\\s+)?${QTY}(${UNIT})(?:\\s+(y media|and a half))?\\s*[.!]*$`);
+
+/** Fixed relative expressions and how many minutes ago they mean. */
+const FIXED: Array<[RegExp, number]> = [
+  [/\bhace\s+(?:una\s+)?hora\s+y\s+media\b/g, 90],
+  [/\b(?:an?\s+)?hour\s+and\s+a\s+half\s+ago\b/g, 90],
+  [/\bhace\s+(?:un\s+)?ratito\b/g, 15],
+  [/\bhace\s+(?:un\s+)?(?:buen\s+)?rato\b/g, 30],
+  [/\bhace\s+(?:muy\s+)?poco(?:\s+tiempo)?\b/g, 15],
+  [/\bhace\s+(?:un\s+)?(?:momento|momentito|instante|segundo|segundito)\b/g, 5],
+  [/\bhace\s+unos\s+(?:momentos|segundos|minutitos)\b/g, 5],
+  [/\bhace\s+nada\b/g, 2],
+  [/\ba\s+(?:little|short)\s+(?:while|bit)\s+ago\b/g, 15],
+  [/\b(?:a\s+)?(?:little\s+)?bit\s+ago\b/g, 15],
+  [/\ba\s+while\s+ago\b/g, 30],
+  [/\b(?:a\s+)?(?:few\s+)?(?:moments?|sec|second)\s+ago\b/g, 5],
+];
+
+/** Expressions meaning "now". */
+const NOW =
+  /\b(?:right\s+now|just\s+now|now|rn|currently|at\s+the\s+moment|at\s+this\s+moment|as\s+we\s+speak|happening\s+now|still\s+(?:there|here|outside)|ahorita\s+mismo|ahora\s+mismo|ahoritita|ahorita|ahora|aorita|orita|horita|aora|en\s+este\s+momento|en\s+estos\s+momentos|en\s+este\s+instante|justo\s+ahora|(?:todavia|aun)\s+(?:estan|siguen|hay|andan)|siguen\s+(?:ahi|aqui|alli|alla|afuera))\b/g;
+
+const YA_ALONE = /^(?:ya|ya mismo|ya ya)\s*[.!]*$/;
+
+const HOUR_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
+const CLOCK = new RegExp(`\\b(\\d{1,2})(?::([0-5]\\d))?(?![\\d:])|\\b(${HOUR_WORDS})\\b`, 'g');
+const NOON = /\b(?:(?:at|around|a\s+las|al|a\s+la|por\s+el)\s+)?(noon|midday|mediodia|medio\s+dia|midnight|medianoche)\b/g;
+
+const PREFIX_EN = /(?:^|\s)(at|around|by|since|til|until)\s+$/;
+const PREFIX_ES = /(?:^|\s)((?:como\s+|tipo\s+|desde\s+|hasta\s+)?a\s+(?:eso\s+de\s+)?las?|alas|como\s+las|desde\s+las?|tipo|como\s+(?:a\s+)?las?)\s+$/;
+const DAY_BEFORE = /(?:^|\s)(ayer|yesterday|anoche|last\s+night|hoy|today|this\s+(?:morning|afternoon|evening)|esta\s+(?:manana|tarde|noche)|tonight)\s*,?\s+$/;
+
+type Meridiem = 'am' | 'pm' | 'night';
+
+function unitMinutes(unit: string): number {
+  if (unit.startsWith('s')) return 1 / 60;
+  if (unit.startsWith('m')) return 1;
+  if (unit.startsWith('h')) return 60;
+  return 1440; // days / dias
+}
+
+function qtyValue(q: string): number | undefined {
+  const s = q.replace(/\s+/g, ' ');
+  if (/^\d/.test(s)) return Number(s.replace(',', '.'));
+  if (/^(?:an?|un|una|uno)$/.test(s)) return 1;
+  if (/^(?:half an?|a half|media)$/.test(s)) return 0.5;
+  if (/couple|par/.test(s)) return 2;
+  if (/few|cuant|poc|^unos$|^unas$/.test(s)) return 3;
+  return wordNumber(s);
+}
+
+function durationMinutes(qty: string, unit: string, extra: string | undefined): number | undefined {
+  const n = qtyValue(qty);
+  if (n === undefined || n > 999) return undefined;
+  let minutes = n * unitMinutes(unit);
+  if (extra === 'and a half' || extra === 'y media') minutes += 0.5 * unitMinutes(unit);
+  if (extra === 'y cuarto') minutes += 0.25 * unitMinutes(unit);
+  return minutes;
+}
+
+/**
+ * Finds every time expression in `text` (cleaned, original case), earliest first, non-overlapping.
+ * `whole`: the text is a whole answer or clause, so "ya" alone and a bare duration ("10 min")
+ * count; `bareHour`: a bare "8" is a clock time. Clock times need a valid IANA `ctx.timezone`
+ * (with an invalid one only "now" and "… ago" are read).
+ */
+export function findTimes(text: string, ctx: TimeContext, opts: { whole?: boolean; bareHour?: boolean } = {}): TimeMatch[] {
+  const s = fold(text);
+  const zoneOk = DateTime.fromMillis(ctx.now, { zone: ctx.timezone }).isValid;
+  const found: TimeMatch[] = [];
+  const ago = (start: number, end: number, minutes: number): void => {
+    found.push({ start, end, at: DateTime.fromMillis(ctx.now).minus({ milliseconds: Math.round(minutes * MINUTE) }).toMillis() });
+  };
+  const trimmed = s.trim();
+  if (opts.whole) {
+    const lead = s.length - s.trimStart().length;
+    if (YA_ALONE.test(trimmed)) found.push({ start: lead, end: lead + trimmed.length, at: ctx.now });
+    const hour = opts.bareHour ? /^(\d{1,2})(?::([0-5]\d))?\s*[.!]*$/.exec(trimmed) : null;
+    if (hour && zoneOk && Number(hour[1]) <= 23) {
+      // an answer to "when?" that is just "8": eight o'clock
+      found.push({ start: lead, end: lead + hour[0].length, at: resolveClock(Number(hour[1]), Number(hour[2] ?? 0), undefined, false, dayContext(s), ctx) });
+    }
+    const bare = BARE_DURATION.exec(trimmed);
+    if (bare) {
+      const minutes = durationMinutes(bare[1] ?? bare[2]!, bare[3]!, bare[4]);
+      if (minutes !== undefined) ago(lead, lead + trimmed.replace(/[.!]+$/, '').length, minutes);
+    }
+  }
+  for (const m of s.matchAll(NOW)) found.push({ start: m.index, end: m.index + m[0].length, at: ctx.now });
+  for (const re of [AGO, HACE]) {
+    for (const m of s.matchAll(re)) {
+      const minutes = durationMinutes(m[1] ?? m[2]!, m[3]!, m[4]);
+      if (minutes !== undefined) ago(m.index, m.index + m[0].length, minutes);
+    }
+  }
+  for (const [re, minutes] of FIXED) {
+    for (const m of s.matchAll(re)) ago(m.index, m.index + m[0].length, minutes);
+  }
+  if (zoneOk) {
+    findClockTimes(s, ctx, found);
+    if (text.length <= 300 && DATE_HINT.test(s)) found.push(...chronoTimes(text, ctx));
+  }
+  return pickNonOverlapping(found);
+}
+
+function pickNonOverlapping(found: TimeMatch[]): TimeMatch[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: TimeMatch[] = [];
+  let lastEnd = -1;
+  for (const f of found) {
+    if (f.start >= lastEnd) {
+      out.push(f);
+      lastEnd = f.end;
+    }
+  }
+  return out;
+}
+
+function dayContext(s: string): { shift?: number; lastNight?: boolean } {
+  if (/\b(?:antier|anteayer|antes\s+de\s+ayer|day\s+before\s+yesterday)\b/.test(s)) return { shift: -2 };
+  if (/\b(?:anoche|last\s+night)\b/.test(s)) return { lastNight: true };
+  if (/\b(?:ayer|yesterday)\b/.test(s)) return { shift: -1 };
+  return {};
+}
+
+function findClockTimes(s: string, ctx: TimeContext, found: TimeMatch[]): void {
+  const day = dayContext(s);
+  for (const m of s.matchAll(CLOCK)) {
+    const st = m.index;
+    let end = st + m[0].length;
+    const prevChar = s[st - 1];
+    if (prevChar !== undefined && /[.,/\-:$#]/.test(prevChar) && /\d/.test(s[st - 2] ?? '')) continue;
+    const word = m[3];
+    let h = word ? wordNumber(word)! : Number(m[1]);
+    let min = m[2] ? Number(m[2]) : 0;
+    const hasMin = m[2] !== undefined;
+    const after = s.slice(end, end + 40);
+    const before = s.slice(Math.max(0, st - 30), st);
+    if (!word && /^[a-z]/.test(after) && !/^(?:a\.?\s?m|p\.?\s?m|hrs?|h)(?![a-z])/.test(after)) continue; // "5th", "4agents"
+    let mer: Meridiem | undefined;
+    let marker = false;
+    let r: RegExpExecArray | null;
+    if ((r = /^\s*([ap])\.?\s?m\.?(?![a-z])/.exec(after))) {
+      mer = r[1] === 'a' ? 'am' : 'pm';
+    } else if ((r = /^\s*(?:de|en|por)\s+la\s+(manana|madrugada|tarde|noche)\b/.exec(after))) {
+      mer = r[1] === 'noche' ? 'night' : r[1] === 'tarde' ? 'pm' : 'am';
+    } else if ((r = /^\s*(?:in\s+the|this)\s+(morning|afternoon|evening)\b/.exec(after))) {
+      mer = r[1] === 'morning' ? 'am' : 'pm';
+    } else if ((r = /^\s*(?:(?:at|last)\s+night|tonight)\b/.exec(after))) {
+      mer = 'night';
+    } else if ((r = /^\s*(?:o'?\s?clock|oclock|en\s+punto)\b/.exec(after))) {
+      marker = true;
+    } else if ((r = /^\s*y\s+(media|cuarto)\b/.exec(after))) {
+      min = r[1] === 'media' ? 30 : 15;
+    } else if ((r = /^\s*menos\s+cuarto\b/.exec(after))) {
+      min = 45;
+      h = h - 1;
+    } else if (hasMin && (r = /^\s*(?:hrs?|horas|h)\b/.exec(after))) {
+      marker = true;
+    }
+    if (r) end += r[0].length;
+    // "y media de la tarde": meridiem after a half/quarter
+    if (r && mer === undefined && !marker) {
+      const r2 = /^\s*(?:de|en)\s+la\s+(manana|madrugada|tarde|noche)\b|^\s*([ap])\.?\s?m\.?(?![a-z])/.exec(s.slice(end, end + 30));
+      if (r2) {
+        mer = r2[2] ? (r2[2] === 'a' ? 'am' : 'pm') : r2[1] === 'noche' ? 'night' : r2[1] === 'tarde' ? 'pm' : 'am';
+        end += r2[0].length;
+      }
+    }
+    const pes = PREFIX_ES.exec(before);
+    const pen = pes ? null : PREFIX_EN.exec(before);
+    const prefix = pes ?? pen;
+    if (!hasMin && mer === undefined && /^\s*(?:min|mins|minutes?|minutos?|hours?|horas?|hrs?|h|seg|secs?|segundos|seconds|dias?|days?)\b/.test(after)) continue;
+    if (mer === undefined && !hasMin && looksLikeCount(after)) continue;
+    let ok = hasMin || mer !== undefined || marker;
+    if (!ok && prefix) {
+      // Spanish "a las ocho" is always a time; English "at eight" only at the end of a phrase
+      ok = !word || pes !== null || /^\s*(?:[.,;!?]|$)/.test(s.slice(end));
+    }
+    if (!ok) continue;
+    if (hasMin ? h > 23 : mer ? h < 1 || h > 12 : h > 23) continue;
+    let start = prefix ? st - (before.length - before.lastIndexOf(prefix[1]!)) : st;
+    const dayWord = DAY_BEFORE.exec(s.slice(Math.max(0, start - 40), start));
+    if (dayWord) start -= s.slice(Math.max(0, start - 40), start).length - dayWord.index - (dayWord[0].length - dayWord[0].trimStart().length);
+    found.push({ start, end, at: resolveClock(h, min, mer, false, day, ctx) });
+  }
+  for (const m of s.matchAll(NOON)) {
+    const h = /night|medianoche/.test(m[1]!) ? 0 : 12;
+    found.push({ start: m.index, end: m.index + m[0].length, at: resolveClock(h, 0, undefined, true, day, ctx) });
+  }
+}
+
+function looksLikeCount(after: string): boolean {
+  const w = /^\s*([a-z']+)(?:\s+([a-z']+))?/.exec(after);
+  if (!w) return false;
+  const isUnit = (x: string | undefined): boolean => x !== undefined && (AGENT_WORDS.has(x) || VEHICLE_WORDS.has(x));
+  return isUnit(w[1]) || isUnit(w[2]);
+}
+
+/**
+ * Turns a local clock time into epoch ms. Without a day word: today, or yesterday when today's
+ * would be more than an hour in the future; when am/pm is not given, the most recent of the two
+ * readings that is not more than an hour ahead. With "ayer"/"yesterday": that day, morning for
+ * 6-11 and afternoon for 1-5 when am/pm is not given.
+ */
+function resolveClock(
+  h: number,
+  min: number,
+  mer: Meridiem | undefined,
+  fixed: boolean,
+  day: { shift?: number; lastNight?: boolean },
+  ctx: TimeContext
+): number {
+  const base = DateTime.fromMillis(ctx.now, { zone: ctx.timezone });
+  const limit = ctx.now + 60 * MINUTE;
+  const at = (dayShift: number, hour: number): number =>
+    base.plus({ days: dayShift }).set({ hour, minute: min, second: 0, millisecond: 0 }).toMillis();
+  let hours: number[];
+  if (mer === 'am') hours = [h % 12];
+  else if (mer === 'pm') hours = [(h % 12) + 12];
+  else if (mer === 'night') hours = [h === 12 ? 0 : h < 5 ? h : (h % 12) + 12];
+  else if (fixed || h === 0 || h > 12) hours = [h];
+  else hours = h === 12 ? [12, 0] : [h, h + 12];
+  if (day.lastNight) {
+    const hour = mer === 'am' || (mer !== 'pm' && h < 5) ? h % 12 : hours.length > 1 ? hours[1]! : hours[0]!;
+    const today = at(0, hour);
+    return hour < 12 && today <= limit ? today : at(-1, hour);
+  }
+  if (day.shift !== undefined) {
+    const hour = hours.length > 1 ? (h >= 1 && h <= 5 ? h + 12 : h === 12 ? 12 : h) : hours[0]!;
+    return at(day.shift, hour);
+  }
+  let best = -Infinity;
+  for (const hour of hours) {
+    let t = at(0, hour);
+    if (t > limit) t = at(-1, hour);
+    if (t > best) best = t;
+  }
+  return best;
+}
+
+const DATE_HINT =
+  /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b|\b\d{1,2}\/\d{1,2}\b/;
+
+/** Dates with a weekday or month ("monday at 3pm", "el 20 de noviembre a las 3") via chrono. */
+function chronoTimes(text: string, ctx: TimeContext): TimeMatch[] {
+  const offset = DateTime.fromMillis(ctx.now, { zone: ctx.timezone }).offset;
+  const ref = { instant: new Date(ctx.now), timezone: offset };
+  const out: TimeMatch[] = [];
+  for (const parser of [chrono.en.casual, chrono.es.casual]) {
+    for (const r of parser.parse(text, ref)) {
+      const c = r.start;
+      if (!c.isCertain('hour') || !(c.isCertain('weekday') || c.isCertain('day'))) continue;
+      let dt = DateTime.fromObject(
+        { year: c.get('year') ?? undefined, month: c.get('month') ?? undefined, day: c.get('day') ?? undefined, hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 },
+        { zone: ctx.timezone }
+      );
+      if (!dt.isValid) continue;
+      let end = r.index + r.text.length;
+      // chrono-es leaves "de la tarde" out of "el lunes a las 3 de la tarde"
+      const daypart = /^\s*(?:(?:de|en|por)\s+la\s+(manana|madrugada|tarde|noche)\b|([ap])\.?\s?m\b\.?)/.exec(fold(text.slice(end, end + 30)));
+      if (daypart && !c.isCertain('meridiem')) {
+        const pm = daypart[1] === 'tarde' || daypart[1] === 'noche' || daypart[2] === 'p';
+        if (pm && dt.hour < 12) dt = dt.plus({ hours: 12 });
+        end += daypart[0].length;
+      }
+      if (c.isCertain('weekday') && !c.isCertain('day') && dt.toMillis() > ctx.now + 60 * MINUTE) dt = dt.minus({ days: 7 });
+      if (dt.toMillis() > ctx.now + 60 * MINUTE) continue;
+      out.push({ start: r.index, end, at: dt.toMillis() });
+    }
+  }
+  return out;
+}
+
+/**
+ * When the sighting happened, worked out in `ctx.timezone` relative to `ctx.now`:
+ * "now"/"ahora"/"ahorita"/"ya" → now; "10 min ago"/"hace 10 minutos"/"hace media hora"/
+ * "hace rato" (30 min) → now minus that; "7:30", "8am", "a las 8", "8 de la mañana", "15:45" →
+ * that local time today, or yesterday if today's would be more than an hour in the future (a
+ * bare "8" is read as a clock time too; without am/pm the most recent reading is used).
+ * Undefined when no time could be worked out ("this morning", "earlier"). `text` is the
+ * trimmed input; `at` is epoch ms.
+ */
+export function parseTime(text: string, ctx: TimeContext): TimeField | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const [first] = findTimes(clean(trimmed), ctx, { whole: true, bareHour: true });
+  return first ? { text: trimmed, at: first.at } : undefined;
+}

@@ -1,0 +1,187 @@
+/**
+ * The runtime: for each inbound message, one transaction that dedupes it, steps the engine,
+ * saves the session and writes every consequence (reports, outbox rows). Sending happens after
+ * commit, from the outbox (see OutboxDispatcher).
+ */
+import { step } from '../engine/step.js';
+import type { Draft, EngineEvent, EngineInput, EngineSettings, MediaItem, Session } from '../engine/types.js';
+import type { Zone } from '../config/index.js';
+import type { Flow } from '../flows/flow.js';
+import { zonesFor } from '../geo/zones.js';
+import type { Renderer, RenderedMessage } from '../i18n/render.js';
+import type { Attachment, ChatKind, InboundMessage, Platform } from '../messages.js';
+import type { Lang } from '../parse/types.js';
+import type { Vault } from '../privacy/vault.js';
+import type { RuntimeStore, StoredSession } from './store-port.js';
+
+export interface ChatTarget {
+  platform: Platform;
+  id: string;
+  language?: Lang;
+}
+
+export interface RuntimeLogger {
+  info(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+  debug(obj: Record<string, unknown>, msg: string): void;
+}
+
+export interface RuntimeDeps {
+  store: RuntimeStore;
+  flow: Flow;
+  settings: EngineSettings;
+  renderer: Renderer;
+  vault: Vault;
+  clock: () => number;
+  newId: () => string;
+  verifierChats: ChatTarget[];
+  /** The network's zones, to tell verifiers where a report is. */
+  zones: readonly Zone[];
+  /** Largest attachment kept, in bytes. */
+  maxMediaBytes: number;
+  logger: RuntimeLogger;
+  /** Called after a commit that wrote outbox rows. */
+  onOutbox?: () => void;
+}
+
+export type InboundOutcome = 'handled' | 'duplicate' | 'ignored';
+
+/** The message kinds a tipster may send with a report; anything else is explained and dropped. */
+const KEPT_KINDS = new Set(['image', 'video']);
+
+export interface ChatAddress {
+  id: string;
+  kind: ChatKind;
+}
+
+export class Runtime {
+  readonly counters = { inbound: 0, duplicates: 0, ignored: 0, reports: 0, timers: 0 };
+
+  constructor(private readonly d: RuntimeDeps) {}
+
+  /** Handles one inbound message durably; resolves once its effects are committed. */
+  handleInbound(msg: InboundMessage): InboundOutcome {
+    const now = this.d.clock();
+    const outcome = this.d.store.transaction((): InboundOutcome => {
+      if (!this.d.store.markInbound(msg.platform, msg.messageId, now)) return 'duplicate';
+      if (msg.chat.kind !== 'direct') return 'ignored'; // group chats: strangers and noise are ignored on purpose
+      const key = this.d.vault.pseudonym(msg.platform, msg.sender);
+      const stored = this.d.store.loadSession(key);
+      const address = stored?.address ?? this.seal({ id: msg.chat.id, kind: 'direct' });
+      const media = this.holdAttachments(key, msg.attachments, now);
+      const input: EngineInput = {
+        type: 'message',
+        messageId: msg.messageId,
+        media,
+        ...(msg.text !== undefined ? { text: msg.text } : {}),
+        ...(msg.location ? { location: msg.location } : {}),
+        ...(msg.editOf !== undefined ? { editOf: msg.editOf } : {}),
+      };
+      this.stepAndApply({ key, platform: msg.platform, address }, stored?.session ?? null, input, now, `in:${msg.platform}:${msg.messageId}`);
+      return 'handled';
+    });
+    if (outcome === 'duplicate') this.counters.duplicates += 1;
+    else if (outcome === 'ignored') this.counters.ignored += 1;
+    else this.counters.inbound += 1;
+    if (outcome === 'handled') this.d.onOutbox?.();
+    return outcome;
+  }
+
+  /** Wakes sessions whose timer is due (reminders, expiry, forgetting). Returns how many ran. */
+  tick(limit = 100): number {
+    const now = this.d.clock();
+    const due = this.d.store.dueSessions(now, limit);
+    for (const s of due) {
+      this.d.store.transaction(() => {
+        const fresh = this.d.store.loadSession(s.key);
+        if (!fresh || (fresh.session.wakeAt ?? Infinity) > now) return;
+        this.stepAndApply(fresh, fresh.session, { type: 'timer' }, now, `timer:${s.key}:${fresh.session.wakeAt ?? now}`);
+      });
+    }
+    this.counters.timers += due.length;
+    if (due.length > 0) this.d.onOutbox?.();
+    return due.length;
+  }
+
+  private stepAndApply(
+    who: Omit<StoredSession, 'session'>,
+    session: Session | null,
+    input: EngineInput,
+    now: number,
+    causeKey: string,
+  ): void {
+    const { store } = this.d;
+    const result = step(this.d.flow, session, input, {
+      now,
+      settings: this.d.settings,
+      nextReportNumber: () => store.nextReportNumber(),
+    });
+    if (result.session) store.saveSession({ ...who, session: result.session }, now);
+    else store.deleteSession(who.key);
+    result.events.forEach((event, i) => this.apply(event, who, `${causeKey}:${i}`, now));
+  }
+
+  private apply(event: EngineEvent, who: Omit<StoredSession, 'session'>, dedupeKey: string, now: number): void {
+    const { store } = this.d;
+    switch (event.type) {
+      case 'reply':
+        this.enqueue(dedupeKey, who.platform, who.address, who.key, this.d.renderer.reply(event), now);
+        return;
+      case 'report_submitted': {
+        const refs = event.report.draft.media?.items.map((m) => m.ref) ?? [];
+        store.insertReport(event.report, who.platform, who.key, refs);
+        this.counters.reports += 1;
+        for (const chat of this.d.verifierChats) {
+          const lang = chat.language ?? this.d.settings.languages[0] ?? 'es';
+          const text = this.d.renderer.card(event.report, lang, this.zoneNames(event.report.draft.location, lang));
+          const address = this.seal({ id: chat.id, kind: 'group' });
+          this.enqueue(`card:${event.report.number}:${chat.platform}:${chat.id}`, chat.platform, address, this.chatKey(chat.platform, chat.id), { text }, now);
+        }
+        this.d.logger.info({ report: event.report.number, status: event.report.status, urgent: event.report.urgent }, 'report submitted');
+        return;
+      }
+      case 'media_discarded':
+        store.discardMedia(event.refs);
+        return;
+      case 'tipster_erased':
+        store.eraseTipster(who.key);
+        this.d.logger.info({}, 'tipster data erased on request');
+        return;
+    }
+  }
+
+  private enqueue(dedupeKey: string, platform: Platform, address: string, chatKey: string, message: RenderedMessage, now: number): void {
+    this.d.store.enqueue({ dedupeKey, platform, address, chatKey, payload: JSON.stringify(message) }, now);
+  }
+
+  private holdAttachments(tipster: string, attachments: Attachment[], now: number): MediaItem[] {
+    return attachments.map((a): MediaItem => {
+      const ref = this.d.newId();
+      const size = a.size ?? a.data?.byteLength;
+      const base = { ref, kind: a.kind, mime: a.mime, ...(size !== undefined ? { size } : {}) };
+      if (!KEPT_KINDS.has(a.kind) || !a.data) return { ...base, problem: 'unsupported' };
+      if (a.data.byteLength > this.d.maxMediaBytes) return { ...base, problem: 'too_large' };
+      this.d.store.holdMedia({ ref, tipster, kind: a.kind, mime: a.mime, bytes: a.data }, now);
+      return base;
+    });
+  }
+
+  private zoneNames(location: Draft['location'], lang: Lang): string | undefined {
+    const ids = zonesFor(this.d.zones, location);
+    if (ids.length === 0) return undefined;
+    return ids
+      .map((id) => {
+        const zone = this.d.zones.find((z) => z.id === id);
+        return zone?.name[lang] ?? Object.values(zone?.name ?? {})[0] ?? id;
+      })
+      .join(', ');
+  }
+
+  private seal(address: ChatAddress): string {
+    return this.d.vault.seal(JSON.stringify(address));
+  }
+
+  private chatKey(platform: Platform, chatId: string): string {
+    return this.d.vault.pseudonym(platform, `chat:${chatId}`);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * What the runtime needs from storage. `store/` implements it with better-sqlite3; every method
+ * is synchronous so a whole inbound message is handled inside one transaction.
+ */
+import type { Session, SubmittedReport } from '../engine/types.js';
+import type { AttachmentKind, Platform } from '../messages.js';
+
+export interface StoredSession {
+  key: string;
+  platform: Platform;
+  /** Sealed reply address. */
+  address: string;
+  session: Session;
+}
+
+export interface OutboxRecord {
+  id: number;
+  dedupeKey: string;
+  platform: Platform;
+  /** Sealed `{ id, kind }` of the chat. */
+  address: string;
+  /** JSON of the message without its chat. */
+  payload: string;
+  attempts: number;
+}
+
+export interface NewOutboxRow {
+  dedupeKey: string;
+  platform: Platform;
+  address: string;
+  /** Pseudonymous key of the destination chat: rows of one chat are sent in order. */
+  chatKey: string;
+  payload: string;
+}
+
+export interface HeldMedia {
+  ref: string;
+  tipster: string;
+  kind: AttachmentKind;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export interface RuntimeStore {
+  transaction<T>(fn: () => T): T;
+  /** Records an inbound message id; false when it was already seen. */
+  markInbound(platform: Platform, messageId: string, now: number): boolean;
+  loadSession(key: string): StoredSession | undefined;
+  saveSession(s: StoredSession, now: number): void;
+  deleteSession(key: string): void;
+  dueSessions(now: number, limit: number): StoredSession[];
+  nextReportNumber(): number;
+  insertReport(report: SubmittedReport, platform: Platform, tipster: string, mediaRefs: string[]): void;
+  holdMedia(media: HeldMedia, now: number): void;
+  discardMedia(refs: string[]): void;
+  /** STOP: the tipster's session, held media and link to their reports are deleted. */
+  eraseTipster(key: string): void;
+  /** Inserts a row unless its dedupe key exists; returns whether it was inserted. */
+  enqueue(row: NewOutboxRow, now: number): boolean;
+  dueOutbox(now: number, limit: number): OutboxRecord[];
+  markSent(id: number, now: number, platformMessageId: string | undefined): void;
+  markRetry(id: number, attempts: number, nextAttemptAt: number, error: string): void;
+  markDead(id: number, attempts: number, error: string): void;
+  /** When the next pending row is due (for sleeping), or undefined when none is pending. */
+  nextOutboxDue(): number | undefined;
+  stats(): { sessions: number; outboxPending: number; outboxDead: number; reports: number };
+}
