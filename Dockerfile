@@ -13,10 +13,9 @@ COPY adapters ./adapters
 COPY store ./store
 COPY app ./app
 COPY locales ./locales
-RUN npm run build \
- && cp -r store/migrations dist/store/migrations \
- && cp adapters/simulator/page.html dist/adapters/simulator/page.html \
- && npm prune --omit=dev
+COPY scripts ./scripts
+# compiles to dist/ and copies migrations, locales and the simulator page beside the code
+RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
@@ -25,10 +24,7 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
-COPY locales ./locales
-# dist/bot/i18n looks for ../../locales, i.e. /app/dist/locales
-RUN ln -s /app/locales /app/dist/locales \
- && groupadd --system centinela && useradd --system --gid centinela --home /data centinela \
+RUN groupadd --system centinela && useradd --system --gid centinela --home /data centinela \
  && mkdir -p /data /config && chown centinela:centinela /data
 USER centinela
 VOLUME ["/data"]

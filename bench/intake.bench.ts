@@ -49,6 +49,7 @@ async function main(): Promise<void> {
 
   const latencies = new Float64Array(TIPSTERS * SCRIPT.length);
   let n = 0;
+  let drainMs = 0;
   const started = performance.now();
   for (let round = 0; round < SCRIPT.length; round++) {
     now += 30_000; // tipsters answer ~30 s apart: no message falls in another's burst window
@@ -65,7 +66,11 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       bot.runtime.handleInbound(msg);
       latencies[n++] = performance.now() - t0;
-      if (n % 200 === 0) await bot.dispatcher.drain();
+      if (n % 200 === 0) {
+        const d0 = performance.now();
+        await bot.dispatcher.drain();
+        drainMs += performance.now() - d0;
+      }
     }
     sampleRss();
   }
@@ -105,6 +110,8 @@ async function main(): Promise<void> {
     open_sessions: stats.sessions,
     sent: adapter.sent,
     outbox_pending: stats.outboxPending,
+    drain_ms: Math.round(drainMs),
+    handle_ms: Math.round(latencies.reduce((a, b) => a + b, 0)),
   };
   await bot.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -29,6 +29,8 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Database.Dat
   db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Fewer, larger checkpoints: each one copies WAL pages back into the database file.
+  db.pragma('wal_autocheckpoint = 10000');
   migrate(db);
   return db;
 }
@@ -42,6 +44,9 @@ interface SessionRow {
 
 export class SqliteStore implements RuntimeStore {
   private readonly st;
+  /** Wake-up time of each session, mirrored in memory so no index has to be rewritten per message. */
+  private readonly wakes = new Map<string, number>();
+  private wakesSyncedAt = 0;
 
   constructor(readonly db: Database.Database) {
     const p = <T extends unknown[] = unknown[]>(sql: string) => db.prepare<T>(sql);
@@ -52,7 +57,7 @@ export class SqliteStore implements RuntimeStore {
         ON CONFLICT (tipster) DO UPDATE SET platform = excluded.platform, address = excluded.address,
         state = excluded.state, wake_at = excluded.wake_at, updated_at = excluded.updated_at`),
       sessionDelete: p('DELETE FROM sessions WHERE tipster = ?'),
-      sessionsDue: p('SELECT tipster, platform, address, state FROM sessions WHERE wake_at <= ? ORDER BY wake_at LIMIT ?'),
+      sessionsWakes: p('SELECT tipster, wake_at AS wakeAt FROM sessions WHERE wake_at IS NOT NULL'),
       counterGet: p("SELECT value FROM meta WHERE key = 'next_report_number'"),
       counterSet: p("UPDATE meta SET value = ? WHERE key = 'next_report_number'"),
       reportInsert: p(`INSERT INTO reports (number, status, urgent, lang, platform, tipster, fields, seen_at, created_at, updated_at)
@@ -64,20 +69,25 @@ export class SqliteStore implements RuntimeStore {
       reportsUnlink: p('UPDATE reports SET tipster = NULL WHERE tipster = ?'),
       outboxInsert: p(`INSERT OR IGNORE INTO outbox (dedupe_key, platform, chat_key, address, payload, next_attempt_at, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      outboxDue: p(`SELECT id, dedupe_key AS dedupeKey, platform, address, payload, attempts FROM outbox o
-        WHERE o.status = 'pending' AND o.next_attempt_at <= ?
-          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status = 'pending' AND p.chat_key = o.chat_key AND p.id < o.id)
-        ORDER BY o.id LIMIT ?`),
+      outboxPending: p(`SELECT id, platform, chat_key AS chatKey, address, payload, attempts, next_attempt_at AS nextAttemptAt
+        FROM outbox WHERE id > ? AND status = 'pending' ORDER BY id LIMIT ?`),
       outboxSent: p(`UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, attempts = attempts + 1,
         payload = '{}', address = '' WHERE id = ?`),
       outboxRetry: p('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?'),
       outboxDead: p(`UPDATE outbox SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?`),
-      outboxNextDue: p(`SELECT MIN(next_attempt_at) AS due FROM outbox WHERE status = 'pending'`),
       stats: p(`SELECT (SELECT COUNT(*) FROM sessions) AS sessions,
         (SELECT COUNT(*) FROM outbox WHERE status = 'pending') AS outboxPending,
         (SELECT COUNT(*) FROM outbox WHERE status = 'dead') AS outboxDead,
         (SELECT COUNT(*) FROM reports) AS reports`),
     };
+    this.syncWakes(0);
+  }
+
+  /** Reloads the wake-up mirror from the database (at start, and now and then to heal after a rollback). */
+  private syncWakes(now: number): void {
+    this.wakes.clear();
+    for (const row of this.st.sessionsWakes.all() as { tipster: string; wakeAt: number }[]) this.wakes.set(row.tipster, row.wakeAt);
+    this.wakesSyncedAt = now;
   }
 
   transaction<T>(fn: () => T): T {
@@ -95,14 +105,32 @@ export class SqliteStore implements RuntimeStore {
 
   saveSession(s: StoredSession, now: number): void {
     this.st.sessionPut.run(s.key, s.platform, s.address, JSON.stringify(s.session), s.session.wakeAt ?? null, now);
+    if (s.session.wakeAt === undefined) this.wakes.delete(s.key);
+    else this.wakes.set(s.key, s.session.wakeAt);
   }
 
   deleteSession(key: string): void {
     this.st.sessionDelete.run(key);
+    this.wakes.delete(key);
   }
 
+  /**
+   * Sessions whose wake-up time has come. The in-memory mirror can be ahead of the database
+   * after a rolled-back transaction, so each hit is re-read and the mirror corrected.
+   */
   dueSessions(now: number, limit: number): StoredSession[] {
-    return (this.st.sessionsDue.all(now, limit) as SessionRow[]).map(toSession);
+    if (now - this.wakesSyncedAt > 60_000) this.syncWakes(now);
+    const due: StoredSession[] = [];
+    for (const [key, wakeAt] of this.wakes) {
+      if (wakeAt > now) continue;
+      const stored = this.loadSession(key);
+      const actual = stored?.session.wakeAt;
+      if (!stored || actual === undefined) this.wakes.delete(key);
+      else if (actual > now) this.wakes.set(key, actual);
+      else due.push(stored);
+      if (due.length >= limit) break;
+    }
+    return due;
   }
 
   nextReportNumber(): number {
@@ -129,17 +157,17 @@ export class SqliteStore implements RuntimeStore {
   }
 
   eraseTipster(key: string): void {
-    this.st.sessionDelete.run(key);
+    this.deleteSession(key);
     this.st.mediaDeleteTipster.run(key);
     this.st.reportsUnlink.run(key);
   }
 
   enqueue(row: NewOutboxRow, now: number): boolean {
-    return this.st.outboxInsert.run(row.dedupeKey, row.platform, row.chatKey, row.address, row.payload, now, now).changes === 1;
+    return this.st.outboxInsert.run(row.dedupeKey ?? null, row.platform, row.chatKey, row.address, row.payload, now, now).changes === 1;
   }
 
-  dueOutbox(now: number, limit: number): OutboxRecord[] {
-    return this.st.outboxDue.all(now, limit) as OutboxRecord[];
+  pendingOutbox(afterId: number, limit: number): OutboxRecord[] {
+    return this.st.outboxPending.all(afterId, limit) as OutboxRecord[];
   }
 
   markSent(id: number, now: number, platformMessageId: string | undefined): void {
@@ -152,11 +180,6 @@ export class SqliteStore implements RuntimeStore {
 
   markDead(id: number, attempts: number, error: string): void {
     this.st.outboxDead.run(attempts, error, id);
-  }
-
-  nextOutboxDue(): number | undefined {
-    const row = this.st.outboxNextDue.get() as { due: number | null };
-    return row.due ?? undefined;
   }
 
   stats(): { sessions: number; outboxPending: number; outboxDead: number; reports: number } {

@@ -1,12 +1,13 @@
 /**
- * Sends what the outbox holds, after commit: rows of one chat in order, chats in parallel,
- * retries with exponential backoff (or the platform's retry-after), and a row marked dead after
- * too many failures. A crash between sending and marking can send a row again on restart: no
- * acknowledged row is ever lost.
+ * Sends what the outbox holds, after commit. New rows are read by id and queued in memory per
+ * chat: rows of one chat go out in order, chats go out in parallel. A failed send is retried with
+ * exponential backoff (or the platform's retry-after); after too many failures the row is marked
+ * dead. Outcomes of a round are recorded in one transaction. A crash between sending and
+ * recording can send a row again on restart: an acknowledged row is never lost.
  */
+import type { OutboundMessage, Platform } from '../messages.js';
 import type { AdapterPort } from '../port.js';
 import { AdapterError } from '../port.js';
-import type { OutboundMessage, Platform } from '../messages.js';
 import type { Vault } from '../privacy/vault.js';
 import type { RuntimeLogger } from './runtime.js';
 import type { OutboxRecord, RuntimeStore } from './store-port.js';
@@ -15,8 +16,8 @@ export interface DispatcherSettings {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Rows fetched per round; at most one per chat, sent in parallel. */
-  batchSize?: number;
+  /** Most rows sent at once (one per chat). */
+  concurrency?: number;
 }
 
 export interface DispatcherDeps {
@@ -30,14 +31,26 @@ export interface DispatcherDeps {
   random?: () => number;
 }
 
+const LOAD_BATCH = 1000;
+
 export class OutboxDispatcher {
   readonly counters = { sent: 0, retried: 0, dead: 0 };
+  /** Highest outbox id loaded into the queues. */
+  private cursor = 0;
+  private readonly queues = new Map<string, OutboxRecord[]>();
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(private readonly d: DispatcherDeps) {}
+
+  /** Rows waiting in memory (pending or retrying). */
+  get queued(): number {
+    let n = 0;
+    for (const q of this.queues.values()) n += q.length;
+    return n;
+  }
 
   /** Sends everything due now; resolves when nothing due is left. Safe to call while running. */
   drain(): Promise<void> {
@@ -60,7 +73,7 @@ export class OutboxDispatcher {
     return this.running;
   }
 
-  /** Ask for a drain soon (after a commit). */
+  /** Asks for a drain soon (after a commit). */
   kick(): void {
     if (!this.stopped) void this.drain().catch((err: unknown) => this.d.logger.warn({ err: errName(err) }, 'outbox drain failed'));
   }
@@ -78,13 +91,40 @@ export class OutboxDispatcher {
     await this.running;
   }
 
-  private async round(): Promise<number> {
-    const rows = this.d.store.dueOutbox(this.d.clock(), this.d.settings.batchSize ?? 64);
-    await Promise.all(rows.map((row) => this.sendOne(row)));
-    return rows.length;
+  private load(): void {
+    for (;;) {
+      const rows = this.d.store.pendingOutbox(this.cursor, LOAD_BATCH);
+      for (const row of rows) {
+        const q = this.queues.get(row.chatKey);
+        if (q) q.push(row);
+        else this.queues.set(row.chatKey, [row]);
+        this.cursor = row.id;
+      }
+      if (rows.length < LOAD_BATCH) return;
+    }
   }
 
-  private async sendOne(row: OutboxRecord): Promise<void> {
+  private async round(): Promise<number> {
+    this.load();
+    const now = this.d.clock();
+    const limit = this.d.settings.concurrency ?? 256;
+    const heads: OutboxRecord[] = [];
+    for (const q of this.queues.values()) {
+      const head = q[0];
+      if (head && head.nextAttemptAt <= now) heads.push(head);
+      if (heads.length >= limit) break;
+    }
+    if (heads.length === 0) return 0;
+    const outcomes = await Promise.all(heads.map((row) => this.sendOne(row)));
+    // One transaction records the whole round: far fewer commits than one per row.
+    this.d.store.transaction(() => {
+      for (const apply of outcomes) apply();
+    });
+    return heads.length;
+  }
+
+  /** Sends one row; returns how to record the outcome (applied in the round's transaction). */
+  private async sendOne(row: OutboxRecord): Promise<() => void> {
     const adapter = this.d.adapters.get(row.platform);
     const attempts = row.attempts + 1;
     try {
@@ -92,29 +132,47 @@ export class OutboxDispatcher {
       const chat = JSON.parse(this.d.vault.open(row.address)) as OutboundMessage['chat'];
       const body = JSON.parse(row.payload) as Omit<OutboundMessage, 'chat'>;
       const result = await adapter.send({ ...body, chat });
-      this.d.store.markSent(row.id, this.d.clock(), result.messageId);
+      const sentAt = this.d.clock();
       this.counters.sent += 1;
+      return () => {
+        this.d.store.markSent(row.id, sentAt, result.messageId);
+        this.dequeue(row);
+      };
     } catch (err) {
-      this.failed(row, attempts, err);
+      return this.failed(row, attempts, err);
     }
   }
 
-  private failed(row: OutboxRecord, attempts: number, err: unknown): void {
+  private failed(row: OutboxRecord, attempts: number, err: unknown): () => void {
     const error = err instanceof AdapterError ? err : new AdapterError('unavailable', errName(err), { cause: err });
     const reason = `${error.code}: ${error.message}`.slice(0, 300);
     if (!error.retryable || attempts >= this.d.settings.maxAttempts) {
-      this.d.store.markDead(row.id, attempts, reason);
       this.counters.dead += 1;
       this.d.logger.warn({ outbox: row.id, platform: row.platform, attempts, code: error.code }, 'outbox row dead');
-      return;
+      return () => {
+        this.d.store.markDead(row.id, attempts, reason);
+        this.dequeue(row);
+      };
     }
     const { baseDelayMs, maxDelayMs } = this.d.settings;
     const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1));
     const jitter = 1 + ((this.d.random ?? Math.random)() - 0.5) * 0.2;
     const delay = Math.max(error.retryAfterMs ?? 0, Math.round(backoff * jitter));
-    this.d.store.markRetry(row.id, attempts, this.d.clock() + delay, reason);
+    const nextAt = this.d.clock() + delay;
     this.counters.retried += 1;
     this.d.logger.debug({ outbox: row.id, platform: row.platform, attempts, code: error.code, delay }, 'outbox send will be retried');
+    return () => {
+      this.d.store.markRetry(row.id, attempts, nextAt, reason);
+      row.attempts = attempts;
+      row.nextAttemptAt = nextAt;
+    };
+  }
+
+  private dequeue(row: OutboxRecord): void {
+    const q = this.queues.get(row.chatKey);
+    if (!q) return;
+    if (q[0] === row) q.shift();
+    if (q.length === 0) this.queues.delete(row.chatKey);
   }
 }
 

@@ -77,7 +77,7 @@ export class Runtime {
         ...(msg.location ? { location: msg.location } : {}),
         ...(msg.editOf !== undefined ? { editOf: msg.editOf } : {}),
       };
-      this.stepAndApply({ key, platform: msg.platform, address }, stored?.session ?? null, input, now, `in:${msg.platform}:${msg.messageId}`);
+      this.stepAndApply({ key, platform: msg.platform, address }, stored?.session ?? null, input, now);
       return 'handled';
     });
     if (outcome === 'duplicate') this.counters.duplicates += 1;
@@ -95,7 +95,7 @@ export class Runtime {
       this.d.store.transaction(() => {
         const fresh = this.d.store.loadSession(s.key);
         if (!fresh || (fresh.session.wakeAt ?? Infinity) > now) return;
-        this.stepAndApply(fresh, fresh.session, { type: 'timer' }, now, `timer:${s.key}:${fresh.session.wakeAt ?? now}`);
+        this.stepAndApply(fresh, fresh.session, { type: 'timer' }, now);
       });
     }
     this.counters.timers += due.length;
@@ -108,7 +108,6 @@ export class Runtime {
     session: Session | null,
     input: EngineInput,
     now: number,
-    causeKey: string,
   ): void {
     const { store } = this.d;
     const result = step(this.d.flow, session, input, {
@@ -118,14 +117,14 @@ export class Runtime {
     });
     if (result.session) store.saveSession({ ...who, session: result.session }, now);
     else store.deleteSession(who.key);
-    result.events.forEach((event, i) => this.apply(event, who, `${causeKey}:${i}`, now));
+    for (const event of result.events) this.apply(event, who, now);
   }
 
-  private apply(event: EngineEvent, who: Omit<StoredSession, 'session'>, dedupeKey: string, now: number): void {
+  private apply(event: EngineEvent, who: Omit<StoredSession, 'session'>, now: number): void {
     const { store } = this.d;
     switch (event.type) {
       case 'reply':
-        this.enqueue(dedupeKey, who.platform, who.address, who.key, this.d.renderer.reply(event), now);
+        this.enqueue(undefined, who.platform, who.address, who.key, this.d.renderer.reply(event), now);
         return;
       case 'report_submitted': {
         const refs = event.report.draft.media?.items.map((m) => m.ref) ?? [];
@@ -150,8 +149,9 @@ export class Runtime {
     }
   }
 
-  private enqueue(dedupeKey: string, platform: Platform, address: string, chatKey: string, message: RenderedMessage, now: number): void {
-    this.d.store.enqueue({ dedupeKey, platform, address, chatKey, payload: JSON.stringify(message) }, now);
+  private enqueue(dedupeKey: string | undefined, platform: Platform, address: string, chatKey: string, message: RenderedMessage, now: number): void {
+    const row = { platform, address, chatKey, payload: JSON.stringify(message) };
+    this.d.store.enqueue(dedupeKey === undefined ? row : { ...row, dedupeKey }, now);
   }
 
   private holdAttachments(tipster: string, attachments: Attachment[], now: number): MediaItem[] {

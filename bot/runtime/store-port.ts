@@ -15,17 +15,20 @@ export interface StoredSession {
 
 export interface OutboxRecord {
   id: number;
-  dedupeKey: string;
   platform: Platform;
+  /** Pseudonymous key of the destination chat. */
+  chatKey: string;
   /** Sealed `{ id, kind }` of the chat. */
   address: string;
   /** JSON of the message without its chat. */
   payload: string;
   attempts: number;
+  nextAttemptAt: number;
 }
 
 export interface NewOutboxRow {
-  dedupeKey: string;
+  /** Set on fan-out rows (cards, alerts) so they are written once; replies need none. */
+  dedupeKey?: string;
   platform: Platform;
   address: string;
   /** Pseudonymous key of the destination chat: rows of one chat are sent in order. */
@@ -57,11 +60,10 @@ export interface RuntimeStore {
   eraseTipster(key: string): void;
   /** Inserts a row unless its dedupe key exists; returns whether it was inserted. */
   enqueue(row: NewOutboxRow, now: number): boolean;
-  dueOutbox(now: number, limit: number): OutboxRecord[];
+  /** Pending rows with an id above `afterId`, oldest first. */
+  pendingOutbox(afterId: number, limit: number): OutboxRecord[];
   markSent(id: number, now: number, platformMessageId: string | undefined): void;
   markRetry(id: number, attempts: number, nextAttemptAt: number, error: string): void;
   markDead(id: number, attempts: number, error: string): void;
-  /** When the next pending row is due (for sleeping), or undefined when none is pending. */
-  nextOutboxDue(): number | undefined;
   stats(): { sessions: number; outboxPending: number; outboxDead: number; reports: number };
 }

@@ -7,18 +7,17 @@ CREATE TABLE inbox (
   received_at INTEGER NOT NULL,
   PRIMARY KEY (platform, message_id)
 ) WITHOUT ROWID;
-CREATE INDEX inbox_received ON inbox (received_at);
 
--- One open conversation per tipster pseudonym.
+-- One open conversation per tipster pseudonym. (No index on wake_at: the store keeps the
+-- wake-up times in memory, loaded at start, so each message rewrites fewer pages.)
 CREATE TABLE sessions (
-  tipster    TEXT    PRIMARY KEY,
+  tipster    TEXT    NOT NULL PRIMARY KEY,
   platform   TEXT    NOT NULL,
   address    TEXT    NOT NULL,
   state      TEXT    NOT NULL,
   wake_at    INTEGER,
   updated_at INTEGER NOT NULL
-);
-CREATE INDEX sessions_wake ON sessions (wake_at) WHERE wake_at IS NOT NULL;
+) WITHOUT ROWID;
 
 CREATE TABLE reports (
   number       INTEGER PRIMARY KEY,
@@ -49,10 +48,12 @@ CREATE INDEX media_report ON media (report_number);
 CREATE INDEX media_tipster ON media (tipster) WHERE report_number IS NULL;
 
 -- Everything the bot sends goes through here, written in the same transaction as the change
--- that caused it, and sent after commit.
+-- that caused it, and sent after commit. Fan-out rows (cards, alerts) carry a dedupe key so they
+-- are written once; replies are deduplicated by the inbox already. The dispatcher reads new
+-- rows by id and schedules them in memory, so no index on status is needed.
 CREATE TABLE outbox (
   id                  INTEGER PRIMARY KEY,
-  dedupe_key          TEXT    NOT NULL UNIQUE,
+  dedupe_key          TEXT,
   platform            TEXT    NOT NULL,
   chat_key            TEXT    NOT NULL,
   address             TEXT    NOT NULL,
@@ -65,8 +66,7 @@ CREATE TABLE outbox (
   sent_at             INTEGER,
   platform_message_id TEXT
 );
-CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'pending';
-CREATE INDEX outbox_chat ON outbox (chat_key, id) WHERE status = 'pending';
+CREATE UNIQUE INDEX outbox_dedupe ON outbox (dedupe_key) WHERE dedupe_key IS NOT NULL;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,

@@ -1,0 +1,152 @@
+/**
+ * A thin client for the few signal-cli-rest-api endpoints Centinela uses. Every failure comes
+ * out as an AdapterError (see errors.ts); nothing here logs.
+ */
+import { AdapterError } from '../../bot/port.js';
+import { httpError, networkError } from './errors.js';
+
+/** `GET /v1/about`. */
+export interface SignalAbout {
+  versions?: string[];
+  build?: number;
+  /** `normal`, `native` or `json-rpc`. */
+  mode: string;
+  version?: string;
+}
+
+/** One entry of `GET /v1/groups/{number}`. */
+export interface SignalGroupEntry {
+  name: string;
+  /** The `group.` form used for sending. */
+  id: string;
+  /** signal-cli's raw id, as received envelopes carry it. */
+  internal_id: string;
+  members?: string[];
+  blocked?: boolean;
+}
+
+export interface SignalHttpOptions {
+  /** Base URL of the server, e.g. `http://signal-api:8080`. */
+  url: string;
+  fetch?: typeof fetch;
+  /** Per-request timeout; default 60 s (normal mode spawns a JVM per call). */
+  timeoutMs?: number;
+}
+
+export class SignalHttp {
+  readonly base: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+
+  constructor(opts: SignalHttpOptions) {
+    this.base = opts.url.replace(/\/+$/, '');
+    this.fetchImpl = opts.fetch ?? globalThis.fetch;
+    this.timeoutMs = opts.timeoutMs ?? 60_000;
+  }
+
+  /** Full URL for an API path such as `/v1/about`. */
+  url(path: string): string {
+    return this.base + path;
+  }
+
+  /** WebSocket URL for an API path (`http` -> `ws`, `https` -> `wss`). */
+  wsUrl(path: string): string {
+    return this.url(path).replace(/^http/, 'ws');
+  }
+
+  /**
+   * Sends a request; resolves with the Response when it is 2xx, else throws the mapped
+   * AdapterError. `signal` aborts it (e.g. on stop()).
+   */
+  async request(method: string, path: string, opts: { json?: unknown; signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Response> {
+    const signals = [AbortSignal.timeout(opts.timeoutMs ?? this.timeoutMs)];
+    if (opts.signal) signals.push(opts.signal);
+    const init: RequestInit = { method, signal: AbortSignal.any(signals) };
+    if (opts.json !== undefined) {
+      init.body = JSON.stringify(opts.json);
+      init.headers = { 'content-type': 'application/json' };
+    }
+    let res: Response;
+    try {
+      res = await this.fetchImpl(this.url(path), init);
+    } catch (err) {
+      throw networkError(err);
+    }
+    if (!res.ok) {
+      const text = await res.text().catch(() => '');
+      throw httpError(res.status, text, res.headers);
+    }
+    return res;
+  }
+
+  /** Reads a JSON body whatever its Content-Type (receive answers `text/plain`). */
+  async json(res: Response): Promise<unknown> {
+    const text = await res.text().catch((err: unknown) => {
+      throw networkError(err);
+    });
+    if (text.trim() === '') return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new AdapterError('unavailable', 'signal-cli-rest-api sent a response that is not JSON');
+    }
+  }
+
+  /** `GET /v1/about`. */
+  async about(signal?: AbortSignal): Promise<SignalAbout> {
+    const body = await this.json(await this.request('GET', '/v1/about', signal ? { signal, timeoutMs: 10_000 } : { timeoutMs: 10_000 }));
+    const mode = body && typeof body === 'object' ? (body as { mode?: unknown }).mode : undefined;
+    if (typeof mode !== 'string') throw new AdapterError('unavailable', 'signal-cli-rest-api /v1/about has no mode');
+    return { ...(body as object), mode } as SignalAbout;
+  }
+
+  /** `GET /v1/accounts`: the numbers registered or linked on the server. */
+  async accounts(signal?: AbortSignal): Promise<string[]> {
+    const body = await this.json(await this.request('GET', '/v1/accounts', signal ? { signal, timeoutMs: 10_000 } : { timeoutMs: 10_000 }));
+    if (!Array.isArray(body)) throw new AdapterError('unavailable', 'signal-cli-rest-api /v1/accounts did not return a list');
+    return body.filter((a: unknown): a is string => typeof a === 'string');
+  }
+
+  /** `GET /v1/groups/{number}`. */
+  async groups(number: string): Promise<SignalGroupEntry[]> {
+    const body = await this.json(await this.request('GET', `/v1/groups/${encodeURIComponent(number)}`));
+    if (!Array.isArray(body)) throw new AdapterError('unavailable', 'signal-cli-rest-api /v1/groups did not return a list');
+    return body.filter(
+      (g: unknown): g is SignalGroupEntry =>
+        !!g && typeof g === 'object' && typeof (g as SignalGroupEntry).id === 'string' && typeof (g as SignalGroupEntry).internal_id === 'string',
+    );
+  }
+}
+
+/**
+ * Reads a response body up to `maxBytes`; returns undefined (and cancels the download) when
+ * the body is larger. Uses Content-Length when the server sends it.
+ */
+export async function readLimited(res: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
