@@ -17,10 +17,12 @@ import type { Platform } from '../bot/messages.js';
 import type { AdapterPort } from '../bot/port.js';
 import { createVault } from '../bot/privacy/vault.js';
 import { OutboxDispatcher } from '../bot/runtime/dispatcher.js';
+import { VerificationDesk } from '../bot/runtime/desk.js';
 import { Runtime } from '../bot/runtime/runtime.js';
+import { VerificationTexts } from '../bot/verification/texts.js';
 import { SqliteStore, openDatabase } from '../store/sqlite-store.js';
 import { createHttpApp } from './http.js';
-import { engineSettings } from './settings.js';
+import { deskSettings, engineSettings } from './settings.js';
 
 export interface ComposeOptions {
   config: Config;
@@ -85,6 +87,20 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     clock,
     settings: config.outbox,
     logger: logger.child({ component: 'outbox' }),
+    resolveReplyTo: (key) => store.sentMessageId(key),
+  });
+  const desk = new VerificationDesk({
+    store,
+    texts: new VerificationTexts(renderer, intakeFlow),
+    renderer,
+    vault,
+    zones: config.zones,
+    verifierChats: config.chats.verifiers,
+    responderChats: config.chats.responders,
+    verifiers: config.verifiers,
+    settings: deskSettings(config),
+    defaultLang: config.network.languages[0] ?? 'es',
+    logger: logger.child({ component: 'desk' }),
   });
   const runtime = new Runtime({
     store,
@@ -94,8 +110,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     vault,
     clock,
     newId,
-    verifierChats: config.chats.verifiers,
-    zones: config.zones,
+    desk,
     maxMediaBytes: 20 * 1024 * 1024,
     logger: runtimeLogger,
     onOutbox: () => dispatcher.kick(),

@@ -5,16 +5,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Session, SubmittedReport } from '../bot/engine/types.js';
+import type { Session } from '../bot/engine/types.js';
 import type { Platform } from '../bot/messages.js';
 import type {
   HeldMedia,
   NewOutboxRow,
+  NewReport,
   OutboxRecord,
   RuntimeStore,
   StoredSession,
 } from '../bot/runtime/store-port.js';
 import { migrate } from './migrate.js';
+import { SqliteVerificationStore } from './verification-store.js';
 
 export interface OpenOptions {
   /** 'FULL' survives power loss; 'NORMAL' (default) survives a killed process, and is much faster in WAL mode. */
@@ -42,13 +44,15 @@ interface SessionRow {
   state: string;
 }
 
-export class SqliteStore implements RuntimeStore {
+/** Everything the runtime stores: sessions, inbox, outbox, media, and (inherited) verification data. */
+export class SqliteStore extends SqliteVerificationStore implements RuntimeStore {
   private readonly st;
   /** Wake-up time of each session, mirrored in memory so no index has to be rewritten per message. */
   private readonly wakes = new Map<string, number>();
   private wakesSyncedAt = 0;
 
-  constructor(readonly db: Database.Database) {
+  constructor(db: Database.Database) {
+    super(db);
     const p = <T extends unknown[] = unknown[]>(sql: string) => db.prepare<T>(sql);
     this.st = {
       inboxInsert: p('INSERT OR IGNORE INTO inbox (platform, message_id, received_at) VALUES (?, ?, ?)'),
@@ -60,13 +64,13 @@ export class SqliteStore implements RuntimeStore {
       sessionsWakes: p('SELECT tipster, wake_at AS wakeAt FROM sessions WHERE wake_at IS NOT NULL'),
       counterGet: p("SELECT value FROM meta WHERE key = 'next_report_number'"),
       counterSet: p("UPDATE meta SET value = ? WHERE key = 'next_report_number'"),
-      reportInsert: p(`INSERT INTO reports (number, status, urgent, lang, platform, tipster, fields, seen_at, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      reportInsert: p(`INSERT INTO reports (number, status, urgent, lang, platform, tipster, fields, seen_at, created_at, updated_at,
+        zones, lat, lng, reply_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       mediaInsert: p('INSERT INTO media (ref, tipster, kind, mime, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       mediaAttach: p('UPDATE media SET report_number = ?, tipster = NULL WHERE ref = ?'),
       mediaDelete: p('DELETE FROM media WHERE ref = ? AND report_number IS NULL'),
       mediaDeleteTipster: p('DELETE FROM media WHERE tipster = ? AND report_number IS NULL'),
-      reportsUnlink: p('UPDATE reports SET tipster = NULL WHERE tipster = ?'),
+      reportsUnlink: p('UPDATE reports SET tipster = NULL, reply_address = NULL, relay_open = 0 WHERE tipster = ?'),
       outboxInsert: p(`INSERT OR IGNORE INTO outbox (dedupe_key, platform, chat_key, address, payload, next_attempt_at, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       outboxPending: p(`SELECT id, platform, chat_key AS chatKey, address, payload, attempts, next_attempt_at AS nextAttemptAt
@@ -140,12 +144,14 @@ export class SqliteStore implements RuntimeStore {
     return n;
   }
 
-  insertReport(r: SubmittedReport, platform: Platform, tipster: string, mediaRefs: string[]): void {
+  insertReport(n: NewReport): void {
+    const r = n.report;
     this.st.reportInsert.run(
-      r.number, r.status, r.urgent ? 1 : 0, r.lang, platform, tipster,
+      r.number, r.status, r.urgent ? 1 : 0, r.lang, n.platform, n.tipster,
       JSON.stringify(r.draft), r.seenAt, r.submittedAt, r.submittedAt,
+      JSON.stringify(n.zones), n.point?.lat ?? null, n.point?.lng ?? null, n.replyAddress,
     );
-    for (const ref of mediaRefs) this.st.mediaAttach.run(r.number, ref);
+    for (const ref of n.mediaRefs) this.st.mediaAttach.run(r.number, ref);
   }
 
   holdMedia(m: HeldMedia, now: number): void {

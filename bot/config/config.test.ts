@@ -61,7 +61,7 @@ describe('the example file', () => {
     ]);
     expect(c.chats.verifiers).toEqual([{ platform: 'simulator', id: 'verifiers' }]);
     expect(c.chats.responders).toEqual([
-      { platform: 'simulator', id: 'responders-east', zones: ['eastside'], language: 'es', fallback: false, precision: 'exact' },
+      { platform: 'simulator', id: 'responders-east', zones: ['eastside'], language: 'es', fallback: false, precision: 'exact', media: false },
     ]);
     expect(c.verifiers).toEqual([{ platform: 'simulator', id: 'verifier-1' }]);
     expect(c.platforms).toEqual({ simulator: { enabled: true } });
@@ -150,6 +150,14 @@ describe('parseConfig: defaults', () => {
       platforms: { simulator: { enabled: false } },
       intake: { remindAfterMinutes: 10, expireAfterMinutes: 30, burstSeconds: 4, maxWrongAnswers: 3 },
       outbox: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 300000, pollMs: 250 },
+      verification: {
+        approvals: 1,
+        duplicateWindowMinutes: 30,
+        duplicateDistanceMeters: 1000,
+        staleAfterMinutes: 60,
+        expireIncidentAfterMinutes: 240,
+        expireReportAfterMinutes: 720,
+      },
       logging: { level: 'info' },
     });
   });
@@ -200,6 +208,7 @@ intake:
       thread: '7',
       precision: 'zone',
       fallback: true,
+      media: false,
     });
     expect(c.zones[0]?.aliases).toEqual([]);
   });
@@ -435,6 +444,7 @@ platforms: { simulator: { enabled: true } }
       language: 'en',
       precision: 'zone',
       fallback: false,
+      media: false,
     });
   });
 

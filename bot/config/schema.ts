@@ -29,6 +29,14 @@ export const INTAKE_DEFAULTS = {
   burstSeconds: 4,
   maxWrongAnswers: 3,
 } as const;
+export const VERIFICATION_DEFAULTS = {
+  approvals: 1,
+  duplicateWindowMinutes: 30,
+  duplicateDistanceMeters: 1000,
+  staleAfterMinutes: 60,
+  expireIncidentAfterMinutes: 240,
+  expireReportAfterMinutes: 720,
+} as const;
 export const OUTBOX_DEFAULTS = {
   maxAttempts: 8,
   baseDelayMs: 1000,
@@ -255,6 +263,8 @@ export const ResponderChatSchema = z.strictObject(
     zones: z.array(text, { error: expecting('a list of zone ids') }).default(() => []),
     fallback: bool.default(false),
     thread: text.optional(),
+    /** Whether confirmed alerts may carry the report's photos (cleaned of metadata). */
+    media: bool.default(false),
     precision: z
       .enum(PRECISIONS, {
         error: (iss) => (isMissing(iss) ? 'required' : `expected "exact" or "zone", got ${describeValue(iss.input)}`),
@@ -340,6 +350,23 @@ export const ConfigSchema = z.strictObject(
         { error: section('{ remindAfterMinutes, expireAfterMinutes, burstSeconds, maxWrongAnswers }') },
       )
       .prefault({}),
+    verification: z
+      .strictObject(
+        {
+          approvals: positiveInt.default(VERIFICATION_DEFAULTS.approvals),
+          duplicateWindowMinutes: positiveNumber.default(VERIFICATION_DEFAULTS.duplicateWindowMinutes),
+          duplicateDistanceMeters: positiveNumber.default(VERIFICATION_DEFAULTS.duplicateDistanceMeters),
+          staleAfterMinutes: positiveNumber.default(VERIFICATION_DEFAULTS.staleAfterMinutes),
+          expireIncidentAfterMinutes: positiveNumber.default(VERIFICATION_DEFAULTS.expireIncidentAfterMinutes),
+          expireReportAfterMinutes: positiveNumber.default(VERIFICATION_DEFAULTS.expireReportAfterMinutes),
+        },
+        {
+          error: section(
+            '{ approvals, duplicateWindowMinutes, duplicateDistanceMeters, staleAfterMinutes, expireIncidentAfterMinutes, expireReportAfterMinutes }',
+          ),
+        },
+      )
+      .prefault({}),
     outbox: z
       .strictObject(
         {
@@ -385,3 +412,4 @@ export type VerifierConfig = z.output<typeof VerifierSchema>;
 export type PlatformsConfig = Config['platforms'];
 export type IntakeConfig = Config['intake'];
 export type OutboxConfig = Config['outbox'];
+export type VerificationConfig = Config['verification'];

@@ -78,6 +78,9 @@ class Turn {
     }
     const keyword = text && msg.media.length === 0 ? parseKeyword(text) : undefined;
 
+    if ((!s || s.status === 'done') && msg.relay && (!keyword || keyword === 'done')) {
+      return this.relay(s, msg, text, msg.relay);
+    }
     if (!s) return this.start(msg, text, keyword, undefined);
     if (s.status === 'done') return this.onDone(s, msg, text, keyword);
 
@@ -166,6 +169,23 @@ class Turn {
       return;
     }
     this.start(msg, text, undefined, s.lang);
+  }
+
+  /**
+   * Between reports, while the team has an open question for this tipster, what they write goes
+   * to the verifiers (tagged with the report number) instead of starting a new report.
+   */
+  private relay(s: Session | null, msg: MessageInput, text: string, relay: { report: number; lang: Lang }): void {
+    const media = msg.media.filter((m) => !m.problem);
+    this.discard(msg.media.filter((m) => m.problem));
+    if (!text && media.length === 0) return;
+    this.events.push({ type: 'relay_reply', report: relay.report, text: text.slice(0, MAX_TEXT), media: media.map((m) => m.ref) });
+    if (s) {
+      s.lastInboundAt = this.now;
+      if (s.relayAckAt !== undefined && this.now - s.relayAckAt <= this.env.settings.burstMs) return;
+      s.relayAckAt = this.now;
+    }
+    this.say(relay.lang, [{ key: 'relay.sent' }]);
   }
 
   // ---------------------------------------------------------------- keywords

@@ -72,6 +72,8 @@ export interface Session {
   /** The last answer taken, so a burst of messages right after it joins it instead of counting as new answers. */
   lastAnswer?: { step: StepId | 'start'; at: number; messageId?: string };
   reminded: boolean;
+  /** When a relayed answer was last acknowledged (one thank-you per burst). */
+  relayAckAt?: number;
   /** Number of the last report this tipster submitted in this session. */
   reportNumber?: number;
   /** When the runtime should wake this session with a timer input (reminder, expiry, clean-up). */
@@ -87,6 +89,8 @@ export type EngineInput =
       media: MediaItem[];
       /** Platform id of the message this one edits. */
       editOf?: string;
+      /** A report of this tipster the team asked a question about (/ask), still open. */
+      relay?: { report: number; lang: Lang };
     }
   | { type: 'timer' };
 
@@ -120,7 +124,9 @@ export type EngineEvent =
   /** Media held for this tipster that are no longer needed (cancel, rejected files). */
   | { type: 'media_discarded'; refs: string[] }
   /** STOP: delete everything stored about this tipster. */
-  | { type: 'tipster_erased' };
+  | { type: 'tipster_erased' }
+  /** The tipster's answer to a verifier's question, for the verifier chat. */
+  | { type: 'relay_reply'; report: number; text: string; media: string[] };
 
 export interface EngineSettings {
   languages: Lang[];

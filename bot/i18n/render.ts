@@ -1,9 +1,9 @@
 /**
- * Turns the engine's locale-keyed replies into text, and reports into verifier cards.
+ * Turns the engine's locale-keyed replies into text, with times shown in the network's zone.
  */
 import type { i18n } from 'i18next';
 import { DateTime } from 'luxon';
-import type { Draft, Param, ReplyEvent, SubmittedReport } from '../engine/types.js';
+import type { Draft, Param, ReplyEvent } from '../engine/types.js';
 import type { Flow, FieldId } from '../flows/flow.js';
 import type { Choice } from '../messages.js';
 import type { Lang } from '../parse/types.js';
@@ -17,7 +17,8 @@ export interface Renderer {
   t(lang: Lang, key: string, params?: Record<string, Param>): string;
   reply(event: ReplyEvent): RenderedMessage;
   summary(lang: Lang, draft: Draft): string;
-  card(report: SubmittedReport, lang: Lang, zone?: string): string;
+  /** One field of a draft as shown to people ("—" when empty). */
+  field(lang: Lang, draft: Draft, id: FieldId): string;
   time(ms: number, lang: Lang): string;
 }
 
@@ -81,23 +82,11 @@ export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Render
       const choices = event.choices?.map((c) => ({ value: c.value, label: t(event.lang, c.key) }));
       return choices ? { text, choices } : { text };
     },
-    card(report, lang, zone) {
-      const d = report.draft;
-      const lines = [
-        t(lang, report.urgent ? 'card.title_urgent' : 'card.title', { number: report.number }),
-        report.status === 'incomplete' ? t(lang, 'card.incomplete') : '',
-        t(lang, 'card.status', { status: t(lang, `status.${report.status}`) }),
-        zone ? t(lang, 'card.zone', { zone }) : t(lang, 'card.zone_unknown'),
-        t(lang, 'card.seen', { time: { time: report.seenAt } }),
-        ...flow.steps.map((s) => `${t(lang, s.label)}: ${oneLine(fieldValue(lang, d, s.id))}`),
-        d.description ? t(lang, 'card.description', { text: oneLine(d.description) }) : '',
-        t(lang, 'card.language', { lang: t(lang, `language.name.${report.lang}`) }),
-      ];
-      return lines.filter(Boolean).join('\n');
-    },
+    field: fieldValue,
   };
 }
 
-function oneLine(text: string): string {
+/** Folds line breaks so a field stays on one line of a card or alert. */
+export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' / ');
 }

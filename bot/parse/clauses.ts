@@ -1,4 +1,4 @@
-import { tokenize } from './normalize.js';
+import { isSpaceCode, tokenize } from './normalize.js';
 import { ARTICLE_ONE, tokenNumber } from './numbers.js';
 
 /** A part of a text, as indexes into it. */
@@ -25,12 +25,40 @@ function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
+/** Characters trimmed from clause ends: `[\s,.;:!?¡¿\-|*"'()]`. */
+function isTrimCode(c: number): boolean {
+  switch (c) {
+    case 44: // ,
+    case 46: // .
+    case 59: // ;
+    case 58: // :
+    case 33: // !
+    case 63: // ?
+    case 0xa1: // ¡
+    case 0xbf: // ¿
+    case 45: // -
+    case 124: // |
+    case 42: // *
+    case 34: // "
+    case 39: // '
+    case 40: // (
+    case 41: // )
+      return true;
+    default:
+      return isSpaceCode(c);
+  }
+}
+
 function trimSpan(folded: string, start: number, end: number): Span {
   let s = start;
   let e = end;
-  while (s < e && /[\s,.;:!?¡¿\-|*"'()]/.test(folded[s]!)) s++;
-  while (e > s && /[\s,.;:!?¡¿\-|*"'()]/.test(folded[e - 1]!)) e--;
+  while (s < e && isTrimCode(folded.charCodeAt(s))) s++;
+  while (e > s && isTrimCode(folded.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
+}
+
+function isLowerOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /**
@@ -47,27 +75,30 @@ export function splitClauses(folded: string): Span[] {
     from = at + len;
   };
   for (let i = 0; i < folded.length; i++) {
-    const ch = folded[i]!;
-    const code = ch.charCodeAt(0);
-    if ('\n;!?¡¿|'.includes(ch)) cut(i, 1);
-    else if (ch === ',') {
+    const code = folded.charCodeAt(i);
+    if (code === 10 || code === 59 || code === 33 || code === 63 || code === 0xa1 || code === 0xbf || code === 124) cut(i, 1);
+    else if (code === 44) {
       if (!(isDigit(folded[i - 1]) && isDigit(folded[i + 1]))) cut(i, 1);
-    } else if (ch === '.') {
+    } else if (code === 46) {
       const next = folded[i + 1];
-      if (next !== undefined && /[a-z0-9]/.test(next)) continue; // 7.30, i.c.e, maps.google
+      if (next !== undefined && isLowerOrDigit(next.charCodeAt(0))) continue; // 7.30, i.c.e, maps.google
       let w = i;
-      while (w > 0 && /[a-z]/.test(folded[w - 1]!)) w--;
+      while (w > 0) {
+        const c = folded.charCodeAt(w - 1);
+        if (c < 97 || c > 122) break;
+        w--;
+      }
       const word = folded.slice(w, i);
       if (word && ABBREV_DOT.has(word) && next === ' ') continue; // "Main St. y 5th"
       if (word.length === 1 && folded[w - 1] === '.') continue; // "I.C.E.", "a.m."
 
       cut(i, 1);
-    } else if (ch === '-' && folded[i - 1] === ' ' && folded[i + 1] === ' ') cut(i, 1);
+    } else if (code === 45 && folded[i - 1] === ' ' && folded[i + 1] === ' ') cut(i, 1);
     else if (code >= 0xd800 && code <= 0xdbff) {
       const pair = folded.slice(i, i + 2);
       if (PICTOGRAPH.test(pair)) cut(i, 2);
       i++;
-    } else if (code >= 0x2000 && PICTOGRAPH.test(ch)) cut(i, 1);
+    } else if (code >= 0x2000 && PICTOGRAPH.test(folded[i]!)) cut(i, 1);
   }
   rough.push({ start: from, end: folded.length });
   const out: Span[] = [];

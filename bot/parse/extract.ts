@@ -5,7 +5,7 @@ import { findMapPoint, isLinkToken } from './map-link.js';
 import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
 import { NUMBER_WORD_PATTERN } from './numbers.js';
 import { AGENT_WORDS, findCounts, VEHICLE_WORDS } from './size.js';
-import { findTimes } from './time.js';
+import { findTimesIn, TimeEnv } from './time.js';
 import type { ExtractedTip, TimeContext } from './types.js';
 
 function set(list: string): Set<string> {
@@ -56,9 +56,9 @@ interface Piece extends Span {
 }
 
 /** Cuts a clause into pieces at time expressions and before place/description words. */
-function piecesOf(src: string, folded: string, clause: Span, index: number, ctx: TimeContext): Piece[] {
+function piecesOf(src: string, folded: string, clause: Span, index: number, env: TimeEnv): Piece[] {
   const text = src.slice(clause.start, clause.end);
-  const times = findTimes(text, ctx, { whole: true }).map((t) => ({ start: t.start + clause.start, end: t.end + clause.start, at: t.at }));
+  const times = findTimesIn(folded.slice(clause.start, clause.end), text, env, { whole: true }).map((t) => ({ start: t.start + clause.start, end: t.end + clause.start, at: t.at }));
   const toks = tokenize(folded.slice(clause.start, clause.end)).map((t): Token => ({ t: t.t, start: t.start + clause.start, end: t.end + clause.start }));
   const cuts = new Set<number>();
   for (const t of times) {
@@ -188,7 +188,8 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
 
   const pieces: Piece[] = [];
   const clauses = splitClauses(folded);
-  clauses.forEach((c, i) => pieces.push(...piecesOf(src, folded, c, i, ctx)));
+  const env = new TimeEnv(ctx);
+  clauses.forEach((c, i) => pieces.push(...piecesOf(src, folded, c, i, env)));
   for (const p of pieces) classify(src, folded, p);
   lonelyCounts(folded, pieces);
   const slice = (p: Span): string => trimPunct(src.slice(p.start, p.end));

@@ -32,9 +32,13 @@ const ACTIVITY: Array<[Exclude<ActivityKind, 'other'>, RegExp]> = [
 /** "I'm watching" is the tipster, not surveillance. */
 const SELF_WATCHING = /\b(?:i'?m|i\s+am|we'?re|we\s+are|estoy|estamos)\s+(?:watching|observando|vigilando|mirando)\b/g;
 
+/** Matches where any ACTIVITY pattern matches: one scan rules out text naming no activity. */
+const ANY_ACTIVITY = new RegExp(ACTIVITY.map(([, re]) => `(?:${re.source})`).join('|'));
+
 /** The activity kind named in folded text, if any (arrest outranks raid, and so on). */
 export function activityKind(folded: string): Exclude<ActivityKind, 'other'> | undefined {
   const s = folded.replace(SELF_WATCHING, ' ');
+  if (!ANY_ACTIVITY.test(s)) return undefined;
   for (const [kind, re] of ACTIVITY) if (re.test(s)) return kind;
   return undefined;
 }
@@ -78,18 +82,24 @@ function negated(s: string, index: number): boolean {
   return NEGATION_BEFORE.test(s.slice(Math.max(0, index - 40), index));
 }
 
+const PLAIN_CLOTHES = new RegExp(MARKINGS.find(([m]) => m === 'plain_clothes')![1].source);
+/** Matches where any MARKINGS pattern matches: one scan rules out text naming no marking. */
+const ANY_MARKING = new RegExp(MARKINGS.map(([, re]) => `(?:${re.source})`).join('|'));
+
 /** Uniform markings named in folded text, in a fixed order, negated ones ("sin chalecos") left out. */
 export function findMarkings(folded: string): string[] {
   const out: string[] = [];
-  const plain = MARKINGS.find(([m]) => m === 'plain_clothes')![1];
-  const hasPlain = new RegExp(plain.source).test(folded);
+  if (!ANY_MARKING.test(folded)) return out;
+  const hasPlain = PLAIN_CLOTHES.test(folded);
   for (const [marking, re] of MARKINGS) {
-    for (const m of folded.matchAll(re)) {
+    if (marking === 'uniforms' && hasPlain) continue; // "sin uniforme" is plain clothes
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
       if (marking !== 'plain_clothes' && negated(folded, m.index)) continue;
-      if (marking === 'uniforms' && hasPlain) continue; // "sin uniforme" is plain clothes
       out.push(marking);
       break;
     }
+    re.lastIndex = 0;
   }
   return out;
 }
@@ -114,51 +124,75 @@ const PLATE_FILLER = new Set(
   'number numero num no is es dice dicen decia said says that was were son era eran of de del from the la las el los es: ca california tx texas az arizona nv nevada mexico baja jalisco michoacan estado state'.split(' ')
 );
 
+const PUNCT_FILLER = /^[:#.,]$/;
+const PLATE_PART = /^[a-z0-9]{1,8}$/;
+const PLATE_TAIL = /^[a-z0-9]{1,5}$/;
+const HAS_LETTER = /[a-z]/;
+const HAS_DIGIT = /\d/;
+const ALL_DIGITS = /^\d+$/;
+const ALL_LETTERS = /^[a-z]+$/;
+const NON_DIGITS = /\D/g;
+const SPACE_DASH = /[\s-]/g;
+const BARE_PLATE = /(?<![\w:/.@#-])([A-Za-z0-9]{5,8})(?![\w:/@-]|\.\w)/g;
+const DASH_PLATE = /(?<![\w-])([A-Za-z]{2,3}-\d{3,4}|\d{3,4}-[A-Za-z]{2,3})(?![\w-])/g;
+
 /** Licence plates in the text, upper-cased, without spaces or dashes, no duplicates. */
 export function findPlates(text: string): string[] {
+  const out: string[] = [];
+  // Every plate has a digit, and neither cleaning nor folding makes one
+  if (!HAS_DIGIT.test(text)) return out;
   const src = clean(text);
   const s = fold(src);
-  const out: string[] = [];
   const addPlate = (p: string): void => {
-    const plate = p.replace(/[\s-]/g, '').toUpperCase();
+    const plate = p.replace(SPACE_DASH, '').toUpperCase();
     if (!out.includes(plate)) out.push(plate);
   };
   // "plate ABC123", "placas: 7ABC 123", "placas de California 8XYZ123"
-  for (const m of s.matchAll(PLATE_WORD)) {
+  PLATE_WORD.lastIndex = 0;
+  for (let m = PLATE_WORD.exec(s); m !== null; m = PLATE_WORD.exec(s)) {
     const toks = tokenize(s.slice(m.index + m[0].length, m.index + m[0].length + 60));
     let j = 0;
-    while (j < toks.length && j < 6 && (PLATE_FILLER.has(toks[j]!.t) || /^[:#.,]$/.test(toks[j]!.t))) j++;
+    while (j < toks.length && j < 6 && (PLATE_FILLER.has(toks[j]!.t) || PUNCT_FILLER.test(toks[j]!.t))) j++;
     const a = toks[j];
-    if (!a || !/^[a-z0-9]{1,8}$/.test(a.t)) continue;
+    if (!a || !PLATE_PART.test(a.t)) continue;
     let cand = a.t;
     const b = toks[j + 1];
-    if (b && /^[a-z0-9]{1,5}$/.test(b.t) && b.start - a.end <= 1 && (a.t + b.t).length <= 8 && /[a-z]/.test(a.t + b.t) && /\d/.test(a.t + b.t) && (/^\d+$/.test(b.t) || /^[a-z]+$/.test(a.t))) {
+    if (b && PLATE_TAIL.test(b.t) && b.start - a.end <= 1 && (a.t + b.t).length <= 8 && HAS_LETTER.test(a.t + b.t) && HAS_DIGIT.test(a.t + b.t) && (ALL_DIGITS.test(b.t) || ALL_LETTERS.test(a.t))) {
       cand = a.t + b.t;
-    } else if (b?.t === '-' && toks[j + 2] && /^[a-z0-9]{1,5}$/.test(toks[j + 2]!.t) && (a.t + toks[j + 2]!.t).length <= 8) {
+    } else if (b?.t === '-' && toks[j + 2] && PLATE_TAIL.test(toks[j + 2]!.t) && (a.t + toks[j + 2]!.t).length <= 8) {
       cand = a.t + toks[j + 2]!.t;
     }
-    if (cand.length >= 3 && cand.length <= 8 && /\d/.test(cand) && !NOT_PLATE.test(cand)) addPlate(cand);
+    if (cand.length >= 3 && cand.length <= 8 && HAS_DIGIT.test(cand) && !NOT_PLATE.test(cand)) addPlate(cand);
   }
   // Bare plate-like tokens: 5-8 letters/digits with at least 2 digits and 1 letter
-  for (const m of src.matchAll(/(?<![\w:/.@#-])([A-Za-z0-9]{5,8})(?![\w:/@-]|\.\w)/g)) {
+  BARE_PLATE.lastIndex = 0;
+  for (let m = BARE_PLATE.exec(src); m !== null; m = BARE_PLATE.exec(src)) {
     const t = m[1]!;
-    const digits = t.replace(/\D/g, '').length;
+    const digits = t.replace(NON_DIGITS, '').length;
     if (digits >= 2 && digits < t.length && !NOT_PLATE.test(t)) addPlate(t);
   }
   // "ABC-1234", "1234-XY" with a dash
-  for (const m of src.matchAll(/(?<![\w-])([A-Za-z]{2,3}-\d{3,4}|\d{3,4}-[A-Za-z]{2,3})(?![\w-])/g)) addPlate(m[1]!);
+  DASH_PLATE.lastIndex = 0;
+  for (let m = DASH_PLATE.exec(src); m !== null; m = DASH_PLATE.exec(src)) addPlate(m[1]!);
   return out;
 }
 
 const WEAPON = /\b(?:guns?|rifles?|weapons?|armed|armas?|pistolas?|pistols?|armad[oa]s?|firearms?|handguns?|shotguns?|escopetas?|long\s+guns?|tasers?|ar-?15s?|metralletas?|cuernos?\s+de\s+chivo)\b/g;
 const UNARMED = /\b(?:unarmed|desarmad[oa]s?|sin\s+armas|no\s+(?:traian|llevaban|tenian|vi|tienen|traen|llevan)\s+armas)\b/;
+/** Matches where WEAPON or UNARMED matches. */
+const ANY_WEAPON_WORD = new RegExp(`(?:${WEAPON.source})|(?:${UNARMED.source})`);
 
 /** true when weapons are mentioned, false when explicitly absent ("no guns", "sin armas"), else undefined. */
 export function weaponsMention(folded: string): boolean | undefined {
+  if (!ANY_WEAPON_WORD.test(folded)) return undefined;
   let negative = UNARMED.test(folded);
-  for (const m of folded.matchAll(WEAPON)) {
+  WEAPON.lastIndex = 0;
+  for (let m = WEAPON.exec(folded); m !== null; m = WEAPON.exec(folded)) {
     if (negated(folded, m.index)) negative = true;
-    else return true;
+    else {
+      WEAPON.lastIndex = 0;
+      return true;
+    }
   }
   return negative ? false : undefined;
 }

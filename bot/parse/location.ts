@@ -43,24 +43,28 @@ const LEAD_IN = set(
 
 const ORDINAL = /^\d{1,4}(?:st|nd|rd|th|ra|da|ta|va|na|ro|do|to|vo|no|a|o)$/;
 const ABBREV = set('st ave av blvd rd dr ln ct pl hwy fwy pkwy n s e w sr');
+const DIGITS = /^\d+$/;
 
 /** How sure we are that tokens name a street: 2 = street word/ordinal, 1 = capitalised, 0 = plain. */
 function strength(src: string, toks: Token[]): number {
   if (toks.some((t) => STREET_WORDS.has(t.t) || ORDINAL.test(t.t))) return 2;
-  if (toks.length === 2 && NUMBERED_STREET.has(toks[0]!.t) && /^\d+$/.test(toks[1]!.t)) return 2;
+  if (toks.length === 2 && NUMBERED_STREET.has(toks[0]!.t) && DIGITS.test(toks[1]!.t)) return 2;
   const first = src[toks[0]!.start]!;
   return first !== first.toLowerCase() ? 1 : 0;
 }
 
 function isWord(t: Token | undefined): t is Token {
-  return t !== undefined && /^[a-z0-9]/.test(t.t);
+  if (t === undefined) return false;
+  const c = t.t.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** Takes a street name walking left (dir -1) or right (dir 1) from a connector. */
 function walk(toks: Token[], from: number, dir: 1 | -1): Token[] {
   const out: Token[] = [];
+  let words = 0; // tokens in `out` other than "."
   let i = from;
-  while (out.filter((t) => t.t !== '.').length < 4) {
+  while (words < 4) {
     const t = toks[i];
     if (!t) break;
     if (t.t === '.') {
@@ -74,12 +78,13 @@ function walk(toks: Token[], from: number, dir: 1 | -1): Token[] {
       break;
     }
     if (!isWord(t) || BOUNDARY.has(t.t) || NOT_STREET.has(t.t)) break;
-    if (/^\d+$/.test(t.t)) {
+    if (DIGITS.test(t.t)) {
       // a bare number only right after "calle"/"highway"
       const before = dir === 1 ? out[out.length - 1] : toks[i - 1];
       if (!before || !NUMBERED_STREET.has(before.t)) break;
     }
     out.push(t);
+    words++;
     i += dir;
   }
   if (dir === -1) out.reverse();
@@ -130,25 +135,40 @@ export function findCrossStreets(text: string, relaxed = false): [string, string
 /** After a 5-digit number, words that still allow it to be a ZIP ("90033 area"). */
 const ZIP_NEXT = set('area zona zip code codigo postal ca california tx texas az il ny nj wa or nc fl co nv');
 
+const ZIP = /(?<![\w\-.:/#$])(\d{5})(?:-\d{4})?(?![\w\-.:/])/g;
+const FIVE_DIGITS = /\d{5}/;
+const ZIP_LABEL = /(?:zip|cp|c\.p\.|codigo postal|postal code|zip code)[\s:#]*$/;
+const NEXT_WORD = /^\s*([a-z]+)/;
+
 /** A 5-digit US ZIP code standing as its own token (not a house number like "12345 Main St"). */
 export function findZip(text: string): string | undefined {
   const s = fold(clean(text));
-  for (const m of s.matchAll(/(?<![\w\-.:/#$])(\d{5})(?:-\d{4})?(?![\w\-.:/])/g)) {
-    const prev = /(?:zip|cp|c\.p\.|codigo postal|postal code|zip code)[\s:#]*$/.test(s.slice(Math.max(0, m.index - 20), m.index));
-    const next = /^\s*([a-z]+)/.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 30));
-    if (prev || !next || ZIP_NEXT.has(next[1]!)) return m[1];
+  if (!FIVE_DIGITS.test(s)) return undefined;
+  ZIP.lastIndex = 0;
+  for (let m = ZIP.exec(s); m !== null; m = ZIP.exec(s)) {
+    const prev = ZIP_LABEL.test(s.slice(Math.max(0, m.index - 20), m.index));
+    const next = NEXT_WORD.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    if (prev || !next || ZIP_NEXT.has(next[1]!)) {
+      ZIP.lastIndex = 0;
+      return m[1];
+    }
   }
   return undefined;
 }
+
+const SPACE_RUNS = /(\s+)/;
 
 /** Removes link tokens (and a typed coordinate pair) from the text, keeping the rest. */
 function withoutMapText(src: string, match: { start: number; end: number; kind: 'url' | 'coords' }): string {
   const rest = src.slice(0, match.start) + ' ' + src.slice(match.end);
   return rest
-    .split(/(\s+)/)
+    .split(SPACE_RUNS)
     .map((piece) => (isLinkToken(piece) ? '' : piece))
     .join('');
 }
+
+const BLANKS = /[ \t]+/g;
+const LINE_BREAK = /\s*\n\s*/g;
 
 /**
  * A location answer. Any non-empty text is a valid location (a landmark, an address), so this
@@ -169,7 +189,7 @@ export function parseLocation(text: string): LocationField | undefined {
     field.point = found.point;
     rest = withoutMapText(src, found);
   }
-  rest = trimPunct(rest.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n'));
+  rest = trimPunct(rest.replace(BLANKS, ' ').replace(LINE_BREAK, '\n'));
   if (rest) {
     field.text = rest;
     const zip = findZip(rest);

@@ -52,67 +52,104 @@ function valid(lat: number, lng: number): GeoPoint | undefined {
   return { lat, lng };
 }
 
+const SPACE = /\s/;
+
 /** Start/end of the whitespace-delimited token around [start, end). */
 function tokenSpan(text: string, start: number, end: number): [number, number] {
   let s = start;
   let e = end;
-  while (s > 0 && !/\s/.test(text[s - 1]!)) s--;
-  while (e < text.length && !/\s/.test(text[e]!)) e++;
+  while (s > 0 && !SPACE.test(text[s - 1]!)) s--;
+  while (e < text.length && !SPACE.test(text[e]!)) e++;
   return [s, e];
+}
+
+const HAS_DIGIT = /\d/;
+const DECIMAL = /\d\.\d/;
+const LINK_HINT = /https?:\/\/|www\.|maps\.|openstreetmap|osm\.org|geo:/i;
+const GEO = /geo:/i;
+const GEO_Q = new RegExp(`[?&]q=${NUM}${SEP}${NUM}`, 'i');
+const SOUTH = /s/i;
+const WEST = /w/i;
+const URL_START = /^(?:https?:\/\/|www\.)/i;
+const URL_PATH = /\.[a-z]{2,}\//i;
+
+/** The first match of global `re` in `text` for which `f` gives a result (resets `re`). */
+function firstMatch<T>(re: RegExp, text: string, f: (m: RegExpExecArray) => T | undefined): T | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const r = f(m);
+    if (r !== undefined) {
+      re.lastIndex = 0;
+      return r;
+    }
+  }
+  return undefined;
 }
 
 /** Finds the first usable point in `text` and where it is. See `parseMapLink`. */
 export function findMapPoint(text: string): MapPointMatch | undefined {
   if (!text) return undefined;
   const src = text.length > 20_000 ? text.slice(0, 20_000) : text;
-  const hasLink = /https?:\/\/|www\.|maps\.|openstreetmap|osm\.org|geo:/i.test(src);
-  if (/geo:/i.test(src)) {
-    for (const m of src.matchAll(GEO_URI)) {
+  // Every pattern below needs digits
+  if (!HAS_DIGIT.test(src)) return undefined;
+  const hasLink = LINK_HINT.test(src);
+  if (GEO.test(src)) {
+    const found = firstMatch(GEO_URI, src, (m): MapPointMatch | undefined => {
       let point = valid(Number(m[1]), Number(m[2]));
       if (!point && m[3]) {
         // "geo:0,0?q=34.05,-118.21(Label)"
-        const q = new RegExp(`[?&]q=${NUM}${SEP}${NUM}`, 'i').exec(m[3]);
+        const q = GEO_Q.exec(m[3]);
         if (q) point = valid(Number(q[1]), Number(q[2]));
       }
-      if (point) {
-        const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
-        return { point, start: s, end: e, kind: 'url' };
-      }
-    }
+      if (!point) return undefined;
+      const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
+      return { point, start: s, end: e, kind: 'url' };
+    });
+    if (found) return found;
   }
   if (hasLink) {
     for (const { re, lat, lng } of URL_PATTERNS) {
-      for (const m of src.matchAll(re)) {
+      const found = firstMatch(re, src, (m): MapPointMatch | undefined => {
         const point = valid(Number(m[lat]), Number(m[lng]));
-        if (point) {
-          const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
-          return { point, start: s, end: e, kind: 'url' };
-        }
-      }
+        if (!point) return undefined;
+        const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
+        return { point, start: s, end: e, kind: 'url' };
+      });
+      if (found) return found;
     }
   }
-  for (const m of src.matchAll(DMS)) {
-    const lat = (Number(m[1]) + Number(m[2]) / 60 + Number(m[3]) / 3600) * (/s/i.test(m[4]!) ? -1 : 1);
-    const lng = (Number(m[5]) + Number(m[6]) / 60 + Number(m[7]) / 3600) * (/w/i.test(m[8]!) ? -1 : 1);
-    const point = valid(round(lat), round(lng));
-    if (point) return { point, start: m.index, end: m.index + m[0].length, kind: 'coords' };
+  const hasDegree = src.includes('°');
+  if (hasDegree) {
+    const found = firstMatch(DMS, src, (m): MapPointMatch | undefined => {
+      const lat = (Number(m[1]) + Number(m[2]) / 60 + Number(m[3]) / 3600) * (SOUTH.test(m[4]!) ? -1 : 1);
+      const lng = (Number(m[5]) + Number(m[6]) / 60 + Number(m[7]) / 3600) * (WEST.test(m[8]!) ? -1 : 1);
+      const point = valid(round(lat), round(lng));
+      return point ? { point, start: m.index, end: m.index + m[0].length, kind: 'coords' } : undefined;
+    });
+    if (found) return found;
   }
-  for (const m of src.matchAll(HEMI)) {
-    if (!m[0].includes('°') && !(m[1]!.includes('.') && m[3]!.includes('.'))) continue;
-    const lat = Number(m[1]) * (/s/i.test(m[2]!) ? -1 : 1);
-    const lng = Number(m[3]) * (/w/i.test(m[4]!) ? -1 : 1);
-    const point = valid(lat, lng);
-    if (point) return { point, start: m.index, end: m.index + m[0].length, kind: 'coords' };
+  // A hemisphere pair needs a degree sign or two decimals; a bare pair needs decimals
+  const hasDecimal = DECIMAL.test(src);
+  if (hasDegree || hasDecimal) {
+    const found = firstMatch(HEMI, src, (m): MapPointMatch | undefined => {
+      if (!m[0].includes('°') && !(m[1]!.includes('.') && m[3]!.includes('.'))) return undefined;
+      const lat = Number(m[1]) * (SOUTH.test(m[2]!) ? -1 : 1);
+      const lng = Number(m[3]) * (WEST.test(m[4]!) ? -1 : 1);
+      const point = valid(lat, lng);
+      return point ? { point, start: m.index, end: m.index + m[0].length, kind: 'coords' } : undefined;
+    });
+    if (found) return found;
   }
-  for (const m of src.matchAll(BARE)) {
-    const point = valid(Number(m[1]), Number(m[2]));
-    if (point) {
+  if (hasDecimal) {
+    return firstMatch(BARE, src, (m): MapPointMatch | undefined => {
+      const point = valid(Number(m[1]), Number(m[2]));
+      if (!point) return undefined;
       // A pair inside a link (short link, unknown site) belongs to the link
       const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
       const token = src.slice(s, e);
-      const inUrl = /^(?:https?:\/\/|www\.)/i.test(token) || /\.[a-z]{2,}\//i.test(token);
+      const inUrl = URL_START.test(token) || URL_PATH.test(token);
       return inUrl ? { point, start: s, end: e, kind: 'url' } : { point, start: m.index, end: m.index + m[0].length, kind: 'coords' };
-    }
+    });
   }
   return undefined;
 }
@@ -133,11 +170,11 @@ export function parseMapLink(text: string): GeoPoint | undefined {
   return findMapPoint(text)?.point;
 }
 
+const LINK_START = /^(?:https?:\/\/|www\.|geo:)/i;
+const LINK_DOMAIN = /^(?:[a-z0-9-]{1,63}\.){1,5}(?:com|org|net|gl|app|ly|co|me|io|maps)(?:\/|$)/i;
+const LINK_MAP_HOST = /^(?:maps\.app\.goo\.gl|goo\.gl|maps\.apple\.com|maps\.google\.|google\.[a-z.]+\/maps|openstreetmap\.org|osm\.org)/i;
+
 /** True for a token that is a link (http, www., a map host, geo:). */
 export function isLinkToken(token: string): boolean {
-  return (
-    /^(?:https?:\/\/|www\.|geo:)/i.test(token) ||
-    /^(?:[a-z0-9-]{1,63}\.){1,5}(?:com|org|net|gl|app|ly|co|me|io|maps)(?:\/|$)/i.test(token) ||
-    /^(?:maps\.app\.goo\.gl|goo\.gl|maps\.apple\.com|maps\.google\.|google\.[a-z.]+\/maps|openstreetmap\.org|osm\.org)/i.test(token)
-  );
+  return LINK_START.test(token) || LINK_DOMAIN.test(token) || LINK_MAP_HOST.test(token);
 }

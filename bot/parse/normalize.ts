@@ -13,25 +13,42 @@ const INVISIBLE =
 
 const COMBINING = /\p{M}/gu;
 
+/** Any character outside plain ASCII. */
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Whitespace that `/\s+/g → ' '` would change: runs of two or more, or a single non-space. */
+const WS_TO_SPACE = /\s{2,}|[^\S ]/g;
+const WS_RUN = /\s+/g;
+
 /**
  * Lower-case, strip accents/diacritics (á→a, ñ→n), strip zero-width characters, collapse
  * whitespace and trim.
  */
 export function normalize(text: string): string {
+  if (!NON_ASCII.test(text)) {
+    // Plain ASCII: no invisible characters, nothing to decompose, no marks
+    return text.toLowerCase().replace(WS_TO_SPACE, ' ').trim();
+  }
   return text
     .replace(INVISIBLE, '')
     .toLowerCase()
     .normalize('NFD')
     .replace(COMBINING, '')
-    .replace(/\s+/g, ' ')
+    .replace(WS_RUN, ' ')
     .trim();
 }
+
+/**
+ * Characters `clean` may change: anything from U+0300 on (combining marks, characters NFC
+ * rewrites, invisible characters) and the soft hyphen. Text without them is already clean.
+ */
+const MAY_NEED_CLEAN = /[^\x00-\xac\xae-\u02ff]/;
 
 /**
  * Prepares raw input for span-based parsing: NFC-composes it and drops invisible characters.
  * The result is the "original" text whose substrings end up in parsed fields.
  */
 export function clean(text: string): string {
+  if (!MAY_NEED_CLEAN.test(text)) return text;
   return text.normalize('NFC').replace(INVISIBLE, '');
 }
 
@@ -61,6 +78,11 @@ function foldChar(ch: string): string {
  * indexes found in the folded text are valid in `s`. Expects text that went through `clean`.
  */
 export function fold(text: string): string {
+  if (!NON_ASCII.test(text)) {
+    // Plain ASCII: lower case, and tab/VT/FF/CR become spaces
+    const lower = text.toLowerCase();
+    return CONTROL_SPACE.test(lower) ? lower.replace(CONTROL_SPACE_G, ' ') : lower;
+  }
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -77,6 +99,9 @@ export function fold(text: string): string {
   return out;
 }
 
+const CONTROL_SPACE = /[\t\v\f\r]/;
+const CONTROL_SPACE_G = /[\t\v\f\r]/g;
+
 /** A word (letters/digits) or a single punctuation mark, with its position in the folded text. */
 export interface Token {
   t: string;
@@ -84,13 +109,65 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9]/g;
+/** Same as JavaScript's `\s` (WhiteSpace and LineTerminator). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
-/** Splits folded text into words and single punctuation/symbol characters. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Splits folded text into words and single punctuation/symbol characters: the matches of
+ * `/[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9]/g` (one UTF-16 unit per symbol), scanned by hand.
+ */
 export function tokenize(folded: string): Token[] {
   const out: Token[] = [];
-  for (const m of folded.matchAll(TOKEN)) {
-    out.push({ t: m[0], start: m.index, end: m.index + m[0].length });
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const c = folded.charCodeAt(i);
+    if (isWordCode(c)) {
+      const start = i;
+      i++;
+      while (i < n && isWordCode(folded.charCodeAt(i))) i++;
+      if (i + 1 < n && folded.charCodeAt(i) === 39) {
+        // "they're", "i'm": an apostrophe followed by letters stays in the word
+        let j = i + 1;
+        while (j < n) {
+          const d = folded.charCodeAt(j);
+          if (d < 97 || d > 122) break;
+          j++;
+        }
+        if (j > i + 1) i = j;
+      }
+      out.push({ t: folded.slice(start, i), start, end: i });
+    } else if (isSpaceCode(c)) {
+      i++;
+    } else {
+      out.push({ t: folded[i]!, start: i, end: i + 1 });
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Every match of a global regex, in order: the same as `[...text.matchAll(re)]`, without the
+ * copy of the regex `matchAll` makes on every call (microseconds for long patterns). Leaves
+ * `re.lastIndex` at 0.
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
   }
   return out;
 }

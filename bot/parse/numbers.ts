@@ -78,12 +78,15 @@ export function wordNumber(word: string): number | undefined {
   return Object.hasOwn(WORDS, word) ? WORDS[word] : undefined;
 }
 
+const SHORT_NUMBER = /^\d{1,4}$/;
+
 /**
  * Value of a folded token that is a plain number: 1-4 digits or a number word. Ordinals
  * ("1st", "5th") and mixed tokens are not numbers.
  */
 export function tokenNumber(token: string): number | undefined {
-  if (/^\d{1,4}$/.test(token)) return Number(token);
+  const c = token.charCodeAt(0);
+  if (c >= 48 && c <= 57) return SHORT_NUMBER.test(token) ? Number(token) : undefined;
   return wordNumber(token);
 }
 

@@ -66,14 +66,16 @@ export interface SizeCounts {
 }
 
 function isPunct(tok: Token | undefined): boolean {
-  return tok !== undefined && !/^[a-z0-9]/.test(tok.t);
+  if (tok === undefined) return false;
+  const c = tok.t.charCodeAt(0);
+  return !((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
 }
 
 function unitKind(word: string): 'agents' | 'vehicles' | undefined {
   if (VEHICLE_WORDS.has(word)) return 'vehicles';
   if (AGENT_WORDS.has(word)) return 'agents';
   // "suv's", "suvs"
-  const stem = word.replace(/'s$/, '');
+  const stem = word.endsWith("'s") ? word.slice(0, -2) : word;
   if (VEHICLE_WORDS.has(stem)) return 'vehicles';
   if (AGENT_WORDS.has(stem)) return 'agents';
   return undefined;
@@ -170,29 +172,38 @@ export function findCounts(folded: string, opts: { allowBare: boolean }): SizeCo
   return out;
 }
 
+const GLUED = /^(\d{1,3})([a-z]+)$/;
+
 /** "4agents" → "4" "agents", "2suvs" → "2" "suvs" (only when the letters are a unit word). */
 function splitGlued(toks: Token[]): Token[] {
-  const out: Token[] = [];
-  for (const tok of toks) {
-    const m = /^(\d{1,3})([a-z]+)$/.exec(tok.t);
+  let out: Token[] | undefined;
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i]!;
+    const c = tok.t.charCodeAt(0);
+    const m = c >= 48 && c <= 57 ? GLUED.exec(tok.t) : null;
     if (m && unitKind(m[2]!)) {
+      out ??= toks.slice(0, i);
       const cut = tok.start + m[1]!.length;
       out.push({ t: m[1]!, start: tok.start, end: cut }, { t: m[2]!, start: cut, end: tok.end });
-    } else out.push(tok);
+    } else out?.push(tok);
   }
-  return out;
+  return out ?? toks;
 }
+
+const FOUR_DIGITS = /^\d{4,}$/;
+const TWO_DIGITS = /^\d{2}$/;
+const DIGIT_START = /^\d/;
 
 /** A number token is a count unless it is a clock time, a duration, an address or a ZIP. */
 function isCount(toks: Token[], i: number): boolean {
   const tok = toks[i]!;
-  if (/^\d{4,}$/.test(tok.t)) return false;
+  if (FOUR_DIGITS.test(tok.t)) return false;
   const next = toks[i + 1];
   const prev = toks[i - 1];
   if (next && NOT_COUNT_AFTER.has(next.t)) return false;
-  if (next && next.t === ':' && toks[i + 2] && /^\d{2}$/.test(toks[i + 2]!.t)) return false;
+  if (next && next.t === ':' && toks[i + 2] && TWO_DIGITS.test(toks[i + 2]!.t)) return false;
   if (prev && (prev.t === ':' || prev.t === '#' || prev.t === '.' || prev.t === '$') && prev.end === tok.start) return false;
-  if (next && next.t === '.' && next.start === tok.end && toks[i + 2] && /^\d/.test(toks[i + 2]!.t)) return false;
+  if (next && next.t === '.' && next.start === tok.end && toks[i + 2] && DIGIT_START.test(toks[i + 2]!.t)) return false;
   if (prev && NOT_COUNT_BEFORE.has(prev.t)) return false;
   // "a las 8", "como a la una", "desde las 7": a clock time
   if ((prev?.t === 'las' || prev?.t === 'la') && CLOCK_LEAD.has(toks[i - 2]?.t ?? '')) return false;

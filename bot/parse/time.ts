@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
-import { DateTime } from 'luxon';
-import { clean, fold } from './normalize.js';
+import { DateTime, Info, Settings, type Zone } from 'luxon';
+import { clean, fold, matchesOf } from './normalize.js';
 import { NUMBER_WORD_PATTERN, wordNumber } from './numbers.js';
 import { AGENT_WORDS, VEHICLE_WORDS } from './size.js';
 import type { TimeContext, TimeField } from './types.js';
@@ -37,20 +37,20 @@ const HACE = new RegExp(
 /** A whole answer that is just a duration ("10 min", "como 20 minutos"): read as that long ago. */
 const BARE_DURATION = new RegExp(`^(?:(?:${ABOUT}|hace)\\s+)?${QTY}(${UNIT})(?:\\s+(y media|and a half))?\\s*[.!]*$`);
 
-/** Fixed relative expressions and how many minutes ago they mean. */
-const FIXED: Array<[RegExp, number]> = [
-  [/\bhace\s+(?:una\s+)?hora\s+y\s+media\b/g, 90],
-  [/\b(?:an?\s+)?hour\s+and\s+a\s+half\s+ago\b/g, 90],
-  [/\bhace\s+(?:un\s+)?ratito\b/g, 15],
-  [/\bhace\s+(?:un\s+)?(?:buen\s+)?rato\b/g, 30],
-  [/\bhace\s+(?:muy\s+)?poco(?:\s+tiempo)?\b/g, 15],
-  [/\bhace\s+(?:un\s+)?(?:momento|momentito|instante|segundo|segundito)\b/g, 5],
-  [/\bhace\s+unos\s+(?:momentos|segundos|minutitos)\b/g, 5],
-  [/\bhace\s+nada\b/g, 2],
-  [/\ba\s+(?:little|short)\s+(?:while|bit)\s+ago\b/g, 15],
-  [/\b(?:a\s+)?(?:little\s+)?bit\s+ago\b/g, 15],
-  [/\ba\s+while\s+ago\b/g, 30],
-  [/\b(?:a\s+)?(?:few\s+)?(?:moments?|sec|second)\s+ago\b/g, 5],
+/** Fixed relative expressions, how many minutes ago they mean, and the word each needs. */
+const FIXED: Array<[RegExp, number, 'hace' | 'ago']> = [
+  [/\bhace\s+(?:una\s+)?hora\s+y\s+media\b/g, 90, 'hace'],
+  [/\b(?:an?\s+)?hour\s+and\s+a\s+half\s+ago\b/g, 90, 'ago'],
+  [/\bhace\s+(?:un\s+)?ratito\b/g, 15, 'hace'],
+  [/\bhace\s+(?:un\s+)?(?:buen\s+)?rato\b/g, 30, 'hace'],
+  [/\bhace\s+(?:muy\s+)?poco(?:\s+tiempo)?\b/g, 15, 'hace'],
+  [/\bhace\s+(?:un\s+)?(?:momento|momentito|instante|segundo|segundito)\b/g, 5, 'hace'],
+  [/\bhace\s+unos\s+(?:momentos|segundos|minutitos)\b/g, 5, 'hace'],
+  [/\bhace\s+nada\b/g, 2, 'hace'],
+  [/\ba\s+(?:little|short)\s+(?:while|bit)\s+ago\b/g, 15, 'ago'],
+  [/\b(?:a\s+)?(?:little\s+)?bit\s+ago\b/g, 15, 'ago'],
+  [/\ba\s+while\s+ago\b/g, 30, 'ago'],
+  [/\b(?:a\s+)?(?:few\s+)?(?:moments?|sec|second)\s+ago\b/g, 5, 'ago'],
 ];
 
 /** Expressions meaning "now". */
@@ -58,6 +58,8 @@ const NOW =
   /\b(?:right\s+now|just\s+now|now|rn|currently|at\s+the\s+moment|at\s+this\s+moment|as\s+we\s+speak|happening\s+now|still\s+(?:there|here|outside)|ahorita\s+mismo|ahora\s+mismo|ahoritita|ahorita|ahora|aorita|orita|horita|aora|en\s+este\s+momento|en\s+estos\s+momentos|en\s+este\s+instante|justo\s+ahora|(?:todavia|aun)\s+(?:estan|siguen|hay|andan)|siguen\s+(?:ahi|aqui|alli|alla|afuera))\b/g;
 
 const YA_ALONE = /^(?:ya|ya mismo|ya ya)\s*[.!]*$/;
+const BARE_HOUR = /^(\d{1,2})(?::([0-5]\d))?\s*[.!]*$/;
+const TRAILING_BANG = /[.!]+$/;
 
 const HOUR_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
 const CLOCK = new RegExp(`\\b(\\d{1,2})(?::([0-5]\\d))?(?![\\d:])|\\b(${HOUR_WORDS})\\b`, 'g');
@@ -96,48 +98,200 @@ function durationMinutes(qty: string, unit: string, extra: string | undefined): 
 }
 
 /**
+ * Epoch ms within which the fast date arithmetic below is known to give exactly what luxon
+ * gives (1970 to 2286: whole-minute zone offsets, far from the ends of the Date range). Outside
+ * it, the luxon calls are used as they are.
+ */
+const FAST_MIN = 0;
+const FAST_MAX = 1e13;
+
+function inFastRange(now: number): boolean {
+  return typeof now === 'number' && now >= FAST_MIN && now <= FAST_MAX;
+}
+
+/**
+ * What one parse needs to know about the clock: the zone, whether it is usable, and its offsets,
+ * computed lazily and memoised (each offset is an Intl formatToParts call).
+ */
+export class TimeEnv {
+  readonly now: number;
+  readonly timezone: string;
+  readonly fast: boolean;
+  private zoneObj: Zone | undefined;
+  private zoneValid: boolean | undefined;
+  private readonly offsets = new Map<number, number>();
+  private base: { o: number; c: LocalFields } | undefined;
+  private systemOk: boolean | undefined;
+
+  constructor(ctx: TimeContext) {
+    this.now = ctx.now;
+    this.timezone = ctx.timezone;
+    this.fast = inFastRange(ctx.now);
+  }
+
+  private zone(): Zone {
+    return (this.zoneObj ??= Info.normalizeZone(this.timezone));
+  }
+
+  /** Same as `DateTime.fromMillis(now, { zone: timezone }).isValid`. */
+  get zoneOk(): boolean {
+    if (this.zoneValid === undefined) {
+      this.zoneValid = this.fast ? this.zone().isValid : DateTime.fromMillis(this.now, { zone: this.timezone }).isValid;
+    }
+    return this.zoneValid;
+  }
+
+  offset(ts: number): number {
+    let o = this.offsets.get(ts);
+    if (o === undefined) {
+      o = this.zone().offset(ts);
+      this.offsets.set(ts, o);
+    }
+    return o;
+  }
+
+  /** Same as `DateTime.fromMillis(now).minus({ milliseconds: ms }).toMillis()`. */
+  minus(ms: number): number {
+    if (this.fast && (this.systemOk ??= Settings.defaultZone.isValid)) return this.now - ms;
+    return DateTime.fromMillis(this.now).minus({ milliseconds: ms }).toMillis();
+  }
+
+  /**
+   * Same as `DateTime.fromMillis(now, { zone }).plus({ days }).set({ hour, minute, second: 0,
+   * millisecond: 0 }).toMillis()`, with luxon's own steps (see `fixOffset` in luxon) but each
+   * offset looked up once. Needs `zoneOk`.
+   */
+  at(days: number, hour: number, minute: number): number {
+    if (!this.fast) {
+      return DateTime.fromMillis(this.now, { zone: this.timezone }).plus({ days }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
+    }
+    const base = (this.base ??= this.baseFields());
+    // plus({ days })
+    let o1 = base.o;
+    let c1 = base.c;
+    const [ts1] = this.fixOffset(Date.UTC(c1.year, c1.month - 1, c1.day + days, c1.hour, c1.minute, c1.second, c1.millisecond), base.o);
+    if (ts1 !== this.now) {
+      o1 = this.offset(ts1);
+      c1 = localFields(ts1, o1);
+    }
+    // set({ hour, minute, second: 0, millisecond: 0 })
+    const [ts2] = this.fixOffset(Date.UTC(c1.year, c1.month - 1, c1.day, hour, minute, 0, 0), o1);
+    return ts2;
+  }
+
+  /** The zone offset of `now`, as `DateTime.fromMillis(now, { zone }).offset` gives it. Needs `zoneOk`. */
+  nowOffset(): number {
+    return this.fast ? this.offset(this.now) : DateTime.fromMillis(this.now, { zone: this.timezone }).offset;
+  }
+
+  private baseFields(): { o: number; c: LocalFields } {
+    const o = this.offset(this.now);
+    return { o, c: localFields(this.now, o) };
+  }
+
+  /** luxon's fixOffset: the epoch ms of a local time, `o` being the guessed offset. */
+  private fixOffset(localTS: number, o: number): [number, number] {
+    let utcGuess = localTS - o * 60 * 1000;
+    const o2 = this.offset(utcGuess);
+    if (o === o2) return [utcGuess, o];
+    utcGuess -= (o2 - o) * 60 * 1000;
+    const o3 = this.offset(utcGuess);
+    if (o2 === o3) return [utcGuess, o2];
+    return [localTS - Math.min(o2, o3) * 60 * 1000, Math.max(o2, o3)];
+  }
+}
+
+interface LocalFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+function localFields(ts: number, offset: number): LocalFields {
+  const d = new Date(ts + offset * 60 * 1000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+  };
+}
+
+/**
+ * Every time expression needs a digit or one of these words (at a word start): "now" words,
+ * "ago"/"hace", hour words, noon/midnight, weekdays. Text without any is skipped after the
+ * whole-answer checks. A superset on purpose: it only has to rule out text that cannot match.
+ */
+const TIME_GATE = new RegExp(
+  `\\d|\\b(?:now|rn|currently|moment|speak|still|ahor|aorita|orita|horita|aora|instante|justo|todavia|aun|siguen|ago|atras|back|hace|noon|midday|mediodia|medio|midnight|medianoche|${HOUR_WORDS}|mon|tue|wed|thu|fri|sat|sun|lunes|martes|miercoles|jueves|viernes|sabado|domingo)`
+);
+
+/**
  * Finds every time expression in `text` (cleaned, original case), earliest first, non-overlapping.
  * `whole`: the text is a whole answer or clause, so "ya" alone and a bare duration ("10 min")
  * count; `bareHour`: a bare "8" is a clock time. Clock times need a valid IANA `ctx.timezone`
  * (with an invalid one only "now" and "… ago" are read).
  */
 export function findTimes(text: string, ctx: TimeContext, opts: { whole?: boolean; bareHour?: boolean } = {}): TimeMatch[] {
-  const s = fold(text);
-  const zoneOk = DateTime.fromMillis(ctx.now, { zone: ctx.timezone }).isValid;
+  return findTimesIn(fold(text), text, new TimeEnv(ctx), opts);
+}
+
+/** `findTimes` on text already folded (`s === fold(text)`), with a shared `TimeEnv`. */
+export function findTimesIn(s: string, text: string, env: TimeEnv, opts: { whole?: boolean; bareHour?: boolean }): TimeMatch[] {
+  const now = env.now;
   const found: TimeMatch[] = [];
   const ago = (start: number, end: number, minutes: number): void => {
-    found.push({ start, end, at: DateTime.fromMillis(ctx.now).minus({ milliseconds: Math.round(minutes * MINUTE) }).toMillis() });
+    found.push({ start, end, at: env.minus(Math.round(minutes * MINUTE)) });
   };
-  const trimmed = s.trim();
   if (opts.whole) {
+    const trimmed = s.trim();
     const lead = s.length - s.trimStart().length;
-    if (YA_ALONE.test(trimmed)) found.push({ start: lead, end: lead + trimmed.length, at: ctx.now });
-    const hour = opts.bareHour ? /^(\d{1,2})(?::([0-5]\d))?\s*[.!]*$/.exec(trimmed) : null;
-    if (hour && zoneOk && Number(hour[1]) <= 23) {
+    if (YA_ALONE.test(trimmed)) found.push({ start: lead, end: lead + trimmed.length, at: now });
+    const hour = opts.bareHour ? BARE_HOUR.exec(trimmed) : null;
+    if (hour && env.zoneOk && Number(hour[1]) <= 23) {
       // an answer to "when?" that is just "8": eight o'clock
-      found.push({ start: lead, end: lead + hour[0].length, at: resolveClock(Number(hour[1]), Number(hour[2] ?? 0), undefined, false, dayContext(s), ctx) });
+      found.push({ start: lead, end: lead + hour[0].length, at: resolveClock(Number(hour[1]), Number(hour[2] ?? 0), undefined, false, dayContext(s), env) });
     }
     const bare = BARE_DURATION.exec(trimmed);
     if (bare) {
       const minutes = durationMinutes(bare[1] ?? bare[2]!, bare[3]!, bare[4]);
-      if (minutes !== undefined) ago(lead, lead + trimmed.replace(/[.!]+$/, '').length, minutes);
+      if (minutes !== undefined) ago(lead, lead + trimmed.replace(TRAILING_BANG, '').length, minutes);
     }
   }
-  for (const m of s.matchAll(NOW)) found.push({ start: m.index, end: m.index + m[0].length, at: ctx.now });
-  for (const re of [AGO, HACE]) {
-    for (const m of s.matchAll(re)) {
+  if (!TIME_GATE.test(s)) return found.length > 1 ? pickNonOverlapping(found) : found;
+  for (const m of matchesOf(NOW, s)) found.push({ start: m.index, end: m.index + m[0].length, at: now });
+  const hasAgo = s.includes('ago') || s.includes('atras') || s.includes('back');
+  const hasHace = s.includes('hace');
+  if (hasAgo) {
+    for (const m of matchesOf(AGO, s)) {
       const minutes = durationMinutes(m[1] ?? m[2]!, m[3]!, m[4]);
       if (minutes !== undefined) ago(m.index, m.index + m[0].length, minutes);
     }
   }
-  for (const [re, minutes] of FIXED) {
-    for (const m of s.matchAll(re)) ago(m.index, m.index + m[0].length, minutes);
+  if (hasHace) {
+    for (const m of matchesOf(HACE, s)) {
+      const minutes = durationMinutes(m[1] ?? m[2]!, m[3]!, m[4]);
+      if (minutes !== undefined) ago(m.index, m.index + m[0].length, minutes);
+    }
   }
-  if (zoneOk) {
-    findClockTimes(s, ctx, found);
-    if (text.length <= 300 && DATE_HINT.test(s)) found.push(...chronoTimes(text, ctx));
+  if (hasHace || s.includes('ago')) {
+    for (const [re, minutes, word] of FIXED) {
+      if (word === 'hace' ? !hasHace : !s.includes('ago')) continue;
+      for (const m of matchesOf(re, s)) ago(m.index, m.index + m[0].length, minutes);
+    }
   }
-  return pickNonOverlapping(found);
+  if (env.zoneOk) {
+    findClockTimes(s, env, found);
+    if (text.length <= 300 && DATE_HINT.test(s)) found.push(...chronoTimes(text, env));
+  }
+  return found.length > 1 ? pickNonOverlapping(found) : found;
 }
 
 function pickNonOverlapping(found: TimeMatch[]): TimeMatch[] {
@@ -153,77 +307,103 @@ function pickNonOverlapping(found: TimeMatch[]): TimeMatch[] {
   return out;
 }
 
-function dayContext(s: string): { shift?: number; lastNight?: boolean } {
-  if (/\b(?:antier|anteayer|antes\s+de\s+ayer|day\s+before\s+yesterday)\b/.test(s)) return { shift: -2 };
-  if (/\b(?:anoche|last\s+night)\b/.test(s)) return { lastNight: true };
-  if (/\b(?:ayer|yesterday)\b/.test(s)) return { shift: -1 };
+type DayContext = { shift?: number; lastNight?: boolean };
+
+const DAY_BEFORE_YESTERDAY = /\b(?:antier|anteayer|antes\s+de\s+ayer|day\s+before\s+yesterday)\b/;
+const LAST_NIGHT = /\b(?:anoche|last\s+night)\b/;
+const YESTERDAY = /\b(?:ayer|yesterday)\b/;
+
+function dayContext(s: string): DayContext {
+  if (DAY_BEFORE_YESTERDAY.test(s)) return { shift: -2 };
+  if (LAST_NIGHT.test(s)) return { lastNight: true };
+  if (YESTERDAY.test(s)) return { shift: -1 };
   return {};
 }
 
-function findClockTimes(s: string, ctx: TimeContext, found: TimeMatch[]): void {
-  const day = dayContext(s);
-  for (const m of s.matchAll(CLOCK)) {
+const NUMBER_JOINER = /[.,/\-:$#]/;
+const DIGIT = /\d/;
+const GLUED_WORD = /^[a-z]/;
+const GLUED_MERIDIEM = /^(?:a\.?\s?m|p\.?\s?m|hrs?|h)(?![a-z])/;
+const AFTER_AMPM = /^\s*([ap])\.?\s?m\.?(?![a-z])/;
+const AFTER_DAYPART_ES = /^\s*(?:de|en|por)\s+la\s+(manana|madrugada|tarde|noche)\b/;
+const AFTER_DAYPART_EN = /^\s*(?:in\s+the|this)\s+(morning|afternoon|evening)\b/;
+const AFTER_NIGHT = /^\s*(?:(?:at|last)\s+night|tonight)\b/;
+const AFTER_OCLOCK = /^\s*(?:o'?\s?clock|oclock|en\s+punto)\b/;
+const AFTER_HALF = /^\s*y\s+(media|cuarto)\b/;
+const AFTER_QUARTER_TO = /^\s*menos\s+cuarto\b/;
+const AFTER_HOURS_MARK = /^\s*(?:hrs?|horas|h)\b/;
+const AFTER_HALF_DAYPART = /^\s*(?:de|en)\s+la\s+(manana|madrugada|tarde|noche)\b|^\s*([ap])\.?\s?m\.?(?![a-z])/;
+const AFTER_UNIT = /^\s*(?:min|mins|minutes?|minutos?|hours?|horas?|hrs?|h|seg|secs?|segundos|seconds|dias?|days?)\b/;
+const PHRASE_END = /^\s*(?:[.,;!?]|$)/;
+const NIGHT_WORD = /night|medianoche/;
+
+function findClockTimes(s: string, env: TimeEnv, found: TimeMatch[]): void {
+  let day: DayContext | undefined;
+  for (const m of matchesOf(CLOCK, s)) {
     const st = m.index;
     let end = st + m[0].length;
     const prevChar = s[st - 1];
-    if (prevChar !== undefined && /[.,/\-:$#]/.test(prevChar) && /\d/.test(s[st - 2] ?? '')) continue;
+    if (prevChar !== undefined && NUMBER_JOINER.test(prevChar) && DIGIT.test(s[st - 2] ?? '')) continue;
     const word = m[3];
     let h = word ? wordNumber(word)! : Number(m[1]);
     let min = m[2] ? Number(m[2]) : 0;
     const hasMin = m[2] !== undefined;
     const after = s.slice(end, end + 40);
+    if (!word && GLUED_WORD.test(after) && !GLUED_MERIDIEM.test(after)) continue; // "5th", "4agents"
     const before = s.slice(Math.max(0, st - 30), st);
-    if (!word && /^[a-z]/.test(after) && !/^(?:a\.?\s?m|p\.?\s?m|hrs?|h)(?![a-z])/.test(after)) continue; // "5th", "4agents"
     let mer: Meridiem | undefined;
     let marker = false;
     let r: RegExpExecArray | null;
-    if ((r = /^\s*([ap])\.?\s?m\.?(?![a-z])/.exec(after))) {
+    if ((r = AFTER_AMPM.exec(after))) {
       mer = r[1] === 'a' ? 'am' : 'pm';
-    } else if ((r = /^\s*(?:de|en|por)\s+la\s+(manana|madrugada|tarde|noche)\b/.exec(after))) {
+    } else if ((r = AFTER_DAYPART_ES.exec(after))) {
       mer = r[1] === 'noche' ? 'night' : r[1] === 'tarde' ? 'pm' : 'am';
-    } else if ((r = /^\s*(?:in\s+the|this)\s+(morning|afternoon|evening)\b/.exec(after))) {
+    } else if ((r = AFTER_DAYPART_EN.exec(after))) {
       mer = r[1] === 'morning' ? 'am' : 'pm';
-    } else if ((r = /^\s*(?:(?:at|last)\s+night|tonight)\b/.exec(after))) {
+    } else if ((r = AFTER_NIGHT.exec(after))) {
       mer = 'night';
-    } else if ((r = /^\s*(?:o'?\s?clock|oclock|en\s+punto)\b/.exec(after))) {
+    } else if ((r = AFTER_OCLOCK.exec(after))) {
       marker = true;
-    } else if ((r = /^\s*y\s+(media|cuarto)\b/.exec(after))) {
+    } else if ((r = AFTER_HALF.exec(after))) {
       min = r[1] === 'media' ? 30 : 15;
-    } else if ((r = /^\s*menos\s+cuarto\b/.exec(after))) {
+    } else if ((r = AFTER_QUARTER_TO.exec(after))) {
       min = 45;
       h = h - 1;
-    } else if (hasMin && (r = /^\s*(?:hrs?|horas|h)\b/.exec(after))) {
+    } else if (hasMin && (r = AFTER_HOURS_MARK.exec(after))) {
       marker = true;
     }
     if (r) end += r[0].length;
     // "y media de la tarde": meridiem after a half/quarter
     if (r && mer === undefined && !marker) {
-      const r2 = /^\s*(?:de|en)\s+la\s+(manana|madrugada|tarde|noche)\b|^\s*([ap])\.?\s?m\.?(?![a-z])/.exec(s.slice(end, end + 30));
+      const r2 = AFTER_HALF_DAYPART.exec(s.slice(end, end + 30));
       if (r2) {
         mer = r2[2] ? (r2[2] === 'a' ? 'am' : 'pm') : r2[1] === 'noche' ? 'night' : r2[1] === 'tarde' ? 'pm' : 'am';
         end += r2[0].length;
       }
     }
+    if (!hasMin && mer === undefined && AFTER_UNIT.test(after)) continue;
+    if (mer === undefined && !hasMin && looksLikeCount(after)) continue;
+    const ok0 = hasMin || mer !== undefined || marker;
     const pes = PREFIX_ES.exec(before);
     const pen = pes ? null : PREFIX_EN.exec(before);
     const prefix = pes ?? pen;
-    if (!hasMin && mer === undefined && /^\s*(?:min|mins|minutes?|minutos?|hours?|horas?|hrs?|h|seg|secs?|segundos|seconds|dias?|days?)\b/.test(after)) continue;
-    if (mer === undefined && !hasMin && looksLikeCount(after)) continue;
-    let ok = hasMin || mer !== undefined || marker;
+    let ok = ok0;
     if (!ok && prefix) {
       // Spanish "a las ocho" is always a time; English "at eight" only at the end of a phrase
-      ok = !word || pes !== null || /^\s*(?:[.,;!?]|$)/.test(s.slice(end));
+      ok = !word || pes !== null || PHRASE_END.test(s.slice(end));
     }
     if (!ok) continue;
     if (hasMin ? h > 23 : mer ? h < 1 || h > 12 : h > 23) continue;
     let start = prefix ? st - (before.length - before.lastIndexOf(prefix[1]!)) : st;
     const dayWord = DAY_BEFORE.exec(s.slice(Math.max(0, start - 40), start));
     if (dayWord) start -= s.slice(Math.max(0, start - 40), start).length - dayWord.index - (dayWord[0].length - dayWord[0].trimStart().length);
-    found.push({ start, end, at: resolveClock(h, min, mer, false, day, ctx) });
+    found.push({ start, end, at: resolveClock(h, min, mer, false, (day ??= dayContext(s)), env) });
   }
-  for (const m of s.matchAll(NOON)) {
-    const h = /night|medianoche/.test(m[1]!) ? 0 : 12;
-    found.push({ start: m.index, end: m.index + m[0].length, at: resolveClock(h, 0, undefined, true, day, ctx) });
+  if (s.includes('noon') || s.includes('mid') || s.includes('medi')) {
+    for (const m of matchesOf(NOON, s)) {
+      const h = NIGHT_WORD.test(m[1]!) ? 0 : 12;
+      found.push({ start: m.index, end: m.index + m[0].length, at: resolveClock(h, 0, undefined, true, (day ??= dayContext(s)), env) });
+    }
   }
 }
 
@@ -245,13 +425,11 @@ function resolveClock(
   min: number,
   mer: Meridiem | undefined,
   fixed: boolean,
-  day: { shift?: number; lastNight?: boolean },
-  ctx: TimeContext
+  day: DayContext,
+  env: TimeEnv
 ): number {
-  const base = DateTime.fromMillis(ctx.now, { zone: ctx.timezone });
-  const limit = ctx.now + 60 * MINUTE;
-  const at = (dayShift: number, hour: number): number =>
-    base.plus({ days: dayShift }).set({ hour, minute: min, second: 0, millisecond: 0 }).toMillis();
+  const limit = env.now + 60 * MINUTE;
+  const at = (dayShift: number, hour: number): number => env.at(dayShift, hour, min);
   let hours: number[];
   if (mer === 'am') hours = [h % 12];
   else if (mer === 'pm') hours = [(h % 12) + 12];
@@ -280,8 +458,8 @@ const DATE_HINT =
   /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b|\b\d{1,2}\/\d{1,2}\b/;
 
 /** Dates with a weekday or month ("monday at 3pm", "el 20 de noviembre a las 3") via chrono. */
-function chronoTimes(text: string, ctx: TimeContext): TimeMatch[] {
-  const offset = DateTime.fromMillis(ctx.now, { zone: ctx.timezone }).offset;
+function chronoTimes(text: string, ctx: TimeEnv): TimeMatch[] {
+  const offset = ctx.nowOffset();
   const ref = { instant: new Date(ctx.now), timezone: offset };
   const out: TimeMatch[] = [];
   for (const parser of [chrono.en.casual, chrono.es.casual]) {
@@ -321,6 +499,7 @@ function chronoTimes(text: string, ctx: TimeContext): TimeMatch[] {
 export function parseTime(text: string, ctx: TimeContext): TimeField | undefined {
   const trimmed = text.trim();
   if (!trimmed) return undefined;
-  const [first] = findTimes(clean(trimmed), ctx, { whole: true, bareHour: true });
+  const src = clean(trimmed);
+  const [first] = findTimesIn(fold(src), src, new TimeEnv(ctx), { whole: true, bareHour: true });
   return first ? { text: trimmed, at: first.at } : undefined;
 }

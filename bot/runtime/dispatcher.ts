@@ -29,6 +29,8 @@ export interface DispatcherDeps {
   logger: RuntimeLogger;
   /** 0..1, for jitter; injected so tests are repeatable. */
   random?: () => number;
+  /** The platform id of an earlier sent row (by dedupe key), for threading replies under it. */
+  resolveReplyTo?: (dedupeKey: string) => string | undefined;
 }
 
 const LOAD_BATCH = 1000;
@@ -130,8 +132,9 @@ export class OutboxDispatcher {
     try {
       if (!adapter) throw new AdapterError('unavailable', `no adapter for ${row.platform}`);
       const chat = JSON.parse(this.d.vault.open(row.address)) as OutboundMessage['chat'];
-      const body = JSON.parse(row.payload) as Omit<OutboundMessage, 'chat'>;
-      const result = await adapter.send({ ...body, chat });
+      const { replyToKey, ...body } = JSON.parse(row.payload) as Omit<OutboundMessage, 'chat'> & { replyToKey?: string };
+      const replyTo = replyToKey ? this.d.resolveReplyTo?.(replyToKey) : undefined;
+      const result = await adapter.send({ ...body, chat, ...(replyTo ? { replyTo } : {}) });
       const sentAt = this.d.clock();
       this.counters.sent += 1;
       return () => {

@@ -4,14 +4,14 @@
  * commit, from the outbox (see OutboxDispatcher).
  */
 import { step } from '../engine/step.js';
-import type { Draft, EngineEvent, EngineInput, EngineSettings, MediaItem, Session } from '../engine/types.js';
-import type { Zone } from '../config/index.js';
+import type { EngineEvent, EngineInput, EngineSettings, MediaItem, Session } from '../engine/types.js';
 import type { Flow } from '../flows/flow.js';
-import { zonesFor } from '../geo/zones.js';
 import type { Renderer, RenderedMessage } from '../i18n/render.js';
 import type { Attachment, ChatKind, InboundMessage, Platform } from '../messages.js';
 import type { Lang } from '../parse/types.js';
 import type { Vault } from '../privacy/vault.js';
+import type { VerificationStore } from '../verification/store-port.js';
+import type { VerificationDesk } from './desk.js';
 import type { RuntimeStore, StoredSession } from './store-port.js';
 
 export interface ChatTarget {
@@ -27,16 +27,15 @@ export interface RuntimeLogger {
 }
 
 export interface RuntimeDeps {
-  store: RuntimeStore;
+  store: RuntimeStore & VerificationStore;
   flow: Flow;
   settings: EngineSettings;
   renderer: Renderer;
   vault: Vault;
   clock: () => number;
   newId: () => string;
-  verifierChats: ChatTarget[];
-  /** The network's zones, to tell verifiers where a report is. */
-  zones: readonly Zone[];
+  /** Verifier and responder chats: commands, cards, alerts. */
+  desk: VerificationDesk;
   /** Largest attachment kept, in bytes. */
   maxMediaBytes: number;
   logger: RuntimeLogger;
@@ -64,8 +63,11 @@ export class Runtime {
     const now = this.d.clock();
     const outcome = this.d.store.transaction((): InboundOutcome => {
       if (!this.d.store.markInbound(msg.platform, msg.messageId, now)) return 'duplicate';
-      if (msg.chat.kind !== 'direct') return 'ignored'; // group chats: strangers and noise are ignored on purpose
+      // Group chats: verifier commands and responder acknowledgements; chatter and strangers are ignored on purpose.
+      if (msg.chat.kind !== 'direct') return this.d.desk.onGroupMessage(msg, now) ? 'handled' : 'ignored';
+      if (this.d.desk.onDirectMessage(msg, now)) return 'handled';
       const key = this.d.vault.pseudonym(msg.platform, msg.sender);
+      const relay = this.d.store.openRelayFor(key);
       const stored = this.d.store.loadSession(key);
       const address = stored?.address ?? this.seal({ id: msg.chat.id, kind: 'direct' });
       const media = this.holdAttachments(key, msg.attachments, now);
@@ -76,6 +78,7 @@ export class Runtime {
         ...(msg.text !== undefined ? { text: msg.text } : {}),
         ...(msg.location ? { location: msg.location } : {}),
         ...(msg.editOf !== undefined ? { editOf: msg.editOf } : {}),
+        ...(relay ? { relay } : {}),
       };
       this.stepAndApply({ key, platform: msg.platform, address }, stored?.session ?? null, input, now);
       return 'handled';
@@ -87,9 +90,11 @@ export class Runtime {
     return outcome;
   }
 
-  /** Wakes sessions whose timer is due (reminders, expiry, forgetting). Returns how many ran. */
+  /** Wakes sessions whose timer is due (reminders, expiry, forgetting) and expires stale reports. */
   tick(limit = 100): number {
     const now = this.d.clock();
+    const expired = this.d.store.transaction(() => this.d.desk.expire(now));
+    if (expired > 0) this.d.onOutbox?.();
     const due = this.d.store.dueSessions(now, limit);
     for (const s of due) {
       this.d.store.transaction(() => {
@@ -128,17 +133,15 @@ export class Runtime {
         return;
       case 'report_submitted': {
         const refs = event.report.draft.media?.items.map((m) => m.ref) ?? [];
-        store.insertReport(event.report, who.platform, who.key, refs);
+        this.d.desk.reportSubmitted(event.report, who, refs, now);
         this.counters.reports += 1;
-        for (const chat of this.d.verifierChats) {
-          const lang = chat.language ?? this.d.settings.languages[0] ?? 'es';
-          const text = this.d.renderer.card(event.report, lang, this.zoneNames(event.report.draft.location, lang));
-          const address = this.seal({ id: chat.id, kind: 'group' });
-          this.enqueue(`card:${event.report.number}:${chat.platform}:${chat.id}`, chat.platform, address, this.chatKey(chat.platform, chat.id), { text }, now);
-        }
         this.d.logger.info({ report: event.report.number, status: event.report.status, urgent: event.report.urgent }, 'report submitted');
         return;
       }
+      case 'relay_reply':
+        store.attachMedia(event.media, event.report);
+        this.d.desk.relayReply(event.report, event.text, event.media, now);
+        return;
       case 'media_discarded':
         store.discardMedia(event.refs);
         return;
@@ -166,22 +169,8 @@ export class Runtime {
     });
   }
 
-  private zoneNames(location: Draft['location'], lang: Lang): string | undefined {
-    const ids = zonesFor(this.d.zones, location);
-    if (ids.length === 0) return undefined;
-    return ids
-      .map((id) => {
-        const zone = this.d.zones.find((z) => z.id === id);
-        return zone?.name[lang] ?? Object.values(zone?.name ?? {})[0] ?? id;
-      })
-      .join(', ');
-  }
-
   private seal(address: ChatAddress): string {
     return this.d.vault.seal(JSON.stringify(address));
   }
 
-  private chatKey(platform: Platform, chatId: string): string {
-    return this.d.vault.pseudonym(platform, `chat:${chatId}`);
-  }
 }

@@ -3,7 +3,7 @@
  * is synchronous so a whole inbound message is handled inside one transaction.
  */
 import type { Session, SubmittedReport } from '../engine/types.js';
-import type { AttachmentKind, Platform } from '../messages.js';
+import type { AttachmentKind, GeoPoint, Platform } from '../messages.js';
 
 export interface StoredSession {
   key: string;
@@ -36,6 +36,17 @@ export interface NewOutboxRow {
   payload: string;
 }
 
+export interface NewReport {
+  report: SubmittedReport;
+  platform: Platform;
+  tipster: string;
+  mediaRefs: string[];
+  zones: string[];
+  point?: GeoPoint;
+  /** Sealed address of the tipster's direct chat, kept while the report is open. */
+  replyAddress: string;
+}
+
 export interface HeldMedia {
   ref: string;
   tipster: string;
@@ -53,10 +64,10 @@ export interface RuntimeStore {
   deleteSession(key: string): void;
   dueSessions(now: number, limit: number): StoredSession[];
   nextReportNumber(): number;
-  insertReport(report: SubmittedReport, platform: Platform, tipster: string, mediaRefs: string[]): void;
+  insertReport(report: NewReport): void;
   holdMedia(media: HeldMedia, now: number): void;
   discardMedia(refs: string[]): void;
-  /** STOP: the tipster's session, held media and link to their reports are deleted. */
+  /** STOP: the tipster's session, held media, reply addresses and link to their reports are deleted. */
   eraseTipster(key: string): void;
   /** Inserts a row unless its dedupe key exists; returns whether it was inserted. */
   enqueue(row: NewOutboxRow, now: number): boolean;
