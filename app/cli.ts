@@ -1,26 +1,62 @@
 /**
  * Set-up commands for admins: `npm run centinela -- <command>` (or `npx centinela <command>`).
  */
-import { formatConfigErrors, loadConfig } from '../bot/config/index.js';
+import { signalGroups, signalLink, SignalSetupError } from '../adapters/signal/cli.js';
+import { parseSignalConfig } from '../adapters/signal/config.js';
+import { formatConfigErrors, loadConfig, type Config } from '../bot/config/index.js';
+import { createLogger } from './logger.js';
+import { buildPlatforms } from './platforms.js';
 
 const HELP = `Usage: centinela <command>
 
 Commands:
   check-config      validate the config (CENTINELA_CONFIG or ./centinela.yaml) and print every problem
+  signal link       show the QR code that links signal-cli-rest-api to the network's Signal account
+  signal groups     list the account's Signal groups with both id forms, ready to paste into the config
   help              show this help
 `;
 
-export async function runCli(argv: string[], out: { write(s: string): void } = process.stdout): Promise<number> {
-  const [command] = argv;
+interface Out {
+  write(s: string): void;
+}
+
+export async function runCli(argv: string[], out: Out = process.stdout, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command, sub] = argv;
   switch (command) {
     case 'check-config': {
-      const loaded = loadConfig(process.env);
-      if (!loaded.ok) {
-        out.write(`${formatConfigErrors(loaded.errors, loaded.path)}\n`);
+      const config = load(out, env);
+      if (!config) return 1;
+      const built = buildPlatforms(config, env, createLogger('silent'));
+      if (!built.ok) {
+        out.write(`${formatConfigErrors(built.errors)}\n`);
         return 1;
       }
-      out.write(loaded.source === 'demo' ? 'No config file: the built-in demo config is valid.\n' : `${loaded.path ?? 'config'}: OK\n`);
+      out.write('The config is valid.\n');
       return 0;
+    }
+    case 'signal': {
+      const config = load(out, env);
+      if (!config) return 1;
+      const parsed = parseSignalConfig(config.platforms.signal ?? {});
+      if (!config.platforms.signal || !parsed.ok) {
+        out.write(`${parsed.ok ? 'platforms.signal: required for this command' : formatConfigErrors(parsed.errors)}\n`);
+        return 1;
+      }
+      try {
+        if (sub === 'link') await signalLink({ url: parsed.config.url, deviceName: 'centinela' }, out);
+        else if (sub === 'groups') await signalGroups({ url: parsed.config.url, number: parsed.config.number }, out);
+        else {
+          out.write(`Unknown command "signal ${sub ?? ''}".\n\n${HELP}`);
+          return 2;
+        }
+        return 0;
+      } catch (err) {
+        if (err instanceof SignalSetupError) {
+          out.write(`${err.message}\n`);
+          return 1;
+        }
+        throw err;
+      }
     }
     case undefined:
     case 'help':
@@ -33,9 +69,17 @@ export async function runCli(argv: string[], out: { write(s: string): void } = p
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /cli\.(ts|js)$/.test(process.argv[1]);
-const viaBin = process.argv[1] !== undefined && /centinela(\.js)?$/.test(process.argv[1]);
-if (invokedDirectly || viaBin) {
+function load(out: Out, env: NodeJS.ProcessEnv): Config | undefined {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) {
+    out.write(`${formatConfigErrors(loaded.errors, loaded.path)}\n`);
+    return undefined;
+  }
+  return loaded.config;
+}
+
+const entry = process.argv[1] ?? '';
+if (/(cli\.(ts|js)|centinela(\.js)?)$/.test(entry)) {
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {

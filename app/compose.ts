@@ -22,6 +22,7 @@ import { Runtime } from '../bot/runtime/runtime.js';
 import { VerificationTexts } from '../bot/verification/texts.js';
 import { SqliteStore, openDatabase } from '../store/sqlite-store.js';
 import { createHttpApp } from './http.js';
+import type { PlatformAdapter } from './platforms.js';
 import { deskSettings, engineSettings } from './settings.js';
 
 export interface ComposeOptions {
@@ -34,6 +35,8 @@ export interface ComposeOptions {
   newId?: () => string;
   /** Extra or replacement adapters (tests, benchmark). */
   adapters?: AdapterPort[];
+  /** Real platforms built from the config (see buildPlatforms). */
+  platforms?: PlatformAdapter[];
   /** Where the simulator keeps its fake platform history; default beside the database. */
   simulatorHistoryPath?: string;
   synchronous?: 'NORMAL' | 'FULL';
@@ -77,6 +80,11 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     simulator = new SimulatorAdapter({ groupChats, historyPath, now: clock });
     adapters.set('simulator', simulator);
   }
+  const healthChecks = new Map<Platform, PlatformAdapter>();
+  for (const p of o.platforms ?? []) {
+    adapters.set(p.adapter.platform, p.adapter);
+    healthChecks.set(p.adapter.platform, p);
+  }
   for (const a of o.adapters ?? []) adapters.set(a.platform, a);
 
   const runtimeLogger = logger.child({ component: 'runtime' });
@@ -116,7 +124,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     onOutbox: () => dispatcher.kick(),
   });
 
-  const mounts: Hono[] = [];
+  const mounts: Hono[] = (o.platforms ?? []).flatMap((p) => (p.routes ? [p.routes] : []));
   if (simulator) {
     mounts.push(
       simulatorRoutes(simulator, {
@@ -133,8 +141,11 @@ export function composeCentinela(o: ComposeOptions): Centinela {
   const http = createHttpApp({
     health: () => {
       const stats = store.stats();
-      const platforms = Object.fromEntries([...adapters.keys()].map((p) => [p, adapterState.get(p) ?? 'down']));
-      return { ok: [...adapters.keys()].every((p) => adapterState.get(p) === 'up'), platforms, outbox: { pending: stats.outboxPending, dead: stats.outboxDead } };
+      const up = (p: Platform) => adapterState.get(p) === 'up' && (healthChecks.get(p)?.healthy() ?? true);
+      const platforms = Object.fromEntries(
+        [...adapters.keys()].map((p) => [p, { state: up(p) ? 'up' : 'down', ...healthChecks.get(p)?.health() }]),
+      );
+      return { ok: [...adapters.keys()].every(up), platforms, outbox: { pending: stats.outboxPending, dead: stats.outboxDead } };
     },
     metrics: () => {
       const s = store.stats();

@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { formatConfigErrors, loadConfig } from '../bot/config/index.js';
 import { composeCentinela } from './compose.js';
 import { createLogger } from './logger.js';
+import { buildPlatforms } from './platforms.js';
 import { loadSecret } from './secret.js';
 
 async function main(): Promise<void> {
@@ -15,13 +16,18 @@ async function main(): Promise<void> {
     process.stderr.write(`${formatConfigErrors(loaded.errors, loaded.path)}\n`);
     process.exit(1);
   }
-  const config = loaded.config;
-  const logger = createLogger(process.env.LOG_LEVEL ?? config.logging.level);
+  const logger = createLogger(process.env.LOG_LEVEL ?? loaded.config.logging.level);
+  const built = buildPlatforms(loaded.config, process.env, logger);
+  if (!built.ok) {
+    process.stderr.write(`${formatConfigErrors(built.errors, loaded.path)}\n`);
+    process.exit(1);
+  }
+  const config = built.config;
   const dbPath = resolve(config.storage.path);
   const { secret, source } = loadSecret(process.env, dirname(dbPath));
   if (source === 'generated') logger.warn({ dir: dirname(dbPath) }, 'generated a new secret in the data folder; keep it safe and backed up');
 
-  const bot = composeCentinela({ config, secret, logger, dbPath });
+  const bot = composeCentinela({ config, secret, logger, dbPath, platforms: built.platforms });
   await bot.start();
   const server = serve({ fetch: bot.http.fetch, port: config.http.port, hostname: config.http.host }, (info) => {
     const where = `http://${config.http.host}:${info.port}/`;

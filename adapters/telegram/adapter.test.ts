@@ -94,6 +94,28 @@ describe('TelegramAdapter (polling)', () => {
     await eventually(() => expect(api.calls('answerCallbackQuery').map((c) => c.params['callback_query_id'])).toEqual(['4382bfdwdsb323b2d9']));
   });
 
+  it('acknowledges a press on a keyboard a newer one replaced, without handing it on', async () => {
+    api.addChat(privateChat(IDS.maria));
+    await startWith();
+    const chat = { id: String(IDS.maria), kind: 'direct' as const };
+    const first = await adapter.send({ chat, text: '¿Cuándo?', choices: [{ value: '1', label: 'Ahora mismo' }] });
+    await adapter.send({ chat, text: 'Recibido.' }); // no buttons: the first keyboard is still the open one
+    const press = (id: string, ref: string, data: string) => {
+      const { update_id: _, ...u } = fixture('callback-query'); // a new update each time
+      u.callback_query!.id = id;
+      u.callback_query!.data = data;
+      u.callback_query!.message!.message_id = Number(ref.split(':')[1]);
+      api.pushUpdate(u);
+    };
+    press('cb-open', first.messageId!, '1');
+    await eventually(() => expect(received.map((m) => m.messageId)).toEqual(['cb:cb-open']));
+    const second = await adapter.send({ chat, text: '¿Lo viste tú?', choices: [{ value: '1', label: 'Sí' }, { value: '2', label: 'No' }] });
+    press('cb-stale', first.messageId!, '1'); // the old "1. Ahora mismo" would answer "¿Lo viste tú?"
+    press('cb-current', second.messageId!, '2');
+    await eventually(() => expect(received.map((m) => m.messageId)).toEqual(['cb:cb-open', 'cb:cb-current']));
+    await eventually(() => expect([...api.answeredCallbacks].sort()).toEqual(['cb-current', 'cb-open', 'cb-stale'])); // all acknowledged
+  });
+
   it('downloads a photo through getFile and the file URL', async () => {
     const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     api.addFile('AgACAgEAAxkBAAMTphoto-large', bytes, { file_path: 'photos/file_7.jpg' });

@@ -14,7 +14,13 @@
  *   update again, with the same message id, which the runtime dedupes.
  *
  * Button presses are answered (`answerCallbackQuery`, fire and forget) and handed on as the
- * choice's value. Files are downloaded before the handler runs (`getFile`, up to `maxFileBytes`).
+ * choice's value, unless they come from a keyboard that a newer one in the same chat has replaced:
+ * the value ("1") would answer whatever question is open now, not the one the button belonged to
+ * (a stale "1. Right now" would answer "Did you see it yourself?" with yes). Such presses are only
+ * acknowledged; typing the number still works. (Known from what this process sent: after a
+ * restart, presses on keyboards sent before it are handed on.)
+ *
+ * Files are downloaded before the handler runs (`getFile`, up to `maxFileBytes`).
  * A group upgraded to a supergroup is followed: sends to the old id go to the new one
  * ({@link TelegramAdapter.chatMigrations}) and a warning asks the admin to update the config.
  *
@@ -75,6 +81,8 @@ export interface TelegramHealth {
 /** Updates we ask Telegram for; everything else would be ignored anyway. */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 const MAX_TOPIC_REFS = 5_000;
+/** Chats whose latest keyboard is remembered (the oldest are forgotten: their presses count again). */
+const MAX_KEYBOARD_CHATS = 10_000;
 const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 const HANDLER_ATTEMPTS = 3;
 /** How long stop() waits for handlers already running before giving up on them. */
@@ -105,6 +113,8 @@ export class TelegramAdapter implements AdapterPort {
   private readonly migrations = new Map<string, string>();
   /** `${chat}:${message}` → forum topic, for messages seen or sent in a topic (replies stay there). */
   private readonly topics = new Map<string, number>();
+  /** Chat id → message id of the latest message this process sent there with buttons. */
+  private readonly keyboards = new Map<string, number>();
 
   constructor(o: TelegramAdapterOptions) {
     if (!o.config.enabled || o.config.token === '') throw new Error('telegram adapter needs an enabled config with a token');
@@ -302,7 +312,13 @@ export class TelegramAdapter implements AdapterPort {
     if (!this.accepting() || !this.onMessage) return;
     const topic = topicOf(update);
     if (topic) this.rememberTopic(topic.messageRef, topic.threadId);
-    if (update.callback_query) this.answerCallback(update.callback_query.id);
+    if (update.callback_query) {
+      this.answerCallback(update.callback_query.id);
+      if (this.isStalePress(update.callback_query)) {
+        this.log.debug({}, 'telegram button press on a replaced keyboard; acknowledged, not passed on');
+        return;
+      }
+    }
     const me = this.bot.botInfo;
     const msg = toInbound(update, { botId: me.id, botUsername: me.username, now: this.now() });
     if (!msg) return;
@@ -351,6 +367,7 @@ export class TelegramAdapter implements AdapterPort {
     for (const [i, step] of plan.steps.entries()) {
       const sent = await this.call(step);
       if (threadId !== undefined) this.rememberTopic(messageRef(sent.chat.id, sent.message_id), threadId);
+      if (step.params.reply_markup !== undefined) this.rememberKeyboard(String(sent.chat.id), sent.message_id);
       if (i === plan.primary) primary = sent;
     }
     return primary ? { messageId: messageRef(primary.chat.id, primary.message_id) } : {};
@@ -385,6 +402,24 @@ export class TelegramAdapter implements AdapterPort {
     this.migrations.set(from, to);
     // Group chat ids are configuration, not people: the admin needs both to fix the config.
     this.log.warn({ from, to }, 'telegram group was upgraded to a supergroup and has a new chat id; sending there now; update the chat id in the config');
+  }
+
+  /** A press on a keyboard older than the latest one this process sent to that chat. */
+  private isStalePress(cq: NonNullable<Update['callback_query']>): boolean {
+    const m = cq.message;
+    if (!m) return false;
+    const latest = this.keyboards.get(String(m.chat.id));
+    return latest !== undefined && m.message_id < latest;
+  }
+
+  private rememberKeyboard(chatId: string, messageId: number): void {
+    if ((this.keyboards.get(chatId) ?? 0) > messageId) return;
+    this.keyboards.delete(chatId);
+    this.keyboards.set(chatId, messageId);
+    if (this.keyboards.size > MAX_KEYBOARD_CHATS) {
+      const oldest = this.keyboards.keys().next().value;
+      if (oldest !== undefined) this.keyboards.delete(oldest);
+    }
   }
 
   private rememberTopic(ref: string, threadId: number): void {

@@ -40,7 +40,8 @@ export const DEMO_CONFIG_INPUT = {
   chats: {
     verifiers: [{ platform: 'simulator', id: 'verifiers', language: 'es' }],
     responders: [
-      { platform: 'simulator', id: 'responders-east', zones: ['eastside'], language: 'es' },
+      // fallback: reports whose zone is unknown are alerted here too
+      { platform: 'simulator', id: 'responders-east', zones: ['eastside'], language: 'es', fallback: true },
       { platform: 'simulator', id: 'responders-west', zones: ['westside'], language: 'en', precision: 'zone' },
     ],
   },

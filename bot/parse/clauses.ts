@@ -70,15 +70,17 @@ function isLowerOrDigit(c: number): boolean {
 export function splitClauses(folded: string): Span[] {
   const rough: Span[] = [];
   let from = 0;
-  const cut = (at: number, len: number): void => {
-    rough.push({ start: from, end: at });
-    from = at + len;
-  };
+  // A cut at i of length len: rough.push({ start: from, end: i }); from = i + len
   for (let i = 0; i < folded.length; i++) {
     const code = folded.charCodeAt(i);
-    if (code === 10 || code === 59 || code === 33 || code === 63 || code === 0xa1 || code === 0xbf || code === 124) cut(i, 1);
-    else if (code === 44) {
-      if (!(isDigit(folded[i - 1]) && isDigit(folded[i + 1]))) cut(i, 1);
+    if (code === 10 || code === 59 || code === 33 || code === 63 || code === 0xa1 || code === 0xbf || code === 124) {
+      rough.push({ start: from, end: i });
+      from = i + 1;
+    } else if (code === 44) {
+      if (!(isDigit(folded[i - 1]) && isDigit(folded[i + 1]))) {
+        rough.push({ start: from, end: i });
+        from = i + 1;
+      }
     } else if (code === 46) {
       const next = folded[i + 1];
       if (next !== undefined && isLowerOrDigit(next.charCodeAt(0))) continue; // 7.30, i.c.e, maps.google
@@ -92,13 +94,22 @@ export function splitClauses(folded: string): Span[] {
       if (word && ABBREV_DOT.has(word) && next === ' ') continue; // "Main St. y 5th"
       if (word.length === 1 && folded[w - 1] === '.') continue; // "I.C.E.", "a.m."
 
-      cut(i, 1);
-    } else if (code === 45 && folded[i - 1] === ' ' && folded[i + 1] === ' ') cut(i, 1);
-    else if (code >= 0xd800 && code <= 0xdbff) {
+      rough.push({ start: from, end: i });
+      from = i + 1;
+    } else if (code === 45 && folded[i - 1] === ' ' && folded[i + 1] === ' ') {
+      rough.push({ start: from, end: i });
+      from = i + 1;
+    } else if (code >= 0xd800 && code <= 0xdbff) {
       const pair = folded.slice(i, i + 2);
-      if (PICTOGRAPH.test(pair)) cut(i, 2);
+      if (PICTOGRAPH.test(pair)) {
+        rough.push({ start: from, end: i });
+        from = i + 2;
+      }
       i++;
-    } else if (code >= 0x2000 && PICTOGRAPH.test(folded[i]!)) cut(i, 1);
+    } else if (code >= 0x2000 && PICTOGRAPH.test(folded[i]!)) {
+      rough.push({ start: from, end: i });
+      from = i + 1;
+    }
   }
   rough.push({ start: from, end: folded.length });
   const out: Span[] = [];
@@ -111,8 +122,13 @@ export function splitClauses(folded: string): Span[] {
   return out;
 }
 
+/** Where a token "y", "and", "pero" or "but" may stand (a superset: "x'y" is one token). */
+const CONJUNCTION = /(?:^|[^a-z0-9])(?:y|and|pero|but)(?![a-z0-9])/;
+
 function splitConjunctions(folded: string, span: Span): Span[] {
-  const toks = tokenize(folded.slice(span.start, span.end));
+  const text = folded.slice(span.start, span.end);
+  if (!CONJUNCTION.test(text)) return [{ start: span.start, end: span.end }];
+  const toks = tokenize(text);
   const out: Span[] = [];
   let from = span.start;
   for (let i = 1; i < toks.length - 1; i++) {

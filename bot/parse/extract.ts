@@ -4,8 +4,8 @@ import { findCrossStreets, findZip } from './location.js';
 import { findMapPoint, isLinkToken } from './map-link.js';
 import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
 import { NUMBER_WORD_PATTERN } from './numbers.js';
-import { AGENT_WORDS, findCounts, VEHICLE_WORDS } from './size.js';
-import { findTimesIn, TimeEnv } from './time.js';
+import { AGENT_WORDS, countTokens, findCounts, VEHICLE_WORDS, type SizeCounts } from './size.js';
+import { findTimesIn, TimeEnv, type TimeMatch } from './time.js';
 import type { ExtractedTip, TimeContext } from './types.js';
 
 function set(list: string): Set<string> {
@@ -52,42 +52,97 @@ interface Piece extends Span {
   alsoUniform?: boolean;
   /** For a lone number: what it counts. */
   unit?: 'agents' | 'vehicles';
+  /** What `classify` found, kept for filling the fields: `findCounts(text, { allowBare: false })`. */
+  counts?: SizeCounts;
+  /** `findMarkings(text)`, when `classify` needed it. */
+  markings?: string[];
+  /** The clause's tokens inside the piece, when they are what `tokenize` gives for it. */
+  toks?: Token[];
   clause: number;
 }
 
 /** Cuts a clause into pieces at time expressions and before place/description words. */
-function piecesOf(src: string, folded: string, clause: Span, index: number, env: TimeEnv): Piece[] {
-  const text = src.slice(clause.start, clause.end);
-  const times = findTimesIn(folded.slice(clause.start, clause.end), text, env, { whole: true }).map((t) => ({ start: t.start + clause.start, end: t.end + clause.start, at: t.at }));
-  const toks = tokenize(folded.slice(clause.start, clause.end)).map((t): Token => ({ t: t.t, start: t.start + clause.start, end: t.end + clause.start }));
-  const cuts = new Set<number>();
+function piecesOf(src: string, folded: string, clause: Span, index: number, env: TimeEnv, out: Piece[]): void {
+  const cs = clause.start;
+  const ce = clause.end;
+  const times = findTimesIn(folded.slice(cs, ce), src.slice(cs, ce), env, { whole: true });
   for (const t of times) {
-    cuts.add(t.start);
-    cuts.add(t.end);
+    t.start += cs;
+    t.end += cs;
   }
-  const inTime = (pos: number): boolean => times.some((t) => pos > t.start && pos < t.end);
+  const toks = tokenize(folded.slice(cs, ce));
+  for (const t of toks) {
+    t.start += cs;
+    t.end += cs;
+  }
+  const cuts: number[] = [];
+  for (const t of times) cuts.push(t.start, t.end);
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
     const prev = toks[i - 1]!.t;
     const next = toks[i + 1]?.t;
     const splits = SPLIT.has(t.t) || t.t === '@' || (t.t === 'next' && next === 'to') || (t.t === 'al' && next === 'lado');
-    if (!splits || SPLIT.has(prev) || prev === 'de' || prev === 'of' || inTime(t.start)) continue;
+    if (!splits || SPLIT.has(prev) || prev === 'de' || prev === 'of' || inTime(times, t.start)) continue;
     if (next === 'door' || next === 'doors' || next === 'puerta' || next === 'puertas' || (next === 'las' && toks[i + 2]?.t === 'puertas')) continue; // "knocking on doors"
     if (t.t === 'por' && next !== undefined && NOT_AFTER_POR.has(next) && next !== 'la' && next !== 'el') continue;
-    cuts.add(t.start);
+    cuts.push(t.start);
   }
-  const points = [...cuts].filter((c) => c > clause.start && c < clause.end).sort((a, b) => a - b);
-  const out: Piece[] = [];
-  let from = clause.start;
-  for (const p of [...points, clause.end]) {
+  // Distinct cut points inside the clause, in order, then the clause end
+  const points: number[] = [];
+  for (const c of cuts) if (c > cs && c < ce) points.push(c);
+  if (points.length > 1) sortNumbers(points);
+  let from = cs;
+  let last = -1;
+  for (let k = 0; k <= points.length; k++) {
+    const p = k < points.length ? points[k]! : ce;
+    if (k < points.length && p === last) continue;
+    last = p;
     const span = trimEdges(src, from, p);
     if (span.end > span.start) {
-      const time = times.find((t) => t.start === span.start || (t.start >= from && t.end <= p));
-      out.push(time ? { ...span, kind: 'time', at: time.at, clause: index } : { ...span, clause: index });
+      let time: TimeMatch | undefined;
+      for (const t of times) {
+        if (t.start === span.start || (t.start >= from && t.end <= p)) {
+          time = t;
+          break;
+        }
+      }
+      if (time) out.push({ start: span.start, end: span.end, kind: 'time', at: time.at, clause: index });
+      else out.push({ start: span.start, end: span.end, clause: index, toks: tokensWithin(toks, span.start, span.end) });
     }
     from = p;
   }
-  return out;
+}
+
+/**
+ * The tokens of [start, end), taken from the clause's tokens: the same as tokenizing that text
+ * (offsets aside) when no token crosses either end, else undefined.
+ */
+function tokensWithin(toks: Token[], start: number, end: number): Token[] | undefined {
+  let i = 0;
+  while (i < toks.length && toks[i]!.end <= start) i++;
+  const first = i;
+  while (i < toks.length && toks[i]!.end <= end) i++;
+  if (first < toks.length && toks[first]!.start < start) return undefined; // crosses the start
+  if (i < toks.length && toks[i]!.start < end) return undefined; // crosses the end
+  return toks.slice(first, i);
+}
+
+/** Ascending, in place (insertion sort: a clause has a handful of cut points). */
+function sortNumbers(a: number[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+function inTime(times: TimeMatch[], pos: number): boolean {
+  for (const t of times) if (pos > t.start && pos < t.end) return true;
+  return false;
 }
 
 function trimEdges(src: string, start: number, end: number): Span {
@@ -98,33 +153,62 @@ function trimEdges(src: string, start: number, end: number): Span {
   return { start: s, end: s + t.length };
 }
 
+function isWordToken(t: Token): boolean {
+  const c = t.t.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
 function classify(src: string, folded: string, piece: Piece): void {
   if (piece.kind) return;
   const f = folded.slice(piece.start, piece.end);
-  const all = tokenize(f);
-  const toks = all.filter((t) => /^[a-z0-9]/.test(t.t));
+  const all = piece.toks ?? tokenize(f);
+  const toks: Token[] = [];
+  for (const t of all) if (isWordToken(t)) toks.push(t);
   const lead = all[0]?.t === '@' ? 'at' : toks[0]?.t ?? '';
-  const rest = toks.slice((LOC_PREP.has(lead) || DESCRIBE_PREP.has(lead)) && all[0]?.t !== '@' ? 1 : 0);
   const strongLoc = STRONG_LOC.has(lead) || (lead === 'in' && toks[1]?.t === 'front');
-  const counts = findCounts(f, { allowBare: false });
-  const markings = findMarkings(f);
-  const clothing = markings.some((m) => !AGENCY.has(m));
-  const act = activityKind(f);
+  const counts = countTokens(all, false);
+  piece.counts = counts;
   const plates = findPlates(src.slice(piece.start, piece.end));
   const weapons = weaponsMention(f);
-  const vehicleDesc = describesVehicle(f);
   if (plates.length > 0 || weapons !== undefined) piece.alsoEquipment = true;
   if (counts.agents !== undefined || counts.vehicles !== undefined) {
     piece.kind = 'size';
-    if (counts.hasVehicles && vehicleDesc) piece.alsoEquipment = true; // "2 SUV negras"
-    piece.alsoUniform = clothing; // "5 hombres de civil"
-  } else if (strongLoc) piece.kind = 'location';
-  else if (clothing && (DESCRIBE_PREP.has(lead) || !act)) piece.kind = 'uniform';
+    if (counts.hasVehicles && describesVehicle(f)) piece.alsoEquipment = true; // "2 SUV negras"
+    piece.markings = findMarkings(f);
+    piece.alsoUniform = hasClothing(piece.markings); // "5 hombres de civil"
+    return;
+  }
+  if (strongLoc) {
+    piece.kind = 'location';
+    return;
+  }
+  const markings = findMarkings(f);
+  piece.markings = markings;
+  const act = activityKind(f);
+  if (hasClothing(markings) && (DESCRIBE_PREP.has(lead) || !act)) piece.kind = 'uniform';
   else if (act) piece.kind = 'activity';
-  else if (plates.length > 0 || weapons !== undefined || vehicleDesc) piece.kind = 'equipment';
+  else if (plates.length > 0 || weapons !== undefined || describesVehicle(f)) piece.kind = 'equipment';
   else if (markings.length > 0 && !LOC_PREP.has(lead)) piece.kind = 'uniform';
-  else if (LOC_PREP.has(lead) && rest.length > 0 && !rest.every((t) => NOT_PLACE.has(t.t))) piece.kind = 'location';
-  else if (toks.some((t) => PLACE_WORDS.has(t.t)) || findZip(f) || findCrossStreets(src.slice(piece.start, piece.end))) piece.kind = 'location';
+  else if (LOC_PREP.has(lead) && placeAfterPrep(toks, (LOC_PREP.has(lead) || DESCRIBE_PREP.has(lead)) && all[0]?.t !== '@' ? 1 : 0)) piece.kind = 'location';
+  else if (hasPlaceWord(toks) || findZip(f) || findCrossStreets(src.slice(piece.start, piece.end))) piece.kind = 'location';
+}
+
+/** Some marking is clothing rather than an agency. */
+function hasClothing(markings: string[]): boolean {
+  for (const m of markings) if (!AGENCY.has(m)) return true;
+  return false;
+}
+
+/** The words after the preposition (from `skip`) are there and not all in NOT_PLACE. */
+function placeAfterPrep(toks: Token[], skip: number): boolean {
+  if (toks.length <= skip) return false;
+  for (let i = skip; i < toks.length; i++) if (!NOT_PLACE.has(toks[i]!.t)) return true;
+  return false;
+}
+
+function hasPlaceWord(toks: Token[]): boolean {
+  for (const t of toks) if (PLACE_WORDS.has(t.t)) return true;
+  return false;
 }
 
 const LONELY_NUMBER = new RegExp(
@@ -149,7 +233,13 @@ function lonelyCounts(folded: string, pieces: Piece[]): void {
     const m = LONELY_NUMBER.exec(folded.slice(p.start, p.end));
     if (!m) continue;
     const before = folded.slice(pieces[i - 1]!.start, pieces[i - 1]!.end);
-    const unit = tokenize(before).find((t) => AGENT_WORDS.has(t.t) || VEHICLE_WORDS.has(t.t));
+    let unit: Token | undefined;
+    for (const t of tokenize(before)) {
+      if (AGENT_WORDS.has(t.t) || VEHICLE_WORDS.has(t.t)) {
+        unit = t;
+        break;
+      }
+    }
     const kind = unit && VEHICLE_WORDS.has(unit.t) ? 'vehicles' : 'agents';
     if (findCounts(before, { allowBare: false })[kind] !== undefined) continue;
     p.kind = 'size';
@@ -157,8 +247,34 @@ function lonelyCounts(folded: string, pieces: Piece[]): void {
   }
 }
 
+function sliceOf(src: string, p: Span): string {
+  return trimPunct(src.slice(p.start, p.end));
+}
+
 function join(a: string | undefined, b: string): string {
   return a ? `${a}, ${b}` : b;
+}
+
+const NON_SPACE_RUN = /\S+/g;
+const ONLY_COMMAS = /^[\s,]*$/;
+
+/**
+ * `src` with every link token replaced by as many spaces; map links are added to `mapLinks`.
+ * Only tokens with a "." or ":" can be links.
+ */
+function blankLinks(src: string, mapLinks: string[]): string {
+  if (!src.includes('.') && !src.includes(':')) return src;
+  let out = '';
+  let copied = 0;
+  NON_SPACE_RUN.lastIndex = 0;
+  for (let m = NON_SPACE_RUN.exec(src); m !== null; m = NON_SPACE_RUN.exec(src)) {
+    const tok = m[0];
+    if ((!tok.includes('.') && !tok.includes(':')) || !isLinkToken(tok)) continue;
+    if (MAP_HOST.test(tok)) mapLinks.push(tok);
+    out += src.slice(copied, m.index) + ' '.repeat(tok.length);
+    copied = m.index + tok.length;
+  }
+  return copied === 0 ? src : out + src.slice(copied);
 }
 
 /**
@@ -179,33 +295,28 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
   if (mapMatch) src = src.slice(0, mapMatch.start) + ' '.repeat(mapMatch.end - mapMatch.start) + src.slice(mapMatch.end);
   // Blank out links (same length, so indexes stay valid); keep map links without coordinates
   const mapLinks: string[] = [];
-  src = src.replace(/\S+/g, (tok) => {
-    if (!isLinkToken(tok)) return tok;
-    if (MAP_HOST.test(tok)) mapLinks.push(tok);
-    return ' '.repeat(tok.length);
-  });
+  src = blankLinks(src, mapLinks);
   const folded = fold(src);
 
   const pieces: Piece[] = [];
   const clauses = splitClauses(folded);
-  const env = new TimeEnv(ctx);
-  clauses.forEach((c, i) => pieces.push(...piecesOf(src, folded, c, i, env)));
+  const env = clauses.length > 0 ? new TimeEnv(ctx) : undefined;
+  for (let i = 0; i < clauses.length; i++) piecesOf(src, folded, clauses[i]!, i, env!, pieces);
   for (const p of pieces) classify(src, folded, p);
   lonelyCounts(folded, pieces);
-  const slice = (p: Span): string => trimPunct(src.slice(p.start, p.end));
 
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     switch (p.kind) {
       case 'time':
-        if (!tip.time) tip.time = { text: slice(p), at: p.at! };
+        if (!tip.time) tip.time = { text: sliceOf(src, p), at: p.at! };
         break;
       case 'size': {
         const counts = p.unit
           ? { [p.unit]: findCounts(folded.slice(p.start, p.end), { allowBare: true }).agents }
-          : findCounts(folded.slice(p.start, p.end), { allowBare: false });
+          : (p.counts ?? findCounts(folded.slice(p.start, p.end), { allowBare: false }));
         const size = tip.size ?? { text: '' };
-        size.text = join(size.text || undefined, slice(p));
+        size.text = join(size.text || undefined, sliceOf(src, p));
         if (counts.agents !== undefined) size.agents = (size.agents ?? 0) + counts.agents;
         if (counts.vehicles !== undefined) size.vehicles = (size.vehicles ?? 0) + counts.vehicles;
         tip.size = size;
@@ -220,7 +331,7 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
       case 'activity':
         if (!tip.activity) {
           const kind = activityKind(folded.slice(p.start, p.end));
-          tip.activity = kind ? { text: slice(p), kind } : { text: slice(p) };
+          tip.activity = kind ? { text: sliceOf(src, p), kind } : { text: sliceOf(src, p) };
         }
         if (p.alsoEquipment) addEquipment(tip, src, folded, p);
         break;
@@ -231,7 +342,7 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
         if (p.alsoEquipment) addEquipment(tip, src, folded, p);
         // Adjacent location pieces in one clause form one place ("at the Walmart on Cesar Chavez")
         let end = p.end;
-        while (pieces[i + 1]?.kind === 'location' && pieces[i + 1]!.clause === p.clause && /^[\s,]*$/.test(src.slice(end, pieces[i + 1]!.start))) {
+        while (pieces[i + 1]?.kind === 'location' && pieces[i + 1]!.clause === p.clause && ONLY_COMMAS.test(src.slice(end, pieces[i + 1]!.start))) {
           end = pieces[++i]!.end;
         }
         addLocation(tip, src, { start: p.start, end });
@@ -246,7 +357,7 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
     for (const c of clauses) {
       const kind = activityKind(folded.slice(c.start, c.end));
       if (kind) {
-        tip.activity = { text: slice(c), kind };
+        tip.activity = { text: sliceOf(src, c), kind };
         break;
       }
     }
@@ -265,11 +376,14 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
   return tip;
 }
 
-function addUniform(tip: ExtractedTip, src: string, folded: string, p: Span): void {
-  const words = trimPunct(src.slice(p.start, p.end)).replace(/^(?:con|with)\s+/i, '');
+const LEAD_CON = /^(?:con|with)\s+/i;
+const FIRST_WORD = /^(\S+)\s+/;
+
+function addUniform(tip: ExtractedTip, src: string, folded: string, p: Piece): void {
+  const words = trimPunct(src.slice(p.start, p.end)).replace(LEAD_CON, '');
   const uniform = tip.uniform ?? { text: '', markings: [] };
   uniform.text = join(uniform.text || undefined, words);
-  for (const m of findMarkings(folded.slice(p.start, p.end))) if (!uniform.markings.includes(m)) uniform.markings.push(m);
+  for (const m of p.markings ?? findMarkings(folded.slice(p.start, p.end))) if (!uniform.markings.includes(m)) uniform.markings.push(m);
   tip.uniform = uniform;
 }
 
@@ -285,7 +399,7 @@ function addEquipment(tip: ExtractedTip, src: string, folded: string, p: Span): 
 
 function addLocation(tip: ExtractedTip, src: string, span: Span): void {
   let words = trimPunct(src.slice(span.start, span.end));
-  const lead = /^(\S+)\s+/.exec(words);
+  const lead = FIRST_WORD.exec(words);
   if (lead && SIMPLE_PREP.has(fold(lead[1]!))) words = words.slice(lead[0].length);
   else if (words.startsWith('@')) words = words.slice(1).trim();
   if (!words) return;

@@ -120,6 +120,9 @@ export function parseUniform(text: string): UniformField | undefined {
 const NOT_PLATE = /^(?:\d{1,4}(?:am|pm|st|nd|rd|th|min|mins|hr|hrs|h|m|s|km|mi|mph|ft|lbs?|kg|k|x)|\d+s|[a-z]{1,2}\d{1,2}|[a-z]\d{3}s?|[a-z]{4,}\d{1,3}|covid\d+|\d{4,}[a-z])$/i;
 
 const PLATE_WORD = /\b(?:plates?|placas?|tags?|license(?:\s+plates?)?|licencia|matriculas?)\b/g;
+const PLATE_WORD_ANY = new RegExp(PLATE_WORD.source);
+/** Two digits with at most 6 letters/digits between them. */
+const CLOSE_DIGITS = /\d[A-Za-z0-9]{0,6}\d/;
 const PLATE_FILLER = new Set(
   'number numero num no is es dice dicen decia said says that was were son era eran of de del from the la las el los es: ca california tx texas az arizona nv nevada mexico baja jalisco michoacan estado state'.split(' ')
 );
@@ -136,6 +139,11 @@ const SPACE_DASH = /[\s-]/g;
 const BARE_PLATE = /(?<![\w:/.@#-])([A-Za-z0-9]{5,8})(?![\w:/@-]|\.\w)/g;
 const DASH_PLATE = /(?<![\w-])([A-Za-z]{2,3}-\d{3,4}|\d{3,4}-[A-Za-z]{2,3})(?![\w-])/g;
 
+function addPlate(out: string[], p: string): void {
+  const plate = p.replace(SPACE_DASH, '').toUpperCase();
+  if (!out.includes(plate)) out.push(plate);
+}
+
 /** Licence plates in the text, upper-cased, without spaces or dashes, no duplicates. */
 export function findPlates(text: string): string[] {
   const out: string[] = [];
@@ -143,10 +151,8 @@ export function findPlates(text: string): string[] {
   if (!HAS_DIGIT.test(text)) return out;
   const src = clean(text);
   const s = fold(src);
-  const addPlate = (p: string): void => {
-    const plate = p.replace(SPACE_DASH, '').toUpperCase();
-    if (!out.includes(plate)) out.push(plate);
-  };
+  // Without a plate word, a plate is a 5-8 letter/digit token with 2 digits or more
+  if (!CLOSE_DIGITS.test(src) && !PLATE_WORD_ANY.test(s)) return out;
   // "plate ABC123", "placas: 7ABC 123", "placas de California 8XYZ123"
   PLATE_WORD.lastIndex = 0;
   for (let m = PLATE_WORD.exec(s); m !== null; m = PLATE_WORD.exec(s)) {
@@ -162,18 +168,18 @@ export function findPlates(text: string): string[] {
     } else if (b?.t === '-' && toks[j + 2] && PLATE_TAIL.test(toks[j + 2]!.t) && (a.t + toks[j + 2]!.t).length <= 8) {
       cand = a.t + toks[j + 2]!.t;
     }
-    if (cand.length >= 3 && cand.length <= 8 && HAS_DIGIT.test(cand) && !NOT_PLATE.test(cand)) addPlate(cand);
+    if (cand.length >= 3 && cand.length <= 8 && HAS_DIGIT.test(cand) && !NOT_PLATE.test(cand)) addPlate(out, cand);
   }
   // Bare plate-like tokens: 5-8 letters/digits with at least 2 digits and 1 letter
   BARE_PLATE.lastIndex = 0;
   for (let m = BARE_PLATE.exec(src); m !== null; m = BARE_PLATE.exec(src)) {
     const t = m[1]!;
     const digits = t.replace(NON_DIGITS, '').length;
-    if (digits >= 2 && digits < t.length && !NOT_PLATE.test(t)) addPlate(t);
+    if (digits >= 2 && digits < t.length && !NOT_PLATE.test(t)) addPlate(out, t);
   }
   // "ABC-1234", "1234-XY" with a dash
   DASH_PLATE.lastIndex = 0;
-  for (let m = DASH_PLATE.exec(src); m !== null; m = DASH_PLATE.exec(src)) addPlate(m[1]!);
+  for (let m = DASH_PLATE.exec(src); m !== null; m = DASH_PLATE.exec(src)) addPlate(out, m[1]!);
   return out;
 }
 

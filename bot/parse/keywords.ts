@@ -34,6 +34,10 @@ const KEYWORDS: Record<string, Keyword> = {
   ya: 'done',
 };
 
+const BOT_COMMAND = /^\/([a-z]+)@[a-z0-9_]+/;
+const DIGIT = /[0-9]/;
+const NOT_LETTERS = /[^a-z]+/g;
+
 /**
  * A whole-message keyword in either language (HELP/AYUDA, BACK/ATRÁS/VOLVER, SKIP/SALTAR/OMITIR,
  * CANCEL/CANCELAR, LANGUAGE/IDIOMA/LANG, RIGHTS/DERECHOS, STOP/BORRAR, DONE/LISTO/YA), ignoring
@@ -44,11 +48,11 @@ export function parseKeyword(text: string): Keyword | undefined {
   if (!text || text.length > 60) return undefined;
   let s = normalize(text);
   // Telegram-style command: "/help" or "/help@SomeBot"
-  s = s.replace(/^\/([a-z]+)@[a-z0-9_]+/, '$1');
+  s = s.replace(BOT_COMMAND, '$1');
   // Everything that is not a letter becomes a space: punctuation, emoji, the slash.
   // Letters only: "ayuda123" is not a keyword but "ayuda!!" and "🙏 ayuda" are.
-  if (/[0-9]/.test(s)) return undefined;
-  s = s.replace(/[^a-z]+/g, ' ').trim();
+  if (DIGIT.test(s)) return undefined;
+  s = s.replace(NOT_LETTERS, ' ').trim();
   if (!s) return undefined;
   return Object.hasOwn(KEYWORDS, s) ? KEYWORDS[s] : undefined;
 }

@@ -47,6 +47,9 @@ add(
 // Short function words count less: they are short enough to appear in the other language's slang.
 for (const w of ['an', 'of', 'at', 'on', 'in', 'to', 'by', 'it', 'i']) EN[w] = 1;
 
+const SPANISH_MARKS = /[ñáéíóú¿¡]/i;
+const WORD = /[a-z]+(?:'[a-z]+)?/g;
+
 /**
  * 'es' or 'en' when the text is clearly in that language, else undefined. A greeting alone
  * counts ("hola", "hi"); words shared by both languages or by tips in either ("ICE", "SUV",
@@ -55,9 +58,9 @@ for (const w of ['an', 'of', 'at', 'on', 'in', 'to', 'by', 'it', 'i']) EN[w] = 1
 export function detectLanguage(text: string): Lang | undefined {
   if (!text) return undefined;
   const sample = text.length > 2000 ? text.slice(0, 2000) : text;
-  let es = /[ñáéíóú¿¡]/i.test(sample) ? 2 : 0;
+  let es = SPANISH_MARKS.test(sample) ? 2 : 0;
   let en = 0;
-  const words = normalize(sample).match(/[a-z]+(?:'[a-z]+)?/g) ?? [];
+  const words = normalize(sample).match(WORD) ?? [];
   for (const w of words) {
     es += ES[w] ?? 0;
     en += EN[w] ?? 0;

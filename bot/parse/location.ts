@@ -47,7 +47,7 @@ const DIGITS = /^\d+$/;
 
 /** How sure we are that tokens name a street: 2 = street word/ordinal, 1 = capitalised, 0 = plain. */
 function strength(src: string, toks: Token[]): number {
-  if (toks.some((t) => STREET_WORDS.has(t.t) || ORDINAL.test(t.t))) return 2;
+  for (const t of toks) if (STREET_WORDS.has(t.t) || ORDINAL.test(t.t)) return 2;
   if (toks.length === 2 && NUMBERED_STREET.has(toks[0]!.t) && DIGITS.test(toks[1]!.t)) return 2;
   const first = src[toks[0]!.start]!;
   return first !== first.toLowerCase() ? 1 : 0;
@@ -119,7 +119,13 @@ export function findCrossStreets(text: string, relaxed = false): [string, string
       if (!ok && relaxed) {
         const li = toks.indexOf(left[0]!);
         const ri = toks.indexOf(right[right.length - 1]!);
-        const leadOk = toks.slice(0, li).every((t) => LEAD_IN.has(t.t));
+        let leadOk = true;
+        for (let k = 0; k < li; k++) {
+          if (!LEAD_IN.has(toks[k]!.t)) {
+            leadOk = false;
+            break;
+          }
+        }
         const tail = toks[ri + 1];
         ok = leadOk && (tail === undefined || !isWord(tail));
       }
@@ -161,10 +167,9 @@ const SPACE_RUNS = /(\s+)/;
 /** Removes link tokens (and a typed coordinate pair) from the text, keeping the rest. */
 function withoutMapText(src: string, match: { start: number; end: number; kind: 'url' | 'coords' }): string {
   const rest = src.slice(0, match.start) + ' ' + src.slice(match.end);
-  return rest
-    .split(SPACE_RUNS)
-    .map((piece) => (isLinkToken(piece) ? '' : piece))
-    .join('');
+  let out = '';
+  for (const piece of rest.split(SPACE_RUNS)) if (!isLinkToken(piece)) out += piece;
+  return out;
 }
 
 const BLANKS = /[ \t]+/g;

@@ -73,11 +73,13 @@ const WEST = /w/i;
 const URL_START = /^(?:https?:\/\/|www\.)/i;
 const URL_PATH = /\.[a-z]{2,}\//i;
 
-/** The first match of global `re` in `text` for which `f` gives a result (resets `re`). */
-function firstMatch<T>(re: RegExp, text: string, f: (m: RegExpExecArray) => T | undefined): T | undefined {
+type Reader = (m: RegExpExecArray, src: string, lat: number, lng: number) => MapPointMatch | undefined;
+
+/** The first match of global `re` in `src` that `read` turns into a point (resets `re`). */
+function firstMatch(re: RegExp, src: string, read: Reader, lat = 1, lng = 2): MapPointMatch | undefined {
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const r = f(m);
+  for (let m = re.exec(src); m !== null; m = re.exec(src)) {
+    const r = read(m, src, lat, lng);
     if (r !== undefined) {
       re.lastIndex = 0;
       return r;
@@ -86,72 +88,78 @@ function firstMatch<T>(re: RegExp, text: string, f: (m: RegExpExecArray) => T | 
   return undefined;
 }
 
+function readGeo(m: RegExpExecArray, src: string): MapPointMatch | undefined {
+  let point = valid(Number(m[1]), Number(m[2]));
+  if (!point && m[3]) {
+    // "geo:0,0?q=34.05,-118.21(Label)"
+    const q = GEO_Q.exec(m[3]);
+    if (q) point = valid(Number(q[1]), Number(q[2]));
+  }
+  if (!point) return undefined;
+  const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
+  return { point, start: s, end: e, kind: 'url' };
+}
+
+function readUrl(m: RegExpExecArray, src: string, lat: number, lng: number): MapPointMatch | undefined {
+  const point = valid(Number(m[lat]), Number(m[lng]));
+  if (!point) return undefined;
+  const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
+  return { point, start: s, end: e, kind: 'url' };
+}
+
+function readDms(m: RegExpExecArray): MapPointMatch | undefined {
+  const lat = (Number(m[1]) + Number(m[2]) / 60 + Number(m[3]) / 3600) * (SOUTH.test(m[4]!) ? -1 : 1);
+  const lng = (Number(m[5]) + Number(m[6]) / 60 + Number(m[7]) / 3600) * (WEST.test(m[8]!) ? -1 : 1);
+  const point = valid(round(lat), round(lng));
+  return point ? { point, start: m.index, end: m.index + m[0].length, kind: 'coords' } : undefined;
+}
+
+function readHemi(m: RegExpExecArray): MapPointMatch | undefined {
+  if (!m[0].includes('°') && !(m[1]!.includes('.') && m[3]!.includes('.'))) return undefined;
+  const lat = Number(m[1]) * (SOUTH.test(m[2]!) ? -1 : 1);
+  const lng = Number(m[3]) * (WEST.test(m[4]!) ? -1 : 1);
+  const point = valid(lat, lng);
+  return point ? { point, start: m.index, end: m.index + m[0].length, kind: 'coords' } : undefined;
+}
+
+function readBare(m: RegExpExecArray, src: string): MapPointMatch | undefined {
+  const point = valid(Number(m[1]), Number(m[2]));
+  if (!point) return undefined;
+  // A pair inside a link (short link, unknown site) belongs to the link
+  const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
+  const token = src.slice(s, e);
+  const inUrl = URL_START.test(token) || URL_PATH.test(token);
+  return inUrl ? { point, start: s, end: e, kind: 'url' } : { point, start: m.index, end: m.index + m[0].length, kind: 'coords' };
+}
+
 /** Finds the first usable point in `text` and where it is. See `parseMapLink`. */
 export function findMapPoint(text: string): MapPointMatch | undefined {
   if (!text) return undefined;
   const src = text.length > 20_000 ? text.slice(0, 20_000) : text;
   // Every pattern below needs digits
   if (!HAS_DIGIT.test(src)) return undefined;
-  const hasLink = LINK_HINT.test(src);
   if (GEO.test(src)) {
-    const found = firstMatch(GEO_URI, src, (m): MapPointMatch | undefined => {
-      let point = valid(Number(m[1]), Number(m[2]));
-      if (!point && m[3]) {
-        // "geo:0,0?q=34.05,-118.21(Label)"
-        const q = GEO_Q.exec(m[3]);
-        if (q) point = valid(Number(q[1]), Number(q[2]));
-      }
-      if (!point) return undefined;
-      const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
-      return { point, start: s, end: e, kind: 'url' };
-    });
+    const found = firstMatch(GEO_URI, src, readGeo);
     if (found) return found;
   }
-  if (hasLink) {
+  if (LINK_HINT.test(src)) {
     for (const { re, lat, lng } of URL_PATTERNS) {
-      const found = firstMatch(re, src, (m): MapPointMatch | undefined => {
-        const point = valid(Number(m[lat]), Number(m[lng]));
-        if (!point) return undefined;
-        const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
-        return { point, start: s, end: e, kind: 'url' };
-      });
+      const found = firstMatch(re, src, readUrl, lat, lng);
       if (found) return found;
     }
   }
   const hasDegree = src.includes('°');
   if (hasDegree) {
-    const found = firstMatch(DMS, src, (m): MapPointMatch | undefined => {
-      const lat = (Number(m[1]) + Number(m[2]) / 60 + Number(m[3]) / 3600) * (SOUTH.test(m[4]!) ? -1 : 1);
-      const lng = (Number(m[5]) + Number(m[6]) / 60 + Number(m[7]) / 3600) * (WEST.test(m[8]!) ? -1 : 1);
-      const point = valid(round(lat), round(lng));
-      return point ? { point, start: m.index, end: m.index + m[0].length, kind: 'coords' } : undefined;
-    });
+    const found = firstMatch(DMS, src, readDms);
     if (found) return found;
   }
   // A hemisphere pair needs a degree sign or two decimals; a bare pair needs decimals
   const hasDecimal = DECIMAL.test(src);
   if (hasDegree || hasDecimal) {
-    const found = firstMatch(HEMI, src, (m): MapPointMatch | undefined => {
-      if (!m[0].includes('°') && !(m[1]!.includes('.') && m[3]!.includes('.'))) return undefined;
-      const lat = Number(m[1]) * (SOUTH.test(m[2]!) ? -1 : 1);
-      const lng = Number(m[3]) * (WEST.test(m[4]!) ? -1 : 1);
-      const point = valid(lat, lng);
-      return point ? { point, start: m.index, end: m.index + m[0].length, kind: 'coords' } : undefined;
-    });
+    const found = firstMatch(HEMI, src, readHemi);
     if (found) return found;
   }
-  if (hasDecimal) {
-    return firstMatch(BARE, src, (m): MapPointMatch | undefined => {
-      const point = valid(Number(m[1]), Number(m[2]));
-      if (!point) return undefined;
-      // A pair inside a link (short link, unknown site) belongs to the link
-      const [s, e] = tokenSpan(src, m.index, m.index + m[0].length);
-      const token = src.slice(s, e);
-      const inUrl = URL_START.test(token) || URL_PATH.test(token);
-      return inUrl ? { point, start: s, end: e, kind: 'url' } : { point, start: m.index, end: m.index + m[0].length, kind: 'coords' };
-    });
-  }
-  return undefined;
+  return hasDecimal ? firstMatch(BARE, src, readBare) : undefined;
 }
 
 function round(n: number): number {

@@ -78,11 +78,9 @@ function foldChar(ch: string): string {
  * indexes found in the folded text are valid in `s`. Expects text that went through `clean`.
  */
 export function fold(text: string): string {
-  if (!NON_ASCII.test(text)) {
-    // Plain ASCII: lower case, and tab/VT/FF/CR become spaces
-    const lower = text.toLowerCase();
-    return CONTROL_SPACE.test(lower) ? lower.replace(CONTROL_SPACE_G, ' ') : lower;
-  }
+  // Plain ASCII without tab/VT/FF/CR: just lower case
+  if (!FOLD_NEEDS_LOOP.test(text)) return text.toLowerCase();
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(CONTROL_SPACE_G, ' ');
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -99,7 +97,8 @@ export function fold(text: string): string {
   return out;
 }
 
-const CONTROL_SPACE = /[\t\v\f\r]/;
+/** Characters `fold` does more with than lower-casing: anything outside ASCII, tab, VT, FF, CR. */
+const FOLD_NEEDS_LOOP = /[^\x00-\x08\n\x0e-\x7f]/;
 const CONTROL_SPACE_G = /[\t\v\f\r]/g;
 
 /** A word (letters/digits) or a single punctuation mark, with its position in the folded text. */

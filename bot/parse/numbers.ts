@@ -75,8 +75,10 @@ export const NUMBER_WORD_PATTERN = Object.keys(WORDS)
 
 /** Value of a folded number word ("cuatro" → 4, "twelve" → 12), else undefined. */
 export function wordNumber(word: string): number | undefined {
-  return Object.hasOwn(WORDS, word) ? WORDS[word] : undefined;
+  return WORD_VALUES.get(word);
 }
+
+const WORD_VALUES = new Map(Object.entries(WORDS));
 
 const SHORT_NUMBER = /^\d{1,4}$/;
 

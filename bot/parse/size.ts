@@ -86,14 +86,15 @@ function unitKind(word: string): 'agents' | 'vehicles' | undefined {
  * ("like 5", "unos 6") counts as agents. Linear in the number of tokens.
  */
 export function findCounts(folded: string, opts: { allowBare: boolean }): SizeCounts {
-  const toks = splitGlued(tokenize(folded));
-  const claimed = new Set<number>();
+  return countTokens(tokenize(folded), opts.allowBare);
+}
+
+/** `findCounts` on the tokens of folded text (`tokenize(folded)`, not changed). */
+export function countTokens(tokens: Token[], allowBare: boolean): SizeCounts {
+  const toks = splitGlued(tokens);
+  const claimed: number[] = []; // unit words already used by a count
   const out: SizeCounts = { vague: false, hasVehicles: false };
   let bare: number | undefined;
-  const addCount = (kind: 'agents' | 'vehicles', n: number): void => {
-    out[kind] = (out[kind] ?? 0) + n;
-    if (kind === 'vehicles') out.hasVehicles = true;
-  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!.t;
     let value: number | undefined;
@@ -120,7 +121,7 @@ export function findCounts(folded: string, opts: { allowBare: boolean }): SizeCo
         if (isPunct(toks[j])) break;
         if (unitKind(toks[j]!.t)) out.vague = true;
       }
-      if (opts.allowBare && toks.length <= 3) out.vague = true;
+      if (allowBare && toks.length <= 3) out.vague = true;
       continue;
     } else {
       value = tokenNumber(t);
@@ -149,7 +150,7 @@ export function findCounts(folded: string, opts: { allowBare: boolean }): SizeCo
       }
     }
     // Or look behind for a label: "agentes: 4", "carros 2"
-    const prev = article ? undefined : labelBefore(toks, i, claimed);
+    const prev = article || i === 0 ? undefined : labelBefore(toks, i, claimed);
     if (prev && (!unit || prev.colon || (toks[unit.at + 1] && tokenNumber(toks[unit.at + 1]!.t) !== undefined))) {
       unit = prev;
     }
@@ -159,14 +160,15 @@ export function findCounts(folded: string, opts: { allowBare: boolean }): SizeCo
       victims = true;
     }
     if (unit) {
-      claimed.add(unit.at);
-      addCount(unit.kind, value);
+      claimed.push(unit.at);
+      out[unit.kind] = (out[unit.kind] ?? 0) + value;
+      if (unit.kind === 'vehicles') out.hasVehicles = true;
     } else if (bare === undefined && !article && !victims && value <= 200) {
       bare = value;
     }
     i = Math.max(i, end);
   }
-  if (opts.allowBare && out.agents === undefined && out.vehicles === undefined && bare !== undefined) {
+  if (allowBare && out.agents === undefined && out.vehicles === undefined && bare !== undefined) {
     out.agents = bare;
   }
   return out;
@@ -213,7 +215,7 @@ function isCount(toks: Token[], i: number): boolean {
 function labelBefore(
   toks: Token[],
   i: number,
-  claimed: Set<number>
+  claimed: number[]
 ): { kind: 'agents' | 'vehicles'; at: number; colon: boolean } | undefined {
   let j = i - 1;
   let colon = false;
@@ -221,8 +223,9 @@ function labelBefore(
     colon = true;
     j--;
   }
+  if (j < 0) return undefined;
   const w = toks[j];
-  if (!w || claimed.has(j)) return undefined;
+  if (!w || claimed.includes(j)) return undefined;
   const kind = unitKind(w.t);
   return kind ? { kind, at: j, colon } : undefined;
 }

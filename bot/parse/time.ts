@@ -53,6 +53,10 @@ const FIXED: Array<[RegExp, number, 'hace' | 'ago']> = [
   [/\b(?:a\s+)?(?:few\s+)?(?:moments?|sec|second)\s+ago\b/g, 5, 'ago'],
 ];
 
+/** Matches where any FIXED pattern with "hace" (or "ago") matches: one scan rules them out. */
+const FIXED_HACE_ANY = new RegExp(FIXED.filter((f) => f[2] === 'hace').map((f) => `(?:${f[0].source})`).join('|'));
+const FIXED_AGO_ANY = new RegExp(FIXED.filter((f) => f[2] === 'ago').map((f) => `(?:${f[0].source})`).join('|'));
+
 /** Expressions meaning "now". */
 const NOW =
   /\b(?:right\s+now|just\s+now|now|rn|currently|at\s+the\s+moment|at\s+this\s+moment|as\s+we\s+speak|happening\s+now|still\s+(?:there|here|outside)|ahorita\s+mismo|ahora\s+mismo|ahoritita|ahorita|ahora|aorita|orita|horita|aora|en\s+este\s+momento|en\s+estos\s+momentos|en\s+este\s+instante|justo\s+ahora|(?:todavia|aun)\s+(?:estan|siguen|hay|andan)|siguen\s+(?:ahi|aqui|alli|alla|afuera))\b/g;
@@ -78,13 +82,20 @@ function unitMinutes(unit: string): number {
   return 1440; // days / dias
 }
 
+const SPACES = /\s+/g;
+const DIGIT_FIRST = /^\d/;
+const QTY_ONE = /^(?:an?|un|una|uno)$/;
+const QTY_HALF = /^(?:half an?|a half|media)$/;
+const QTY_TWO = /couple|par/;
+const QTY_FEW = /few|cuant|poc|^unos$|^unas$/;
+
 function qtyValue(q: string): number | undefined {
-  const s = q.replace(/\s+/g, ' ');
-  if (/^\d/.test(s)) return Number(s.replace(',', '.'));
-  if (/^(?:an?|un|una|uno)$/.test(s)) return 1;
-  if (/^(?:half an?|a half|media)$/.test(s)) return 0.5;
-  if (/couple|par/.test(s)) return 2;
-  if (/few|cuant|poc|^unos$|^unas$/.test(s)) return 3;
+  const s = q.replace(SPACES, ' ');
+  if (DIGIT_FIRST.test(s)) return Number(s.replace(',', '.'));
+  if (QTY_ONE.test(s)) return 1;
+  if (QTY_HALF.test(s)) return 0.5;
+  if (QTY_TWO.test(s)) return 2;
+  if (QTY_FEW.test(s)) return 3;
   return wordNumber(s);
 }
 
@@ -111,7 +122,7 @@ function inFastRange(now: number): boolean {
 
 /**
  * What one parse needs to know about the clock: the zone, whether it is usable, and its offsets,
- * computed lazily and memoised (each offset is an Intl formatToParts call).
+ * worked out only when a clock time needs them, and memoised (each is an Intl format call).
  */
 export class TimeEnv {
   readonly now: number;
@@ -119,7 +130,7 @@ export class TimeEnv {
   readonly fast: boolean;
   private zoneObj: Zone | undefined;
   private zoneValid: boolean | undefined;
-  private readonly offsets = new Map<number, number>();
+  private offsets: Map<number, number> | undefined;
   private base: { o: number; c: LocalFields } | undefined;
   private systemOk: boolean | undefined;
 
@@ -127,25 +138,27 @@ export class TimeEnv {
     this.now = ctx.now;
     this.timezone = ctx.timezone;
     this.fast = inFastRange(ctx.now);
+    // Outside the fast range, ask luxon right away, as findTimes always did (it throws for a non-number)
+    if (!this.fast) this.zoneValid = DateTime.fromMillis(this.now, { zone: this.timezone }).isValid;
   }
 
   private zone(): Zone {
-    return (this.zoneObj ??= Info.normalizeZone(this.timezone));
+    return (this.zoneObj ??= zoneNamed(this.timezone));
   }
 
   /** Same as `DateTime.fromMillis(now, { zone: timezone }).isValid`. */
   get zoneOk(): boolean {
-    if (this.zoneValid === undefined) {
-      this.zoneValid = this.fast ? this.zone().isValid : DateTime.fromMillis(this.now, { zone: this.timezone }).isValid;
-    }
-    return this.zoneValid;
+    return (this.zoneValid ??= this.zone().isValid);
   }
 
+  /** The zone's offset at `ts` in minutes, as luxon gives it (`zone.offset(ts)`). */
   offset(ts: number): number {
-    let o = this.offsets.get(ts);
+    const offsets = (this.offsets ??= offsetMemo(this.zone()));
+    let o = offsets.get(ts);
     if (o === undefined) {
-      o = this.zone().offset(ts);
-      this.offsets.set(ts, o);
+      o = zoneOffset(this.zone(), ts);
+      if (offsets.size >= OFFSET_MEMO_SIZE) offsets.clear();
+      offsets.set(ts, o);
     }
     return o;
   }
@@ -201,6 +214,78 @@ export class TimeEnv {
   }
 }
 
+/**
+ * Offsets already worked out, per IANA zone (a pure function of the instant, so they can be
+ * kept; local times like "today 8:00" come back message after message). Other zones get a
+ * memo for one parse only: the system zone can change with TZ.
+ */
+const OFFSET_MEMOS = new WeakMap<Zone, Map<number, number>>();
+const OFFSET_MEMO_SIZE = 2048;
+
+function offsetMemo(zone: Zone): Map<number, number> {
+  if (zone.type !== 'iana') return new Map();
+  let memo = OFFSET_MEMOS.get(zone);
+  if (!memo) {
+    memo = new Map();
+    OFFSET_MEMOS.set(zone, memo);
+  }
+  return memo;
+}
+
+const ZONES = new Map<string, Zone>();
+
+/**
+ * `Info.normalizeZone(name)`, kept per name (luxon's own lookup costs about half a µs). "default"
+ * is not kept: it follows `Settings.defaultZone`.
+ */
+function zoneNamed(name: string): Zone {
+  if (typeof name !== 'string') return Info.normalizeZone(name);
+  let zone = ZONES.get(name);
+  if (zone === undefined) {
+    zone = Info.normalizeZone(name);
+    if (name.toLowerCase() !== 'default' && ZONES.size < 64) ZONES.set(name, zone);
+  }
+  return zone;
+}
+
+const DTF_CACHE = new Map<string, Intl.DateTimeFormat>();
+/** What luxon's formatter prints: "11/21/2026 AD, 09:00:00". */
+const FORMATTED = /(\d+)\/(\d+)\/(\d+) (AD|BC),? (\d+):(\d+):(\d+)/;
+const LRM = /\u200E/g;
+
+/**
+ * `zone.offset(ts)`, computed the way luxon's IANAZone does it (same formatter, same fields,
+ * same arithmetic) but reading the fields from `format()` instead of `formatToParts()`, which
+ * costs twice as much. Falls back to luxon if the text is not in the expected shape.
+ */
+export function zoneOffset(zone: Zone, ts: number): number {
+  if (zone.type !== 'iana' || !zone.isValid || !inFastRange(ts)) return zone.offset(ts);
+  let dtf = DTF_CACHE.get(zone.name);
+  if (dtf === undefined) {
+    // luxon's makeDTF
+    dtf = new Intl.DateTimeFormat('en-US', {
+      hour12: false,
+      timeZone: zone.name,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      era: 'short',
+    });
+    DTF_CACHE.set(zone.name, dtf);
+  }
+  const p = FORMATTED.exec(dtf.format(ts).replace(LRM, ''));
+  if (p === null || p[4] !== 'AD') return zone.offset(ts);
+  const hour = parseInt(p[5]!, 10);
+  // years are 1970 to 2286 here, so Date.UTC needs no help with years below 100
+  const asUTC = Date.UTC(parseInt(p[3]!, 10), parseInt(p[1]!, 10) - 1, parseInt(p[2]!, 10), hour === 24 ? 0 : hour, parseInt(p[6]!, 10), parseInt(p[7]!, 10), 0);
+  const over = ts % 1000;
+  const asTS = ts - (over >= 0 ? over : 1000 + over);
+  return (asUTC - asTS) / (60 * 1000);
+}
+
 interface LocalFields {
   year: number;
   month: number;
@@ -247,9 +332,6 @@ export function findTimes(text: string, ctx: TimeContext, opts: { whole?: boolea
 export function findTimesIn(s: string, text: string, env: TimeEnv, opts: { whole?: boolean; bareHour?: boolean }): TimeMatch[] {
   const now = env.now;
   const found: TimeMatch[] = [];
-  const ago = (start: number, end: number, minutes: number): void => {
-    found.push({ start, end, at: env.minus(Math.round(minutes * MINUTE)) });
-  };
   if (opts.whole) {
     const trimmed = s.trim();
     const lead = s.length - s.trimStart().length;
@@ -262,7 +344,7 @@ export function findTimesIn(s: string, text: string, env: TimeEnv, opts: { whole
     const bare = BARE_DURATION.exec(trimmed);
     if (bare) {
       const minutes = durationMinutes(bare[1] ?? bare[2]!, bare[3]!, bare[4]);
-      if (minutes !== undefined) ago(lead, lead + trimmed.replace(TRAILING_BANG, '').length, minutes);
+      if (minutes !== undefined) found.push(agoMatch(env, lead, lead + trimmed.replace(TRAILING_BANG, '').length, minutes));
     }
   }
   if (!TIME_GATE.test(s)) return found.length > 1 ? pickNonOverlapping(found) : found;
@@ -272,19 +354,21 @@ export function findTimesIn(s: string, text: string, env: TimeEnv, opts: { whole
   if (hasAgo) {
     for (const m of matchesOf(AGO, s)) {
       const minutes = durationMinutes(m[1] ?? m[2]!, m[3]!, m[4]);
-      if (minutes !== undefined) ago(m.index, m.index + m[0].length, minutes);
+      if (minutes !== undefined) found.push(agoMatch(env, m.index, m.index + m[0].length, minutes));
     }
   }
   if (hasHace) {
     for (const m of matchesOf(HACE, s)) {
       const minutes = durationMinutes(m[1] ?? m[2]!, m[3]!, m[4]);
-      if (minutes !== undefined) ago(m.index, m.index + m[0].length, minutes);
+      if (minutes !== undefined) found.push(agoMatch(env, m.index, m.index + m[0].length, minutes));
     }
   }
-  if (hasHace || s.includes('ago')) {
+  const fixedHace = hasHace && FIXED_HACE_ANY.test(s);
+  const fixedAgo = s.includes('ago') && FIXED_AGO_ANY.test(s);
+  if (fixedHace || fixedAgo) {
     for (const [re, minutes, word] of FIXED) {
-      if (word === 'hace' ? !hasHace : !s.includes('ago')) continue;
-      for (const m of matchesOf(re, s)) ago(m.index, m.index + m[0].length, minutes);
+      if (word === 'hace' ? !fixedHace : !fixedAgo) continue;
+      for (const m of matchesOf(re, s)) found.push(agoMatch(env, m.index, m.index + m[0].length, minutes));
     }
   }
   if (env.zoneOk) {
@@ -294,8 +378,30 @@ export function findTimesIn(s: string, text: string, env: TimeEnv, opts: { whole
   return found.length > 1 ? pickNonOverlapping(found) : found;
 }
 
+function agoMatch(env: TimeEnv, start: number, end: number, minutes: number): TimeMatch {
+  return { start, end, at: env.minus(Math.round(minutes * MINUTE)) };
+}
+
+/** Stable, like Array.prototype.sort, and quicker for the few matches a message has. */
+function insertionSort(found: TimeMatch[]): void {
+  for (let i = 1; i < found.length; i++) {
+    const x = found[i]!;
+    let j = i - 1;
+    while (j >= 0 && byPosition(found[j]!, x) > 0) {
+      found[j + 1] = found[j]!;
+      j--;
+    }
+    found[j + 1] = x;
+  }
+}
+
+function byPosition(a: TimeMatch, b: TimeMatch): number {
+  return a.start - b.start || b.end - a.end;
+}
+
 function pickNonOverlapping(found: TimeMatch[]): TimeMatch[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (found.length <= 16) insertionSort(found);
+  else found.sort(byPosition);
   const out: TimeMatch[] = [];
   let lastEnd = -1;
   for (const f of found) {
@@ -333,6 +439,8 @@ const AFTER_HALF = /^\s*y\s+(media|cuarto)\b/;
 const AFTER_QUARTER_TO = /^\s*menos\s+cuarto\b/;
 const AFTER_HOURS_MARK = /^\s*(?:hrs?|horas|h)\b/;
 const AFTER_HALF_DAYPART = /^\s*(?:de|en)\s+la\s+(manana|madrugada|tarde|noche)\b|^\s*([ap])\.?\s?m\.?(?![a-z])/;
+/** The first letter of every AFTER_* pattern below: one test rules them all out. */
+const AFTER_ANY = /^\s*[apdeilotymh]/;
 const AFTER_UNIT = /^\s*(?:min|mins|minutes?|minutos?|hours?|horas?|hrs?|h|seg|secs?|segundos|seconds|dias?|days?)\b/;
 const PHRASE_END = /^\s*(?:[.,;!?]|$)/;
 const NIGHT_WORD = /night|medianoche/;
@@ -349,12 +457,17 @@ function findClockTimes(s: string, env: TimeEnv, found: TimeMatch[]): void {
     let min = m[2] ? Number(m[2]) : 0;
     const hasMin = m[2] !== undefined;
     const after = s.slice(end, end + 40);
+    // "4 agentes", "2 SUV": a count. None of the words read below (am/pm, de la, o'clock, y
+    // media...) is a unit word, so this is what the checks below would conclude.
+    if (!hasMin && startsWithUnitWord(after)) continue;
     if (!word && GLUED_WORD.test(after) && !GLUED_MERIDIEM.test(after)) continue; // "5th", "4agents"
     const before = s.slice(Math.max(0, st - 30), st);
     let mer: Meridiem | undefined;
     let marker = false;
-    let r: RegExpExecArray | null;
-    if ((r = AFTER_AMPM.exec(after))) {
+    let r: RegExpExecArray | null = null;
+    if (!AFTER_ANY.test(after)) {
+      // none of the words below follows
+    } else if ((r = AFTER_AMPM.exec(after))) {
       mer = r[1] === 'a' ? 'am' : 'pm';
     } else if ((r = AFTER_DAYPART_ES.exec(after))) {
       mer = r[1] === 'noche' ? 'night' : r[1] === 'tarde' ? 'pm' : 'am';
@@ -407,11 +520,21 @@ function findClockTimes(s: string, env: TimeEnv, found: TimeMatch[]): void {
   }
 }
 
+const TWO_WORDS = /^\s*([a-z']+)(?:\s+([a-z']+))?/;
+
 function looksLikeCount(after: string): boolean {
-  const w = /^\s*([a-z']+)(?:\s+([a-z']+))?/.exec(after);
+  const w = TWO_WORDS.exec(after);
   if (!w) return false;
-  const isUnit = (x: string | undefined): boolean => x !== undefined && (AGENT_WORDS.has(x) || VEHICLE_WORDS.has(x));
-  return isUnit(w[1]) || isUnit(w[2]);
+  return isUnitWord(w[1]) || isUnitWord(w[2]);
+}
+
+function startsWithUnitWord(after: string): boolean {
+  const w = TWO_WORDS.exec(after);
+  return w !== null && isUnitWord(w[1]);
+}
+
+function isUnitWord(x: string | undefined): boolean {
+  return x !== undefined && (AGENT_WORDS.has(x) || VEHICLE_WORDS.has(x));
 }
 
 /**
@@ -429,7 +552,6 @@ function resolveClock(
   env: TimeEnv
 ): number {
   const limit = env.now + 60 * MINUTE;
-  const at = (dayShift: number, hour: number): number => env.at(dayShift, hour, min);
   let hours: number[];
   if (mer === 'am') hours = [h % 12];
   else if (mer === 'pm') hours = [(h % 12) + 12];
@@ -438,17 +560,17 @@ function resolveClock(
   else hours = h === 12 ? [12, 0] : [h, h + 12];
   if (day.lastNight) {
     const hour = mer === 'am' || (mer !== 'pm' && h < 5) ? h % 12 : hours.length > 1 ? hours[1]! : hours[0]!;
-    const today = at(0, hour);
-    return hour < 12 && today <= limit ? today : at(-1, hour);
+    const today = env.at(0, hour, min);
+    return hour < 12 && today <= limit ? today : env.at(-1, hour, min);
   }
   if (day.shift !== undefined) {
     const hour = hours.length > 1 ? (h >= 1 && h <= 5 ? h + 12 : h === 12 ? 12 : h) : hours[0]!;
-    return at(day.shift, hour);
+    return env.at(day.shift, hour, min);
   }
   let best = -Infinity;
   for (const hour of hours) {
-    let t = at(0, hour);
-    if (t > limit) t = at(-1, hour);
+    let t = env.at(0, hour, min);
+    if (t > limit) t = env.at(-1, hour, min);
     if (t > best) best = t;
   }
   return best;
@@ -457,10 +579,12 @@ function resolveClock(
 const DATE_HINT =
   /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b|\b\d{1,2}\/\d{1,2}\b/;
 
+const CHRONO_DAYPART = /^\s*(?:(?:de|en|por)\s+la\s+(manana|madrugada|tarde|noche)\b|([ap])\.?\s?m\b\.?)/;
+
 /** Dates with a weekday or month ("monday at 3pm", "el 20 de noviembre a las 3") via chrono. */
-function chronoTimes(text: string, ctx: TimeEnv): TimeMatch[] {
-  const offset = ctx.nowOffset();
-  const ref = { instant: new Date(ctx.now), timezone: offset };
+function chronoTimes(text: string, env: TimeEnv): TimeMatch[] {
+  const offset = env.nowOffset();
+  const ref = { instant: new Date(env.now), timezone: offset };
   const out: TimeMatch[] = [];
   for (const parser of [chrono.en.casual, chrono.es.casual]) {
     for (const r of parser.parse(text, ref)) {
@@ -468,19 +592,19 @@ function chronoTimes(text: string, ctx: TimeEnv): TimeMatch[] {
       if (!c.isCertain('hour') || !(c.isCertain('weekday') || c.isCertain('day'))) continue;
       let dt = DateTime.fromObject(
         { year: c.get('year') ?? undefined, month: c.get('month') ?? undefined, day: c.get('day') ?? undefined, hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 },
-        { zone: ctx.timezone }
+        { zone: env.timezone }
       );
       if (!dt.isValid) continue;
       let end = r.index + r.text.length;
       // chrono-es leaves "de la tarde" out of "el lunes a las 3 de la tarde"
-      const daypart = /^\s*(?:(?:de|en|por)\s+la\s+(manana|madrugada|tarde|noche)\b|([ap])\.?\s?m\b\.?)/.exec(fold(text.slice(end, end + 30)));
+      const daypart = CHRONO_DAYPART.exec(fold(text.slice(end, end + 30)));
       if (daypart && !c.isCertain('meridiem')) {
         const pm = daypart[1] === 'tarde' || daypart[1] === 'noche' || daypart[2] === 'p';
         if (pm && dt.hour < 12) dt = dt.plus({ hours: 12 });
         end += daypart[0].length;
       }
-      if (c.isCertain('weekday') && !c.isCertain('day') && dt.toMillis() > ctx.now + 60 * MINUTE) dt = dt.minus({ days: 7 });
-      if (dt.toMillis() > ctx.now + 60 * MINUTE) continue;
+      if (c.isCertain('weekday') && !c.isCertain('day') && dt.toMillis() > env.now + 60 * MINUTE) dt = dt.minus({ days: 7 });
+      if (dt.toMillis() > env.now + 60 * MINUTE) continue;
       out.push({ start: r.index, end, at: dt.toMillis() });
     }
   }

@@ -33,6 +33,14 @@ const LETTER: Record<string, boolean> = { y: true, s: true, n: false };
 const DONT_KNOW_AFTER_NO =
   /^no (?:lo |la )?(?:se|sabe|sabemos|recuerdo|me acuerdo)\b|^no (?:estoy|estamos) (?:segur[oa]s?|ciert[oa]s?)\b|^no (?:tengo )?(?:idea|clue)\b/;
 
+const THUMBS_UP = /^(?:👍|✅|✔|🆗)/u;
+const THUMBS_DOWN = /^(?:👎|❌|✖|🚫)/u;
+const NUMBERED = /^([12])(?![0-9])\s*[.)\-:]?(?:\s|$)/;
+const NO_THEN_PUNCT = /^no+\s*[,.!;:]/;
+const NOT_LETTERS = /[^a-z' ]+/g;
+const SPACE_RUNS = / +/g;
+const REPEATS = /(.)\1+/g;
+
 /**
  * Yes/no in either language. Yes: yes, y, yeah, yep, sure, si/sí, s, claro, ok, correcto,
  * afirmativo, 👍. No: no, n, nope, nah, negativo, 👎. "1"/"2" only when `opts.numbered`.
@@ -42,20 +50,23 @@ const DONT_KNOW_AFTER_NO =
 export function parseYesNo(text: string, opts?: { numbered?: boolean }): boolean | undefined {
   if (!text) return undefined;
   const head = text.trim().slice(0, 200);
-  if (/^(?:👍|✅|✔|🆗)/u.test(head)) return true;
-  if (/^(?:👎|❌|✖|🚫)/u.test(head)) return false;
+  if (head.charCodeAt(0) >= 0x2700) {
+    // every thumbs/check/cross sign is from U+2700 on
+    if (THUMBS_UP.test(head)) return true;
+    if (THUMBS_DOWN.test(head)) return false;
+  }
   const n = normalize(head);
   if (opts?.numbered) {
-    const num = /^([12])(?![0-9])\s*[.)\-:]?(?:\s|$)/.exec(n + ' ');
+    const num = NUMBERED.exec(n + ' ');
     if (num) return num[1] === '1';
   }
-  if (/^no+\s*[,.!;:]/.test(n)) return false; // "no, se fueron": the comma settles it
-  const letters = n.replace(/[^a-z' ]+/g, ' ').replace(/ +/g, ' ').trim();
+  if (NO_THEN_PUNCT.test(n)) return false; // "no, se fueron": the comma settles it
+  const letters = n.replace(NOT_LETTERS, ' ').replace(SPACE_RUNS, ' ').trim();
   if (!letters) return undefined;
   if (DONT_KNOW_AFTER_NO.test(letters)) return undefined;
-  const all = letters.split(' ');
-  const first = all[0]!;
-  const only = all.length === 1;
+  const space = letters.indexOf(' ');
+  const first = space < 0 ? letters : letters.slice(0, space);
+  const only = space < 0;
   if (only && Object.hasOwn(LETTER, first)) return LETTER[first];
   const word = squeeze(first);
   if (YES.has(word)) return true;
@@ -66,5 +77,5 @@ export function parseYesNo(text: string, opts?: { numbered?: boolean }): boolean
 /** Undoes stretched typing: "siii" → "si", "nooo" → "no", "yesss" → "yes", "okkk" → "ok". */
 function squeeze(word: string): string {
   if (YES.has(word) || NO.has(word)) return word;
-  return word.replace(/(.)\1+/g, '$1');
+  return word.replace(REPEATS, '$1');
 }

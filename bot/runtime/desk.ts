@@ -142,7 +142,8 @@ export class VerificationDesk {
       case 'audit':
         return store.audit({ at: c.now, actor: c.actor, action: effect.action, ...pick(effect, 'report', 'detail') });
       case 'alert':
-        return this.alert(effect.report, c.now);
+        if (this.alert(effect.report, c.now) === 0) this.say(c.chat, c.lang, 'verify.no_groups', { number: effect.report }, c.now);
+        return;
       case 'post_update': {
         const report = store.getReport(effect.report);
         if (!report) return;
@@ -241,9 +242,10 @@ export class VerificationDesk {
     return matching.length > 0 ? matching : this.d.responderChats.filter((g) => g.fallback);
   }
 
-  private alert(number: number, now: number): void {
+  /** Queues the alert for every matching group; returns how many groups that is. */
+  private alert(number: number, now: number): number {
     const report = this.d.store.getReport(number);
-    if (!report) return;
+    if (!report) return 0;
     const groups = this.groupsFor(report);
     for (const g of groups) {
       const lang = g.language ?? this.d.defaultLang;
@@ -251,6 +253,7 @@ export class VerificationDesk {
       this.send({ ...g, kind: 'group' }, { text }, alertKey(number, g), now);
     }
     this.d.logger.info({ report: number, groups: groups.length }, 'alert queued');
+    return groups.length;
   }
 
   private toGroups(report: ReportRecord, kind: string, seq: number, render: (lang: Lang) => string, now: number): void {

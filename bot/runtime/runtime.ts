@@ -4,7 +4,7 @@
  * commit, from the outbox (see OutboxDispatcher).
  */
 import { step } from '../engine/step.js';
-import type { EngineEvent, EngineInput, EngineSettings, MediaItem, Session } from '../engine/types.js';
+import type { EngineEvent, EngineInput, EngineSettings, MediaItem, Session, StepResult } from '../engine/types.js';
 import type { Flow } from '../flows/flow.js';
 import type { Renderer, RenderedMessage } from '../i18n/render.js';
 import type { Attachment, ChatKind, InboundMessage, Platform } from '../messages.js';
@@ -62,7 +62,9 @@ export class Runtime {
   handleInbound(msg: InboundMessage): InboundOutcome {
     const now = this.d.clock();
     const outcome = this.d.store.transaction((): InboundOutcome => {
-      if (!this.d.store.markInbound(msg.platform, msg.messageId, now)) return 'duplicate';
+      // Platform message ids can embed the sender (Signal's are `<uuid>:<timestamp>`): keep only a keyed hash.
+      const messageKey = this.d.vault.pseudonym(msg.platform, `msg:${msg.messageId}`);
+      if (!this.d.store.markInbound(msg.platform, messageKey, now)) return 'duplicate';
       // Group chats: verifier commands and responder acknowledgements; chatter and strangers are ignored on purpose.
       if (msg.chat.kind !== 'direct') return this.d.desk.onGroupMessage(msg, now) ? 'handled' : 'ignored';
       if (this.d.desk.onDirectMessage(msg, now)) return 'handled';
@@ -73,11 +75,11 @@ export class Runtime {
       const media = this.holdAttachments(key, msg.attachments, now);
       const input: EngineInput = {
         type: 'message',
-        messageId: msg.messageId,
+        messageId: messageKey,
         media,
         ...(msg.text !== undefined ? { text: msg.text } : {}),
         ...(msg.location ? { location: msg.location } : {}),
-        ...(msg.editOf !== undefined ? { editOf: msg.editOf } : {}),
+        ...(msg.editOf !== undefined ? { editOf: this.d.vault.pseudonym(msg.platform, `msg:${msg.editOf}`) } : {}),
         ...(relay ? { relay } : {}),
       };
       this.stepAndApply({ key, platform: msg.platform, address }, stored?.session ?? null, input, now);
@@ -115,11 +117,20 @@ export class Runtime {
     now: number,
   ): void {
     const { store } = this.d;
-    const result = step(this.d.flow, session, input, {
-      now,
-      settings: this.d.settings,
-      nextReportNumber: () => store.nextReportNumber(),
-    });
+    let result: StepResult;
+    try {
+      result = step(this.d.flow, session, input, {
+        now,
+        settings: this.d.settings,
+        nextReportNumber: () => store.nextReportNumber(),
+      });
+    } catch (err) {
+      // A bug must not cost the tipster their conversation: keep the session as it was, say sorry.
+      this.d.logger.warn({ err: err instanceof Error ? err.name : typeof err, input: input.type }, 'engine step failed');
+      if (input.type !== 'message') return;
+      const lang = session?.lang ?? this.d.settings.languages[0] ?? 'es';
+      result = { session, events: [{ type: 'reply', lang, parts: [{ key: 'common.error' }] }] };
+    }
     if (result.session) store.saveSession({ ...who, session: result.session }, now);
     else store.deleteSession(who.key);
     for (const event of result.events) this.apply(event, who, now);

@@ -53,6 +53,26 @@ export interface HeldMedia {
   kind: AttachmentKind;
   mime: string;
   bytes: Uint8Array;
+  /** True only for a re-encoded, metadata-free photo; false for a file as received (video, HEIC). */
+  cleaned: boolean;
+}
+
+/** What is known about a held file, without its bytes. */
+export interface MediaInfo {
+  ref: string;
+  kind: AttachmentKind;
+  mime: string;
+  cleaned: boolean;
+  /** False when only the row is kept (a file withheld, its bytes not stored). */
+  hasBytes: boolean;
+}
+
+/** A held file with its bytes, for sending. */
+export interface MediaFile {
+  kind: AttachmentKind;
+  mime: string;
+  cleaned: boolean;
+  bytes: Uint8Array;
 }
 
 export interface RuntimeStore {
@@ -66,6 +86,10 @@ export interface RuntimeStore {
   nextReportNumber(): number;
   insertReport(report: NewReport): void;
   holdMedia(media: HeldMedia, now: number): void;
+  /** The held files among `refs`, in that order, without their bytes (unknown refs are skipped). */
+  mediaInfo(refs: string[]): MediaInfo[];
+  /** One held file with its bytes (the dispatcher loads them at send time); undefined once deleted. */
+  loadMedia(ref: string): MediaFile | undefined;
   discardMedia(refs: string[]): void;
   /** STOP: the tipster's session, held media, reply addresses and link to their reports are deleted. */
   eraseTipster(key: string): void;

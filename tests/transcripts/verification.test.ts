@@ -17,6 +17,7 @@ const RICH_ES = 'están arrestando a un señor en 1st y Soto 90033, ahora, 4 age
 /** The demo network plus an English responder group for the same zone and a fallback group. */
 function networkConfig(approvals = 1): Config {
   const c = structuredClone(DEMO_CONFIG) as Config;
+  c.chats.responders[0]!.fallback = false;
   c.chats.responders.push(
     { platform: 'simulator', id: 'responders-east-en', zones: ['eastside'], language: 'en', fallback: false, precision: 'zone', media: false },
     { platform: 'simulator', id: 'regional', zones: [], language: 'es', fallback: true, precision: 'exact', media: false },
@@ -210,6 +211,16 @@ describe('verification and alerts', () => {
     await say('verifier-1', `/confirm ${third}`, 'verifiers');
     expect(h.sentTo('regional')).toHaveLength(1);
     expect(h.sentTo('responders-east')).toHaveLength(1);
+  });
+
+  it('confirming a report no group covers warns the verifiers that nobody was alerted', async () => {
+    const c = networkConfig();
+    c.chats.responders = c.chats.responders.filter((g) => !g.fallback);
+    h = await new Harness({ config: c }).start();
+    const n = await tipAndSubmit('tipster-i', 'hay un retén de la migra en una calle que no conozco, ahora, 6 agentes');
+    await say('verifier-1', `/confirm ${n}`, 'verifiers');
+    expect(h.adapter.sent.filter((m) => m.text.includes('ALERTA VERIFICADA'))).toHaveLength(0);
+    expect(h.sentTo('verifiers').map((m) => m.text).join('\n')).toContain('no se alertó a nadie');
   });
 
   it('quiet incidents expire with a notice to the groups; /status lists what is open', async () => {

@@ -60,6 +60,29 @@ describe('FakeBotApi', () => {
     expect((await call('sendMessage', { chat_id: IDS.supergroup, text: 'x' })).body.ok).toBe(true);
   });
 
+  it('fails only calls to one chat when failNext names it', async () => {
+    api.addChat(privateChat(IDS.maria));
+    api.addChat(groupChat(IDS.supergroup));
+    api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } }, { chatId: IDS.supergroup });
+    expect((await call('sendMessage', { chat_id: IDS.maria, text: 'x' })).body.ok).toBe(true); // another chat: untouched
+    expect((await call('sendMessage', { chat_id: String(IDS.supergroup), text: 'x' }, { form: true })).body).toMatchObject({ error_code: 429, parameters: { retry_after: 3 } });
+    expect((await call('sendMessage', { chat_id: IDS.supergroup, text: 'x' })).body.ok).toBe(true); // once only
+  });
+
+  it('answers late after slow(method, ms), and on time again after slow(method, 0)', async () => {
+    api.addChat(privateChat(IDS.maria));
+    api.slow('sendMessage', 300);
+    let started = Date.now();
+    expect((await call('sendMessage', { chat_id: IDS.maria, text: 'x' })).body.ok).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect((await call('getMe')).body.ok).toBe(true); // other methods are not slowed
+    api.slow('sendMessage', 0);
+    started = Date.now();
+    await call('sendMessage', { chat_id: IDS.maria, text: 'y' });
+    expect(Date.now() - started).toBeLessThan(250);
+    expect(api.calls('sendMessage')[0]!.at).toBeLessThanOrEqual(api.calls('sendMessage')[1]!.at);
+  });
+
   it('long-polls getUpdates: offset confirms, timeout honoured and bounded, 409 while a webhook is set', async () => {
     const id = api.pushUpdate(fixture('private-text'));
     expect((await call('getUpdates', { offset: 0 })).body.result).toHaveLength(1);

@@ -17,6 +17,8 @@
  * const bot = new Bot(api.token, { client: { apiRoot: api.apiRoot } });
  * api.pushUpdate({ message: { message_id: 1, date: 1, chat: { id: 5, type: 'private', first_name: 'A' }, from: …, text: 'hi' } });
  * api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } });
+ * api.failNext('sendMessage', { error_code: 429, description: '…', parameters: { retry_after: 3 } }, { chatId: -1001234567890 }); // only sends to that chat
+ * api.slow('sendMessage', 2_000); // every sendMessage answers 2 s late (a slow downstream)
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -38,6 +40,21 @@ export interface RecordedCall {
   params: Record<string, unknown>;
   files: Record<string, MultipartFile>;
   ok: boolean;
+  /** When the request arrived (Date.now()). */
+  at: number;
+}
+
+/** Which calls a {@link FakeBotApi.failNext} failure applies to. */
+export interface FailOptions {
+  /** How many calls fail (default 1). */
+  times?: number;
+  /** Only calls whose `chat_id` is this chat; other calls go through untouched. */
+  chatId?: number | string;
+}
+
+interface PlannedFailure {
+  error: FakeError;
+  chatId?: string;
 }
 
 export interface FakeChatState {
@@ -110,7 +127,9 @@ export class FakeBotApi {
   private nextUpdateId = 100_000;
   private nextFileId = 1;
   private readonly recorded: RecordedCall[] = [];
-  private readonly failures = new Map<string, FakeError[]>();
+  private readonly failures = new Map<string, PlannedFailure[]>();
+  private readonly delays = new Map<string, number>();
+  private readonly delayTimers = new Set<NodeJS.Timeout>();
   private waiter: Waiter | undefined;
 
   private constructor(
@@ -202,11 +221,25 @@ export class FakeBotApi {
     return full.update_id;
   }
 
-  /** The next `times` calls of `method` fail with `error` (before any validation). */
-  failNext(method: string, error: FakeError, times = 1): void {
+  /**
+   * The next `times` calls of `method` fail with `error` (before any validation); with `chatId`,
+   * only the next calls to that chat (calls to other chats are answered normally). A number is
+   * `times`.
+   */
+  failNext(method: string, error: FakeError, opts: number | FailOptions = 1): void {
+    const { times = 1, chatId } = typeof opts === 'number' ? { times: opts } : opts;
     const q = this.failures.get(method) ?? [];
-    for (let i = 0; i < times; i++) q.push(error);
+    for (let i = 0; i < times; i++) q.push(chatId !== undefined ? { error, chatId: String(chatId) } : { error });
     this.failures.set(method, q);
+  }
+
+  /**
+   * Every call of `method` from now on is answered `ms` late (handled after the delay, like a
+   * slow network or an overloaded Bot API); `slow(method, 0)` makes it fast again.
+   */
+  slow(method: string, ms: number): void {
+    if (ms > 0) this.delays.set(method, ms);
+    else this.delays.delete(method);
   }
 
   /** Requests made to `method` (all methods when omitted), oldest first. */
@@ -227,6 +260,8 @@ export class FakeBotApi {
       clearTimeout(this.waiter.timer);
       this.waiter = undefined;
     }
+    for (const t of this.delayTimers) clearTimeout(t);
+    this.delayTimers.clear();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -268,6 +303,15 @@ export class FakeBotApi {
         this.waiter = undefined;
       }
     });
+  }
+
+  /** The first planned failure of `method` that applies to this call, removed from the plan. */
+  private takeFailure(method: string, params: Record<string, unknown>): FakeError | undefined {
+    const q = this.failures.get(method);
+    if (!q) return undefined;
+    const i = q.findIndex((f) => f.chatId === undefined || f.chatId === String(params['chat_id']));
+    if (i < 0) return undefined;
+    return q.splice(i, 1)[0]!.error;
   }
 
   private wake(): void {
@@ -318,9 +362,20 @@ export class FakeBotApi {
     if (m[1] !== this.token) return reply(res, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = m[2]!;
     const { params, files } = await readParams(req, url);
-    const call: RecordedCall = { method, params, files, ok: false };
+    const call: RecordedCall = { method, params, files, ok: false, at: Date.now() };
     this.recorded.push(call);
-    const failure = this.failures.get(method)?.shift();
+    const delay = this.delays.get(method);
+    if (delay !== undefined) {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(() => {
+          this.delayTimers.delete(t);
+          resolve();
+        }, delay);
+        this.delayTimers.add(t);
+      });
+      if (res.destroyed) return; // closed meanwhile
+    }
+    const failure = this.takeFailure(method, params);
     if (failure) return reply(res, { ok: false, ...failure });
     const result = handleMethod(this, method, params, files, res);
     if (result === 'parked') return;

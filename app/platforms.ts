@@ -1,0 +1,90 @@
+/**
+ * Builds the real platform adapters the config enables (Signal, Telegram), checking each
+ * platform's own settings, and normalises platform chat ids in the config (Signal groups come in
+ * two forms). Everything else about a platform stays in its adapter folder.
+ */
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { SignalAdapter } from '../adapters/signal/adapter.js';
+import { parseSignalConfig } from '../adapters/signal/config.js';
+import { normalizeSignalChatId } from '../adapters/signal/ids.js';
+import { TelegramAdapter } from '../adapters/telegram/adapter.js';
+import { parseTelegramConfig } from '../adapters/telegram/config.js';
+import type { Config } from '../bot/config/index.js';
+import type { AdapterPort } from '../bot/port.js';
+
+export interface PlatformAdapter {
+  adapter: AdapterPort;
+  /** HTTP routes the platform needs (Telegram webhook). */
+  routes?: Hono;
+  /** Whether the platform connection works right now. */
+  healthy: () => boolean;
+  /** Details for /health. */
+  health: () => Record<string, unknown>;
+}
+
+export type PlatformsResult = { ok: true; platforms: PlatformAdapter[]; config: Config } | { ok: false; errors: string[] };
+
+function enabled(section: Record<string, unknown> | undefined): section is Record<string, unknown> {
+  return section !== undefined && section.enabled !== false;
+}
+
+/** Validates and builds the enabled real platforms; returns every problem at once. */
+export function buildPlatforms(input: Config, env: NodeJS.ProcessEnv, logger: Logger): PlatformsResult {
+  const config = structuredClone(input) as Config;
+  const errors: string[] = [];
+  const platforms: PlatformAdapter[] = [];
+
+  const signalSection = config.platforms.signal;
+  if (enabled(signalSection)) {
+    const parsed = parseSignalConfig(signalSection);
+    if (!parsed.ok) errors.push(...parsed.errors);
+    else {
+      const adapter = new SignalAdapter({ config: parsed.config, logger: logger.child({ platform: 'signal' }) });
+      platforms.push({ adapter, healthy: () => adapter.health().state === 'up', health: () => ({ ...adapter.health() }) });
+    }
+    normaliseSignalIds(config, errors);
+  }
+
+  const telegramSection = config.platforms.telegram;
+  if (enabled(telegramSection)) {
+    const parsed = parseTelegramConfig(telegramSection, env);
+    if (!parsed.ok) errors.push(...parsed.errors);
+    else {
+      const threads: Record<string, string> = {};
+      for (const chat of config.chats.responders) if (chat.platform === 'telegram' && chat.thread) threads[chat.id] = chat.thread;
+      const adapter = new TelegramAdapter({ config: parsed.config, logger: logger.child({ platform: 'telegram' }), threads });
+      platforms.push({
+        adapter,
+        ...(parsed.config.mode === 'webhook' ? { routes: adapter.webhookRoutes() } : {}),
+        healthy: () => adapter.health().state === 'up',
+        health: () => ({ ...adapter.health() }),
+      });
+    }
+  }
+
+  if (enabled(config.platforms.whatsapp)) errors.push('platforms.whatsapp: WhatsApp is not available in this version yet');
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, platforms, config };
+}
+
+/**
+ * Signal group ids may be written raw or as `group.<base64>`: use the form messages carry.
+ * Chats must be groups, and verifiers are known by their account UUID (messages carry the UUID;
+ * the number is often hidden), so a phone number there could never match.
+ */
+function normaliseSignalIds(config: Config, errors: string[]): void {
+  const fix = (where: string, entry: { platform: string; id: string }, want: 'group' | 'direct') => {
+    if (entry.platform !== 'signal') return;
+    const normal = normalizeSignalChatId(entry.id);
+    if (!normal || normal.kind !== want || (want === 'direct' && normal.id.startsWith('+'))) {
+      errors.push(
+        want === 'group'
+          ? `${where}.id: expected a Signal group id (raw or "group.…" form; see \`centinela signal groups\`)`
+          : `${where}.id: expected the verifier's Signal account UUID, not a phone number or group id`,
+      );
+    } else entry.id = normal.id;
+  };
+  config.chats.verifiers.forEach((c, i) => fix(`chats.verifiers[${i}]`, c, 'group'));
+  config.chats.responders.forEach((c, i) => fix(`chats.responders[${i}]`, c, 'group'));
+  config.verifiers.forEach((v, i) => fix(`verifiers[${i}]`, v, 'direct'));
+}
