@@ -15,6 +15,7 @@ import { createI18n } from '../bot/i18n/i18n.js';
 import { createRenderer, type Renderer } from '../bot/i18n/render.js';
 import type { Platform } from '../bot/messages.js';
 import type { AdapterPort } from '../bot/port.js';
+import { mediaLimits } from '../bot/privacy/media.js';
 import { createVault } from '../bot/privacy/vault.js';
 import { OutboxDispatcher } from '../bot/runtime/dispatcher.js';
 import { VerificationDesk } from '../bot/runtime/desk.js';
@@ -109,6 +110,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     settings: deskSettings(config),
     defaultLang: config.network.languages[0] ?? 'es',
     logger: logger.child({ component: 'desk' }),
+    uncleanableMedia: config.privacy.uncleanableMedia,
   });
   const runtime = new Runtime({
     store,
@@ -119,7 +121,9 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     clock,
     newId,
     desk,
-    maxMediaBytes: 20 * 1024 * 1024,
+    maxMediaBytes: config.privacy.maxMediaMegabytes * 1024 * 1024,
+    mediaLimits: mediaLimits(config.privacy),
+    uncleanableMedia: config.privacy.uncleanableMedia,
     logger: runtimeLogger,
     onOutbox: () => dispatcher.kick(),
   });
@@ -179,7 +183,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     async start() {
       for (const [platform, adapter] of adapters) {
         await adapter.start(async (msg) => {
-          runtime.handleInbound(msg);
+          await runtime.receive(msg);
         });
         adapterState.set(platform, 'up');
         logger.info({ platform }, 'adapter started');

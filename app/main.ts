@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
   const config = built.config;
   const dbPath = resolve(config.storage.path);
-  const { secret, source } = loadSecret(process.env, dirname(dbPath));
+  const { secret, source } = loadSecret(process.env, dirname(dbPath), { mayGenerate: loaded.source === 'demo' });
   if (source === 'generated') logger.warn({ dir: dirname(dbPath) }, 'generated a new secret in the data folder; keep it safe and backed up');
 
   const bot = composeCentinela({ config, secret, logger, dbPath, platforms: built.platforms });

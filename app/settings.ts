@@ -8,6 +8,7 @@ export function engineSettings(config: Config): EngineSettings {
   return {
     languages: config.network.languages,
     hotline: config.network.hotline,
+    ...(config.network.signalContact ? { signalContact: config.network.signalContact } : {}),
     timezone: config.network.timezone,
     remindAfterMs: config.intake.remindAfterMinutes * min,
     expireAfterMs: config.intake.expireAfterMinutes * min,

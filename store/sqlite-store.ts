@@ -9,6 +9,8 @@ import type { Session } from '../bot/engine/types.js';
 import type { Platform } from '../bot/messages.js';
 import type {
   HeldMedia,
+  MediaFile,
+  MediaInfo,
   NewOutboxRow,
   NewReport,
   OutboxRecord,
@@ -66,7 +68,9 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
       counterSet: p("UPDATE meta SET value = ? WHERE key = 'next_report_number'"),
       reportInsert: p(`INSERT INTO reports (number, status, urgent, lang, platform, tipster, fields, seen_at, created_at, updated_at,
         zones, lat, lng, reply_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      mediaInsert: p('INSERT INTO media (ref, tipster, kind, mime, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      mediaInsert: p('INSERT INTO media (ref, tipster, kind, mime, bytes, cleaned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      mediaInfo: p('SELECT ref, kind, mime, cleaned, length(bytes) > 0 AS hasBytes FROM media WHERE ref = ?'),
+      mediaLoad: p('SELECT kind, mime, cleaned, bytes FROM media WHERE ref = ?'),
       mediaAttach: p('UPDATE media SET report_number = ?, tipster = NULL WHERE ref = ?'),
       mediaDelete: p('DELETE FROM media WHERE ref = ? AND report_number IS NULL'),
       mediaDeleteTipster: p('DELETE FROM media WHERE tipster = ? AND report_number IS NULL'),
@@ -155,7 +159,21 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   holdMedia(m: HeldMedia, now: number): void {
-    this.st.mediaInsert.run(m.ref, m.tipster, m.kind, m.mime, Buffer.from(m.bytes), now);
+    this.st.mediaInsert.run(m.ref, m.tipster, m.kind, m.mime, Buffer.from(m.bytes), m.cleaned ? 1 : 0, now);
+  }
+
+  mediaInfo(refs: string[]): MediaInfo[] {
+    type Row = Omit<MediaInfo, 'cleaned' | 'hasBytes'> & { cleaned: number; hasBytes: number };
+    return refs.flatMap((ref) => {
+      const row = this.st.mediaInfo.get(ref) as Row | undefined;
+      return row ? [{ ...row, cleaned: row.cleaned === 1, hasBytes: row.hasBytes === 1 }] : [];
+    });
+  }
+
+  loadMedia(ref: string): MediaFile | undefined {
+    const row = this.st.mediaLoad.get(ref) as (Omit<MediaFile, 'cleaned' | 'bytes'> & { cleaned: number; bytes: Buffer }) | undefined;
+    if (!row) return undefined;
+    return { kind: row.kind, mime: row.mime, cleaned: row.cleaned === 1, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) };
   }
 
   discardMedia(refs: string[]): void {

@@ -158,6 +158,7 @@ describe('parseConfig: defaults', () => {
         expireIncidentAfterMinutes: 240,
         expireReportAfterMinutes: 720,
       },
+      privacy: { uncleanableMedia: 'withhold', maxMediaMegabytes: 15, maxImageMegapixels: 40, maxImageDimension: 2048 },
       logging: { level: 'info' },
     });
   });
@@ -317,6 +318,17 @@ logging: { level: loud }
       'intake.maxWrongAnswers: expected a whole number of 1 or more',
       'outbox: expected { maxAttempts, baseDelayMs, maxDelayMs, pollMs }',
     ]);
+  });
+
+  it('explains the privacy settings for photos and files', () => {
+    expect(errorsOf({ ...minimal(), privacy: { uncleanableMedia: 'responders', maxImageMegapixels: 0, maxImageDimension: 20.5 } })).toEqual([
+      'privacy.uncleanableMedia: expected "withhold" or "verifiers", got "responders"',
+      'privacy.maxImageMegapixels: expected a positive number',
+      'privacy.maxImageDimension: expected a whole number of 1 or more',
+    ]);
+    expect(configOf({ ...minimal(), privacy: { uncleanableMedia: 'verifiers' } }).privacy).toEqual({
+      uncleanableMedia: 'verifiers', maxMediaMegabytes: 15, maxImageMegapixels: 40, maxImageDimension: 2048,
+    });
   });
 
   it('checks zone shapes and coordinates', () => {

@@ -43,6 +43,15 @@ export const OUTBOX_DEFAULTS = {
   maxDelayMs: 300_000,
   pollMs: 250,
 } as const;
+/** What to do with files whose location data cannot be removed (video, HEIC). */
+export const UNCLEANABLE_MEDIA = ['withhold', 'verifiers'] as const;
+export type UncleanableMedia = (typeof UNCLEANABLE_MEDIA)[number];
+export const PRIVACY_DEFAULTS = {
+  uncleanableMedia: 'withhold',
+  maxMediaMegabytes: 15,
+  maxImageMegapixels: 40,
+  maxImageDimension: 2048,
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // Message helpers
@@ -378,6 +387,22 @@ export const ConfigSchema = z.strictObject(
         { error: section('{ maxAttempts, baseDelayMs, maxDelayMs, pollMs }') },
       )
       .prefault({}),
+    privacy: z
+      .strictObject(
+        {
+          uncleanableMedia: z
+            .enum(UNCLEANABLE_MEDIA, {
+              error: (iss) =>
+                isMissing(iss) ? 'required' : `expected "withhold" or "verifiers", got ${describeValue(iss.input)}`,
+            })
+            .default(PRIVACY_DEFAULTS.uncleanableMedia),
+          maxMediaMegabytes: positiveNumber.default(PRIVACY_DEFAULTS.maxMediaMegabytes),
+          maxImageMegapixels: positiveNumber.default(PRIVACY_DEFAULTS.maxImageMegapixels),
+          maxImageDimension: positiveInt.default(PRIVACY_DEFAULTS.maxImageDimension),
+        },
+        { error: section('{ uncleanableMedia, maxMediaMegabytes, maxImageMegapixels, maxImageDimension }') },
+      )
+      .prefault({}),
     logging: z
       .strictObject(
         {
@@ -413,3 +438,4 @@ export type PlatformsConfig = Config['platforms'];
 export type IntakeConfig = Config['intake'];
 export type OutboxConfig = Config['outbox'];
 export type VerificationConfig = Config['verification'];
+export type PrivacyConfig = Config['privacy'];

@@ -53,7 +53,9 @@ export function readAnswer(step: FlowStep, input: AnswerInput, ctx: TimeContext)
       return location ? { location } : undefined;
     }
     case 'time': {
-      if (text === '1' || choiceIsNow(text)) return { time: { text, at: ctx.now } };
+      // The "right now" choice (button or its number) keeps no text: the time says it all.
+      if (text === '1') return { time: { text: '', at: ctx.now } };
+      if (choiceIsNow(text)) return { time: { text, at: ctx.now } };
       const time = parseTime(text, ctx);
       return time ? { time } : undefined;
     }

@@ -117,6 +117,7 @@ class Turn {
     if (keyword === 'rights' || keyword === 'help') {
       this.say(known ?? this.defaultLang(), [{ key: keyword === 'rights' ? 'rights.card' : 'intake.help' }]);
     }
+    s.platform = msg.platform;
     if (!known || keyword === 'language') return this.askLanguage(s);
     s.lang = known;
     this.welcome(s);
@@ -134,10 +135,12 @@ class Turn {
   }
 
   private welcome(s: Session): void {
-    this.say(this.langOf(s), [
-      { key: 'intake.safety' },
-      { key: 'intake.hotline', params: { hotline: this.env.settings.hotline } },
-    ]);
+    const parts: Part[] = [{ key: 'intake.safety' }, { key: 'intake.hotline', params: { hotline: this.env.settings.hotline } }];
+    if (s.platform === 'whatsapp' || s.platform === 'telegram') {
+      const contact = this.env.settings.signalContact;
+      parts.push(contact ? { key: 'intake.platform_notice_contact', params: { contact } } : { key: 'intake.platform_notice' });
+    }
+    this.say(this.langOf(s), parts);
     if (s.draft.urgent?.value === true) this.urgentNotice(s);
     if (isRich(this.flow, s.draft)) s.reviewed = true;
   }

@@ -2,7 +2,7 @@
  * The engine's data: a tipster's session, what goes in (a message or a timer), and what comes
  * out (events the runtime applies inside the same transaction). All plain JSON-safe values.
  */
-import type { AttachmentKind, GeoPoint } from '../messages.js';
+import type { AttachmentKind, GeoPoint, Platform } from '../messages.js';
 import type { FieldId } from '../flows/flow.js';
 import type {
   ActivityField,
@@ -72,6 +72,8 @@ export interface Session {
   /** The last answer taken, so a burst of messages right after it joins it instead of counting as new answers. */
   lastAnswer?: { step: StepId | 'start'; at: number; messageId?: string };
   reminded: boolean;
+  /** The platform of the conversation, for platform-specific notices. */
+  platform?: Platform;
   /** When a relayed answer was last acknowledged (one thank-you per burst). */
   relayAckAt?: number;
   /** Number of the last report this tipster submitted in this session. */
@@ -89,6 +91,8 @@ export type EngineInput =
       media: MediaItem[];
       /** Platform id of the message this one edits. */
       editOf?: string;
+      /** Where the tipster writes from (first contact on WhatsApp/Telegram adds a privacy line). */
+      platform?: Platform;
       /** A report of this tipster the team asked a question about (/ask), still open. */
       relay?: { report: number; lang: Lang };
     }
@@ -131,6 +135,8 @@ export type EngineEvent =
 export interface EngineSettings {
   languages: Lang[];
   hotline: string;
+  /** How to reach the network on Signal, suggested to tipsters on less private platforms. */
+  signalContact?: string;
   timezone: string;
   remindAfterMs: number;
   expireAfterMs: number;

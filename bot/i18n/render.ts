@@ -59,7 +59,8 @@ export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Render
       case 'time': {
         const f = draft.time;
         if (!f) return empty;
-        return f.at !== undefined ? t(lang, 'summary.at', { text: f.text || '', time: { time: f.at } }).trim() : f.text || empty;
+        if (f.at === undefined) return f.text || empty;
+        return f.text ? t(lang, 'summary.at', { text: f.text, time: { time: f.at } }) : time(f.at, lang);
       }
       default: {
         const f = draft[id];

@@ -11,18 +11,21 @@ import { approximatePoint, distanceMeters, zonesFor } from '../geo/zones.js';
 import type { Renderer } from '../i18n/render.js';
 import type { ChatKind, InboundMessage, Platform } from '../messages.js';
 import type { Lang } from '../parse/types.js';
+import { forDisplay } from '../privacy/sanitize.js';
 import type { Vault } from '../privacy/vault.js';
 import { REPORT_COMMANDS, parseCommand, type ParsedCommand } from '../verification/commands.js';
 import { decide, type Effect } from '../verification/decide.js';
 import type { ReportRecord, VerificationStore } from '../verification/store-port.js';
 import type { DuplicateHint, VerificationTexts } from '../verification/texts.js';
 import type { ChatTarget, RuntimeLogger } from './runtime.js';
-import type { RuntimeStore } from './store-port.js';
+import type { MediaInfo, RuntimeStore } from './store-port.js';
 
 export interface ResponderTarget extends ChatTarget {
   zones: string[];
   fallback: boolean;
   precision: 'exact' | 'zone';
+  /** Whether alerts here carry the report's photos (cleaned ones only, ever). */
+  media?: boolean;
 }
 
 export interface DeskSettings {
@@ -46,6 +49,8 @@ export interface DeskDeps {
   settings: DeskSettings;
   defaultLang: Lang;
   logger: RuntimeLogger;
+  /** Files that cannot be cleaned: 'withhold' (default) or 'verifiers' (sent to verifier chats only). */
+  uncleanableMedia?: 'withhold' | 'verifiers';
 }
 
 interface Chat {
@@ -58,6 +63,17 @@ interface Outgoing {
   text: string;
   /** Dedupe key of an earlier outbox row to reply (thread) under, resolved when sending. */
   replyToKey?: string;
+  /** Held photos to attach, cleaned ones only: the dispatcher loads the bytes when sending. */
+  mediaRefs?: string[];
+  /** Held files sent as received (location data may be inside): verifier chats only, by config. */
+  uncleanedRefs?: string[];
+}
+
+/** What a verifier chat gets of a report's files: what to attach, and lines saying what was withheld. */
+interface MediaForVerifiers {
+  mediaRefs: string[];
+  uncleanedRefs: string[];
+  lines: (lang: Lang) => string[];
 }
 
 export class VerificationDesk {
@@ -189,11 +205,37 @@ export class VerificationDesk {
       ...optional('point', point),
     });
     const duplicates = this.duplicates(report.number, { zones, point, cross: location?.crossStreets }, report.seenAt, now);
+    const media = this.mediaForVerifiers(mediaRefs);
     for (const chat of this.d.verifierChats) {
       const lang = chat.language ?? this.d.defaultLang;
-      const text = this.d.texts.card(report, lang, { duplicates, now, ...optional('zone', this.zoneName(zones, lang)) });
-      this.send({ ...chat, kind: 'group' }, { text }, `card:${report.number}:${chat.platform}:${chat.id}`, now);
+      const text = this.d.texts.card(report, lang, { duplicates, now, mediaNotes: media.lines(lang), ...optional('zone', this.zoneName(zones, lang)) });
+      this.send({ ...chat, kind: 'group' }, { text, ...attach(media) }, `card:${report.number}:${chat.platform}:${chat.id}`, now);
     }
+  }
+
+  /**
+   * The files of a report as verifier chats get them: cleaned photos attached; files that could
+   * not be cleaned attached only when the config says so, otherwise named as withheld.
+   */
+  private mediaForVerifiers(refs: string[]): MediaForVerifiers {
+    const info = refs.length > 0 ? this.d.store.mediaInfo(refs) : [];
+    const share = this.d.uncleanableMedia === 'verifiers';
+    const uncleaned = info.filter((m) => !m.cleaned);
+    const sent = share ? uncleaned.filter((m) => m.hasBytes) : [];
+    const held = share ? uncleaned.filter((m) => !m.hasBytes) : uncleaned;
+    const count = (list: typeof info, key: string, lang: Lang) => {
+      const photos = list.filter((m) => m.kind === 'image').length;
+      const others = list.length - photos;
+      return [
+        photos > 0 ? this.d.renderer.t(lang, `card.${key}_photo`, { count: photos }) : '',
+        others > 0 ? this.d.renderer.t(lang, `card.${key}_video`, { count: others }) : '',
+      ];
+    };
+    return {
+      mediaRefs: cleanedPhotos(info),
+      uncleanedRefs: sent.map((m) => m.ref),
+      lines: (lang) => [...count(sent, 'media_uncleaned', lang), ...count(held, 'media_withheld', lang)].filter(Boolean),
+    };
   }
 
   /**
@@ -224,13 +266,15 @@ export class VerificationDesk {
 
   /** The tipster answered a verifier's question: tag it with the report and pass it on. */
   relayReply(number: number, text: string, mediaRefs: string[], now: number): void {
+    const media = this.mediaForVerifiers(mediaRefs);
     for (const chat of this.d.verifierChats) {
       const lang = chat.language ?? this.d.defaultLang;
       const lines = [
-        text ? this.d.renderer.t(lang, 'verify.relay_reply', { number, text }) : '',
+        text ? this.d.renderer.t(lang, 'verify.relay_reply', { number, text: forDisplay(text) }) : '',
         mediaRefs.length ? this.d.renderer.t(lang, 'verify.relay_media', { number, count: mediaRefs.length }) : '',
+        ...media.lines(lang),
       ].filter(Boolean);
-      this.send({ ...chat, kind: 'group' }, { text: lines.join('\n') }, undefined, now);
+      this.send({ ...chat, kind: 'group' }, { text: lines.join('\n'), ...attach(media) }, undefined, now);
     }
   }
 
@@ -247,10 +291,12 @@ export class VerificationDesk {
     const report = this.d.store.getReport(number);
     if (!report) return 0;
     const groups = this.groupsFor(report);
+    // Photos only for groups that asked for them, and only cleaned ones: never a file as received.
+    const photos = groups.some((g) => g.media) ? cleanedPhotos(this.d.store.mediaInfo(report.draft.media?.items.map((m) => m.ref) ?? [])) : [];
     for (const g of groups) {
       const lang = g.language ?? this.d.defaultLang;
       const text = this.d.texts.alert(report, lang, { precision: g.precision, ...optional('zone', this.zoneName(report.zones, lang)) });
-      this.send({ ...g, kind: 'group' }, { text }, alertKey(number, g), now);
+      this.send({ ...g, kind: 'group' }, { text, ...(g.media && photos.length > 0 ? { mediaRefs: photos } : {}) }, alertKey(number, g), now);
     }
     this.d.logger.info({ report: number, groups: groups.length }, 'alert queued');
     return groups.length;
@@ -336,6 +382,19 @@ function sameStreets(a: [string, string], b: [string, string] | undefined): bool
   const x = a.map(norm).sort();
   const y = b.map(norm).sort();
   return x[0] === y[0] && x[1] === y[1];
+}
+
+/** The refs of cleaned photos whose bytes are held: the only files that may leave the verifier chat. */
+function cleanedPhotos(info: MediaInfo[]): string[] {
+  return info.filter((m) => m.cleaned && m.hasBytes && m.kind === 'image').map((m) => m.ref);
+}
+
+/** The attachment fields of an outbox payload (absent when there is nothing to attach). */
+function attach(media: MediaForVerifiers): Pick<Outgoing, 'mediaRefs' | 'uncleanedRefs'> {
+  return {
+    ...(media.mediaRefs.length > 0 ? { mediaRefs: media.mediaRefs } : {}),
+    ...(media.uncleanedRefs.length > 0 ? { uncleanedRefs: media.uncleanedRefs } : {}),
+  };
 }
 
 function alertKey(number: number, g: { platform: Platform; id: string }): string {

@@ -5,7 +5,7 @@
  * dead. Outcomes of a round are recorded in one transaction. A crash between sending and
  * recording can send a row again on restart: an acknowledged row is never lost.
  */
-import type { OutboundMessage, Platform } from '../messages.js';
+import type { Attachment, OutboundMessage, Platform } from '../messages.js';
 import type { AdapterPort } from '../port.js';
 import { AdapterError } from '../port.js';
 import type { Vault } from '../privacy/vault.js';
@@ -35,13 +35,23 @@ export interface DispatcherDeps {
 
 const LOAD_BATCH = 1000;
 
+/** How a finished send is recorded: in the database (in the flush's transaction), then in memory. */
+interface Outcome {
+  db: () => void;
+  memory: () => void;
+}
+
 export class OutboxDispatcher {
   readonly counters = { sent: 0, retried: 0, dead: 0 };
   /** Highest outbox id loaded into the queues. */
   private cursor = 0;
   private readonly queues = new Map<string, OutboxRecord[]>();
-  private running: Promise<void> | undefined;
-  private again = false;
+  /** Chats with a send under way: one at a time per chat keeps their order. */
+  private readonly inFlight = new Set<string>();
+  /** Finished sends, recorded together in the next flush. */
+  private outcomes: { chatKey: string; record: Outcome }[] = [];
+  private flushScheduled = false;
+  private settled: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -54,30 +64,23 @@ export class OutboxDispatcher {
     return n;
   }
 
-  /** Sends everything due now; resolves when nothing due is left. Safe to call while running. */
-  drain(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
+  /** Starts sending what is due now (after a commit, or on the poll timer). */
+  kick(): void {
+    if (this.stopped) return;
+    try {
+      this.pump();
+    } catch (err) {
+      this.d.logger.warn({ err: errName(err) }, 'outbox pump failed');
     }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          while (!this.stopped && (await this.round()) > 0) {
-            /* keep going while rows were due */
-          }
-        } while (this.again && !this.stopped);
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
   }
 
-  /** Asks for a drain soon (after a commit). */
-  kick(): void {
-    if (!this.stopped) void this.drain().catch((err: unknown) => this.d.logger.warn({ err: errName(err) }, 'outbox drain failed'));
+  /** Sends everything due now; resolves when nothing due is left and no send is under way. */
+  async drain(): Promise<void> {
+    for (;;) {
+      if (!this.stopped) this.pump();
+      if (this.inFlight.size === 0 && this.outcomes.length === 0) return;
+      await new Promise<void>((resolve) => this.settled.push(resolve));
+    }
   }
 
   /** Polls for rows whose retry time has come. */
@@ -87,10 +90,11 @@ export class OutboxDispatcher {
     this.timer.unref();
   }
 
+  /** Stops starting sends, and waits for those under way to be recorded. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.drain();
   }
 
   private load(): void {
@@ -106,56 +110,103 @@ export class OutboxDispatcher {
     }
   }
 
-  private async round(): Promise<number> {
+  /**
+   * Starts a send for the head row of every chat that is due and not already sending. Each chat
+   * moves on as soon as its own send is recorded: a slow chat never holds up the others.
+   */
+  private pump(): void {
     this.load();
     const now = this.d.clock();
     const limit = this.d.settings.concurrency ?? 256;
-    const heads: OutboxRecord[] = [];
-    for (const q of this.queues.values()) {
+    for (const [chatKey, q] of this.queues) {
+      if (this.inFlight.size >= limit) break;
       const head = q[0];
-      if (head && head.nextAttemptAt <= now) heads.push(head);
-      if (heads.length >= limit) break;
+      if (!head || head.nextAttemptAt > now || this.inFlight.has(chatKey)) continue;
+      this.inFlight.add(chatKey);
+      void this.sendOne(head).then((record) => {
+        this.outcomes.push({ chatKey, record });
+        this.scheduleFlush();
+      });
     }
-    if (heads.length === 0) return 0;
-    const outcomes = await Promise.all(heads.map((row) => this.sendOne(row)));
-    // One transaction records the whole round: far fewer commits than one per row.
-    this.d.store.transaction(() => {
-      for (const apply of outcomes) apply();
+  }
+
+  /** Records finished sends in one transaction (sends finishing together share a commit). */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const batch = this.outcomes;
+      this.outcomes = [];
+      try {
+        this.d.store.transaction(() => {
+          for (const o of batch) o.record.db();
+        });
+      } catch (err) {
+        // Not recorded: the rows stay pending in the database and are sent again after a restart.
+        this.d.logger.warn({ err: errName(err) }, 'outbox outcomes not recorded');
+      }
+      for (const o of batch) {
+        o.record.memory();
+        this.inFlight.delete(o.chatKey);
+      }
+      if (!this.stopped) this.kick();
+      const waiters = this.settled;
+      this.settled = [];
+      for (const resolve of waiters) resolve();
     });
-    return heads.length;
   }
 
   /** Sends one row; returns how to record the outcome (applied in the round's transaction). */
-  private async sendOne(row: OutboxRecord): Promise<() => void> {
+  private async sendOne(row: OutboxRecord): Promise<Outcome> {
     const adapter = this.d.adapters.get(row.platform);
     const attempts = row.attempts + 1;
     try {
       if (!adapter) throw new AdapterError('unavailable', `no adapter for ${row.platform}`);
       const chat = JSON.parse(this.d.vault.open(row.address)) as OutboundMessage['chat'];
-      const { replyToKey, ...body } = JSON.parse(row.payload) as Omit<OutboundMessage, 'chat'> & { replyToKey?: string };
+      const { replyToKey, mediaRefs, uncleanedRefs, ...body } = JSON.parse(row.payload) as Omit<OutboundMessage, 'chat'> & {
+        replyToKey?: string;
+        mediaRefs?: string[];
+        uncleanedRefs?: string[];
+      };
       const replyTo = replyToKey ? this.d.resolveReplyTo?.(replyToKey) : undefined;
-      const result = await adapter.send({ ...body, chat, ...(replyTo ? { replyTo } : {}) });
+      const attachments = this.attachments(mediaRefs, uncleanedRefs);
+      const result = await adapter.send({ ...body, chat, ...(replyTo ? { replyTo } : {}), ...(attachments.length > 0 ? { attachments } : {}) });
       const sentAt = this.d.clock();
       this.counters.sent += 1;
-      return () => {
-        this.d.store.markSent(row.id, sentAt, result.messageId);
-        this.dequeue(row);
-      };
+      // The platform's id is kept only for group messages (alerts are threaded under it); for a
+      // direct chat it can contain the tipster's platform id (Telegram's is `<chat>:<message>`).
+      const platformMessageId = chat.kind === 'group' ? result.messageId : undefined;
+      return { db: () => this.d.store.markSent(row.id, sentAt, platformMessageId), memory: () => this.dequeue(row) };
     } catch (err) {
       return this.failed(row, attempts, err);
     }
   }
 
-  private failed(row: OutboxRecord, attempts: number, err: unknown): () => void {
+  /**
+   * The files a row names, loaded now (rows hold refs, never bytes). From `mediaRefs` only
+   * cleaned photos are sent, whatever the row says; `uncleanedRefs` (verifier chats, by config)
+   * as they are. Files deleted since the row was written are left out.
+   */
+  private attachments(mediaRefs: string[] = [], uncleanedRefs: string[] = []): Attachment[] {
+    const out: Attachment[] = [];
+    for (const [refs, cleanedOnly] of [[mediaRefs, true], [uncleanedRefs, false]] as const) {
+      for (const ref of refs) {
+        const file = this.d.store.loadMedia(ref);
+        if (!file || file.bytes.byteLength === 0 || (cleanedOnly && !file.cleaned)) continue;
+        out.push({ kind: file.kind, mime: file.mime, size: file.bytes.byteLength, data: file.bytes });
+      }
+    }
+    return out;
+  }
+
+  private failed(row: OutboxRecord, attempts: number, err: unknown): Outcome {
     const error = err instanceof AdapterError ? err : new AdapterError('unavailable', errName(err), { cause: err });
     const reason = `${error.code}: ${error.message}`.slice(0, 300);
     if (!error.retryable || attempts >= this.d.settings.maxAttempts) {
       this.counters.dead += 1;
       this.d.logger.warn({ outbox: row.id, platform: row.platform, attempts, code: error.code }, 'outbox row dead');
-      return () => {
-        this.d.store.markDead(row.id, attempts, reason);
-        this.dequeue(row);
-      };
+      return { db: () => this.d.store.markDead(row.id, attempts, reason), memory: () => this.dequeue(row) };
     }
     const { baseDelayMs, maxDelayMs } = this.d.settings;
     const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1));
@@ -164,10 +215,12 @@ export class OutboxDispatcher {
     const nextAt = this.d.clock() + delay;
     this.counters.retried += 1;
     this.d.logger.debug({ outbox: row.id, platform: row.platform, attempts, code: error.code, delay }, 'outbox send will be retried');
-    return () => {
-      this.d.store.markRetry(row.id, attempts, nextAt, reason);
-      row.attempts = attempts;
-      row.nextAttemptAt = nextAt;
+    return {
+      db: () => this.d.store.markRetry(row.id, attempts, nextAt, reason),
+      memory: () => {
+        row.attempts = attempts;
+        row.nextAttemptAt = nextAt;
+      },
     };
   }
 

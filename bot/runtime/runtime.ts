@@ -9,6 +9,8 @@ import type { Flow } from '../flows/flow.js';
 import type { Renderer, RenderedMessage } from '../i18n/render.js';
 import type { Attachment, ChatKind, InboundMessage, Platform } from '../messages.js';
 import type { Lang } from '../parse/types.js';
+import { cleanAttachment, cleaningOf, DEFAULT_MEDIA_LIMITS, type MediaLimits } from '../privacy/media.js';
+import { stripInvisible } from '../privacy/sanitize.js';
 import type { Vault } from '../privacy/vault.js';
 import type { VerificationStore } from '../verification/store-port.js';
 import type { VerificationDesk } from './desk.js';
@@ -38,6 +40,13 @@ export interface RuntimeDeps {
   desk: VerificationDesk;
   /** Largest attachment kept, in bytes. */
   maxMediaBytes: number;
+  /** Limits for cleaning photos (bytes, pixels, size of the result); default DEFAULT_MEDIA_LIMITS. */
+  mediaLimits?: MediaLimits;
+  /**
+   * Files that cannot be cleaned (video, HEIC): 'withhold' (default) keeps only a note that they
+   * came; 'verifiers' also keeps their bytes so the verifier chats get them. Never responders.
+   */
+  uncleanableMedia?: 'withhold' | 'verifiers';
   logger: RuntimeLogger;
   /** Called after a commit that wrote outbox rows. */
   onOutbox?: () => void;
@@ -58,9 +67,28 @@ export class Runtime {
 
   constructor(private readonly d: RuntimeDeps) {}
 
-  /** Handles one inbound message durably; resolves once its effects are committed. */
-  handleInbound(msg: InboundMessage): InboundOutcome {
+  /**
+   * The adapters' entry point: cleans a tipster's attachments (photos re-encoded without
+   * metadata, bombs and broken files refused; see privacy/media.ts), all at once and outside the
+   * transaction, then handles the message with the cleaned files. The originals are never stored.
+   */
+  async receive(msg: InboundMessage): Promise<InboundOutcome> {
+    // Group chats never hand files to anyone: nothing to clean there.
+    if (msg.chat.kind !== 'direct' || msg.attachments.length === 0) return this.handleInbound(msg);
+    const limits = this.d.mediaLimits ?? DEFAULT_MEDIA_LIMITS;
+    const attachments = await Promise.all(msg.attachments.map((a) => cleanAttachment(a, limits)));
+    const withheld = attachments.filter((a) => !a.cleaned).map((a) => `${a.kind}:${a.withheld ?? '?'}`);
+    if (withheld.length > 0) this.d.logger.info({ withheld }, 'attachments not cleaned');
+    return this.handleInbound({ ...msg, attachments });
+  }
+
+  /**
+   * Handles one inbound message durably, in one transaction. Its attachments are taken as
+   * cleaned only when receive() cleaned them; anything else is held as not cleaned.
+   */
+  handleInbound(inbound: InboundMessage): InboundOutcome {
     const now = this.d.clock();
+    const msg = inbound.text === undefined ? inbound : { ...inbound, text: stripInvisible(inbound.text) };
     const outcome = this.d.store.transaction((): InboundOutcome => {
       // Platform message ids can embed the sender (Signal's are `<uuid>:<timestamp>`): keep only a keyed hash.
       const messageKey = this.d.vault.pseudonym(msg.platform, `msg:${msg.messageId}`);
@@ -76,6 +104,7 @@ export class Runtime {
       const input: EngineInput = {
         type: 'message',
         messageId: messageKey,
+        platform: msg.platform,
         media,
         ...(msg.text !== undefined ? { text: msg.text } : {}),
         ...(msg.location ? { location: msg.location } : {}),
@@ -173,9 +202,14 @@ export class Runtime {
       const ref = this.d.newId();
       const size = a.size ?? a.data?.byteLength;
       const base = { ref, kind: a.kind, mime: a.mime, ...(size !== undefined ? { size } : {}) };
-      if (!KEPT_KINDS.has(a.kind) || !a.data) return { ...base, problem: 'unsupported' };
+      const { cleaned, withheld } = cleaningOf(a);
+      if (withheld === 'too_large') return { ...base, problem: 'too_large' };
+      if (!KEPT_KINDS.has(a.kind) || !a.data || withheld === 'unreadable') return { ...base, problem: 'unsupported' };
       if (a.data.byteLength > this.d.maxMediaBytes) return { ...base, problem: 'too_large' };
-      this.d.store.holdMedia({ ref, tipster, kind: a.kind, mime: a.mime, bytes: a.data }, now);
+      // A file we could not clean is noted (the card says it was withheld); its bytes are kept only
+      // when the network chose to show such files to its verifiers.
+      const bytes = cleaned || this.d.uncleanableMedia === 'verifiers' ? a.data : new Uint8Array(0);
+      this.d.store.holdMedia({ ref, tipster, kind: a.kind, mime: a.mime, bytes, cleaned }, now);
       return base;
     });
   }

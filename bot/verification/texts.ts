@@ -8,6 +8,7 @@ import type { FieldId, Flow } from '../flows/flow.js';
 import { oneLine, type Renderer } from '../i18n/render.js';
 import type { GeoPoint } from '../messages.js';
 import type { Lang } from '../parse/types.js';
+import { forDisplay } from '../privacy/sanitize.js';
 
 export interface CardInput {
   number: number;
@@ -30,7 +31,7 @@ export class VerificationTexts {
     private readonly flow: Flow,
   ) {}
 
-  card(report: CardInput, lang: Lang, opts: { zone?: string; duplicates: DuplicateHint[]; now: number }): string {
+  card(report: CardInput, lang: Lang, opts: { zone?: string; duplicates: DuplicateHint[]; now: number; mediaNotes?: string[] }): string {
     const { r } = this;
     const n = report.number;
     const ago = Math.max(0, Math.round((opts.now - report.seenAt) / 60_000));
@@ -40,14 +41,15 @@ export class VerificationTexts {
       r.t(lang, 'card.status', { status: r.t(lang, `status.${report.status}`) }),
       opts.zone ? r.t(lang, 'card.zone', { zone: opts.zone }) : r.t(lang, 'card.zone_unknown'),
       r.t(lang, 'card.seen', { time: { time: report.seenAt }, minutes: ago }),
-      ...this.flow.steps.map((s) => `${r.t(lang, s.label)}: ${oneLine(r.field(lang, report.draft, s.id))}`),
-      report.draft.description ? r.t(lang, 'card.description', { text: oneLine(report.draft.description) }) : '',
+      ...this.flow.steps.map((s) => `${r.t(lang, s.label)}: ${shown(r.field(lang, report.draft, s.id))}`),
+      report.draft.description ? r.t(lang, 'card.description', { text: shown(report.draft.description) }) : '',
       r.t(lang, 'card.language', { lang: r.t(lang, `language.name.${report.lang}`) }),
       ...opts.duplicates.map((d) =>
         d.meters === undefined
           ? r.t(lang, 'card.duplicate_zone', { number: d.number, minutes: d.minutes })
           : r.t(lang, 'card.duplicate', { number: d.number, meters: d.meters, minutes: d.minutes }),
       ),
+      ...(opts.mediaNotes ?? []),
       r.t(lang, 'card.commands', { number: n }),
     ];
     return lines.filter(Boolean).join('\n');
@@ -60,7 +62,7 @@ export class VerificationTexts {
   ): string {
     const { r } = this;
     const d = report.draft;
-    const field = (id: FieldId) => oneLine(r.field(lang, d, id));
+    const field = (id: FieldId) => shown(r.field(lang, d, id));
     const has = (id: FieldId) => d[id] !== undefined;
     const lines = [
       r.t(lang, report.urgent ? 'alert.title_urgent' : 'alert.title', { number: report.number }),
@@ -80,8 +82,8 @@ export class VerificationTexts {
   private what(lang: Lang, d: Draft): string {
     const a = d.activity;
     if (!a) return '';
-    if (!a.kind || a.kind === 'other') return oneLine(a.text);
-    return this.r.t(lang, 'alert.quoted', { label: this.r.t(lang, `activity.kind.${a.kind}`), text: oneLine(a.text) });
+    if (!a.kind || a.kind === 'other') return shown(a.text);
+    return this.r.t(lang, 'alert.quoted', { label: this.r.t(lang, `activity.kind.${a.kind}`), text: shown(a.text) });
   }
 
   private size(lang: Lang, d: Draft): string | undefined {
@@ -108,7 +110,7 @@ export class VerificationTexts {
       const cross = loc?.crossStreets ? ` · ${loc.crossStreets.join(' / ')}` : '';
       return `${zone}${cross}`;
     }
-    const parts = [loc?.text ? oneLine(loc.text) : '', loc?.point ? mapLink(loc.point) : '', opts.zone ? `(${opts.zone})` : ''];
+    const parts = [loc?.text ? shown(loc.text) : '', loc?.point ? mapLink(loc.point) : '', opts.zone ? `(${opts.zone})` : ''];
     return parts.filter(Boolean).join(' ') || zone;
   }
 
@@ -139,6 +141,11 @@ export class VerificationTexts {
     );
     return [r.t(lang, 'verify.status_title', { count: reports.length }), ...lines].join('\n');
   }
+}
+
+/** Tipster words on one line, with links defanged and our markers removed. */
+function shown(text: string): string {
+  return forDisplay(oneLine(text));
 }
 
 /** A map link that opens in any browser; never fetched by the bot, and previews are off. */

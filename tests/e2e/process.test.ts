@@ -60,6 +60,13 @@ zones:
     expect(out).toContain('zones[0].area.radiusMeters');
   });
 
+  it('refuses to start a real network config without a secret', async () => {
+    const dir = tempDir();
+    const bot = startBot({ CENTINELA_CONFIG: writeConfig(dir, await freePort()), CENTINELA_SECRET: '', CENTINELA_SECRET_FILE: '' });
+    expect(await bot.exited).not.toBe(0);
+    expect(bot.output()).toContain('CENTINELA_SECRET_FILE');
+  });
+
   it('survives SIGKILL mid-conversation and answers a redelivered message once', async () => {
     const dir = tempDir();
     const port = await freePort();

@@ -16,6 +16,7 @@
  * The runtime and the outbox read a clock the test moves; real time only paces the HTTP calls.
  */
 import type { Chat, Message, Update } from 'grammy/types';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../fakes/telegram/fake-bot-api.js';
 import {
@@ -40,7 +41,11 @@ import {
 const DM: Chat = { id: TIPSTER.id, type: 'private', first_name: TIPSTER.first_name, last_name: TIPSTER.last_name!, username: TIPSTER.username! };
 /** Inside the eastside zone (3 km around 34.0341, -118.2053). */
 const PIN = { latitude: 34.0335, longitude: -118.207 };
-const PHOTO_BYTES = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 1, 2, 3, 4]);
+/** A real (small) JPEG, as Telegram serves a photo's largest size. */
+async function photoBytes(): Promise<Uint8Array> {
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } }).jpeg().toBuffer();
+  return new Uint8Array(jpeg);
+}
 
 let t: TelegramBot | undefined;
 afterEach(async () => {
@@ -145,6 +150,7 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     expect(textOf(sent.at(-1)!)).toContain('¿Qué llevan puesto?');
 
     // 4. A photo (Telegram sends several sizes: the largest is downloaded through getFile).
+    const PHOTO_BYTES = await photoBytes();
     api.addFile('AgACAgEAAxkBAAIBm-large', PHOTO_BYTES, { file_path: 'photos/file_42.jpg' });
     sent = await say(DM, TIPSTER, {
       photo: [

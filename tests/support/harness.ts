@@ -45,7 +45,10 @@ export class Harness {
   }
 
   async start(): Promise<this> {
-    await this.adapter.start((m) => Promise.resolve(void this.bot.runtime.handleInbound(m)));
+    // The production entry point: attachments are cleaned (re-encoded without metadata) first.
+    await this.adapter.start(async (m) => {
+      await this.bot.runtime.receive(m);
+    });
     return this;
   }
 
@@ -149,7 +152,11 @@ function formatDuration(ms: number): string {
   return `${ms / 1000} s`;
 }
 
-/** A small JPEG-like attachment for tests (bytes are not decoded in the intake). */
+/** A real (16 × 12, 267-byte) JPEG without metadata: the runtime decodes and re-encodes it. */
+const TINY_JPEG =
+  '/9j/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAMABADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAP/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAABP/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AIAHCv/Z';
+
+/** A small photo attachment for tests. */
 export function photo(name = 'photo.jpg'): Attachment {
-  return { kind: 'image', mime: 'image/jpeg', name, data: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]) };
+  return { kind: 'image', mime: 'image/jpeg', name, data: new Uint8Array(Buffer.from(TINY_JPEG, 'base64')) };
 }

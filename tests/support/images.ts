@@ -5,7 +5,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import exifr from 'exifr';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 /** Where the fixture photos were "taken": 34° 2' 12.34" N, 118° 12' 25" W (Boyle Heights). */
 export const GPS = {
@@ -94,7 +94,7 @@ const EXIF = {
 };
 
 /** A photo-like picture (gradients and noise, so JPEG sizes are realistic). */
-export function picture(width: number, height: number): sharp.Sharp {
+export function picture(width: number, height: number): Sharp {
   const raw = Buffer.alloc(width * height * 3);
   let seed = 12345;
   for (let y = 0; y < height; y++) {

@@ -1,0 +1,39 @@
+/** Engine-level checks that need no store: purity and per-platform notices. */
+import { describe, expect, it } from 'vitest';
+import { intakeFlow } from '../flows/intake.js';
+import { step } from './step.js';
+import type { EngineEnv, EngineInput, ReplyEvent } from './types.js';
+
+const env = (signalContact?: string): EngineEnv => ({
+  now: Date.UTC(2026, 10, 21, 17),
+  nextReportNumber: () => 1001,
+  settings: {
+    languages: ['es', 'en'], hotline: '+1 555 0100', timezone: 'America/Los_Angeles',
+    remindAfterMs: 600_000, expireAfterMs: 1_800_000, doneRetentionMs: 86_400_000, burstMs: 4000, maxWrongAnswers: 3,
+    ...(signalContact ? { signalContact } : {}),
+  },
+});
+
+const hello = (platform: 'telegram' | 'signal' | 'whatsapp'): EngineInput => ({ type: 'message', messageId: 'm1', text: 'hola', media: [], platform });
+
+function keys(events: ReturnType<typeof step>['events']): string[] {
+  return events.flatMap((e) => (e.type === 'reply' ? (e as ReplyEvent).parts.map((p) => ('key' in p ? p.key : 'summary')) : []));
+}
+
+describe('engine', () => {
+  it('adds a privacy line on first contact on WhatsApp and Telegram, naming the Signal contact', () => {
+    expect(keys(step(intakeFlow, null, hello('telegram'), env('+1 555 0111')).events)).toContain('intake.platform_notice_contact');
+    expect(keys(step(intakeFlow, null, hello('whatsapp'), env()).events)).toContain('intake.platform_notice');
+    const signal = keys(step(intakeFlow, null, hello('signal'), env('+1 555 0111')).events);
+    expect(signal.filter((k) => k.startsWith('intake.platform_notice'))).toEqual([]);
+  });
+
+  it('is pure: the same input gives the same output and the input session is not changed', () => {
+    const first = step(intakeFlow, null, hello('signal'), env());
+    const frozen = JSON.stringify(first.session);
+    const a = step(intakeFlow, first.session, { type: 'message', messageId: 'm2', text: 'no', media: [] }, { ...env(), now: env().now + 60_000 });
+    const b = step(intakeFlow, first.session, { type: 'message', messageId: 'm2', text: 'no', media: [] }, { ...env(), now: env().now + 60_000 });
+    expect(JSON.stringify(first.session)).toBe(frozen);
+    expect(a).toEqual(b);
+  });
+});

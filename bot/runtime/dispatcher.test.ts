@@ -1,0 +1,86 @@
+/** The outbox dispatcher: order per chat, no head-of-line blocking across chats, retries, dead rows. */
+import { describe, expect, it } from 'vitest';
+import { SqliteStore, openDatabase } from '../../store/sqlite-store.js';
+import type { OutboundMessage } from '../messages.js';
+import { AdapterError, type AdapterPort, type SendResult } from '../port.js';
+import { createVault } from '../privacy/vault.js';
+import { OutboxDispatcher } from './dispatcher.js';
+
+const vault = createVault(Buffer.alloc(32, 1));
+const silent = { info() {}, warn() {}, debug() {} };
+
+class ScriptedAdapter implements AdapterPort {
+  readonly platform = 'simulator' as const;
+  readonly sent: { chat: string; text: string; at: number }[] = [];
+  delays = new Map<string, number>();
+  failures: AdapterError[] = [];
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  async send(m: OutboundMessage): Promise<SendResult> {
+    const delay = this.delays.get(m.chat.id) ?? 0;
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    this.sent.push({ chat: m.chat.id, text: m.text, at: Date.now() });
+    return { messageId: `x-${this.sent.length}` };
+  }
+}
+
+function setup() {
+  const store = new SqliteStore(openDatabase(':memory:'));
+  const adapter = new ScriptedAdapter();
+  let now = 1_000_000;
+  const dispatcher = new OutboxDispatcher({
+    store, vault, adapters: new Map([['simulator', adapter]]), clock: () => now, logger: silent, random: () => 0.5,
+    settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000 },
+  });
+  const enqueue = (chat: string, text: string) =>
+    store.enqueue({ platform: 'simulator', chatKey: chat, address: vault.seal(JSON.stringify({ id: chat, kind: 'group' })), payload: JSON.stringify({ text }) }, now);
+  return { store, adapter, dispatcher, enqueue, advance: (ms: number) => (now += ms) };
+}
+
+describe('outbox dispatcher', () => {
+  it('keeps each chat in order and never lets a slow chat hold up another', async () => {
+    const { adapter, dispatcher, enqueue } = setup();
+    adapter.delays.set('slow', 300);
+    for (const t of ['s1', 's2']) enqueue('slow', t);
+    for (const t of ['f1', 'f2', 'f3']) enqueue('fast', t);
+    const t0 = Date.now();
+    await dispatcher.drain();
+    const fast = adapter.sent.filter((s) => s.chat === 'fast');
+    expect(fast.map((s) => s.text)).toEqual(['f1', 'f2', 'f3']);
+    expect(fast.at(-1)!.at - t0).toBeLessThan(200); // not waiting for the slow chat's 300 ms sends
+    expect(adapter.sent.filter((s) => s.chat === 'slow').map((s) => s.text)).toEqual(['s1', 's2']);
+  });
+
+  it('retries after the platform retry-after, then marks a row dead after maxAttempts', async () => {
+    const { store, adapter, dispatcher, enqueue, advance } = setup();
+    enqueue('a', 'hello');
+    adapter.failures.push(new AdapterError('rate_limited', 'slow down', { retryAfterMs: 5000 }));
+    await dispatcher.drain();
+    expect(adapter.sent).toHaveLength(0);
+    advance(4999);
+    await dispatcher.drain();
+    expect(adapter.sent).toHaveLength(0);
+    advance(1);
+    await dispatcher.drain();
+    expect(adapter.sent.map((s) => s.text)).toEqual(['hello']);
+
+    enqueue('b', 'never');
+    adapter.failures.push(...[1, 2, 3].map(() => new AdapterError('unavailable', 'down')));
+    for (let i = 0; i < 4; i++) {
+      await dispatcher.drain();
+      advance(60_000);
+    }
+    expect(store.db.prepare(`SELECT status, attempts FROM outbox WHERE chat_key = 'b'`).get()).toEqual({ status: 'dead', attempts: 3 });
+    expect(dispatcher.counters).toMatchObject({ sent: 1, dead: 1 });
+  });
+
+  it('gives up at once on a rejected message', async () => {
+    const { store, adapter, dispatcher, enqueue } = setup();
+    enqueue('c', 'bad');
+    adapter.failures.push(new AdapterError('rejected', 'no such chat'));
+    await dispatcher.drain();
+    expect(store.db.prepare(`SELECT status FROM outbox`).pluck().get()).toBe('dead');
+  });
+});
