@@ -33,6 +33,10 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Database.Dat
   db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted and overwritten content is zeroed in the file, not just unlinked; the retention sweep
+  // then truncates the WAL (store/retention-store.ts), so deleted rows leave no bytes behind.
+  db.pragma('secure_delete = ON');
+  if (db.pragma('secure_delete', { simple: true }) !== 1) throw new Error('SQLite refused PRAGMA secure_delete = ON');
   // Fewer, larger checkpoints: each one copies WAL pages back into the database file.
   db.pragma('wal_autocheckpoint = 10000');
   migrate(db);

@@ -41,6 +41,8 @@ const COLUMNS: Record<keyof StoredPatch, string> = {
   replyAddress: 'reply_address',
   relayOpen: 'relay_open',
   updateCount: 'update_count',
+  priority: 'priority',
+  flags: 'flags',
 };
 
 export class SqliteVerificationStore implements VerificationStore {
@@ -53,8 +55,13 @@ export class SqliteVerificationStore implements VerificationStore {
       approvals: p('SELECT verifier FROM approvals WHERE report = ? ORDER BY at'),
       approve: p('INSERT OR IGNORE INTO approvals (report, verifier, at) VALUES (?, ?, ?)'),
       audit: p('INSERT INTO audit (at, actor, action, report, detail) VALUES (?, ?, ?, ?, ?)'),
-      recent: p(`SELECT number, zones, lat, lng, seen_at, status, json_extract(fields, '$.location.crossStreets') AS cross FROM reports
-        WHERE created_at >= ? AND number != ? ORDER BY number DESC LIMIT 50`),
+      recent: p(`SELECT number, zones, lat, lng, seen_at, status, tipster, json_extract(fields, '$.location.crossStreets') AS cross,
+          EXISTS (SELECT 1 FROM reports o WHERE o.tipster = reports.tipster AND o.created_at < @since) AS established
+        FROM reports WHERE created_at >= @since AND number != @excluding ORDER BY number DESC LIMIT 50`),
+      reportsBy: p('SELECT COUNT(*) FROM reports WHERE tipster = ? AND created_at >= ?').pluck(),
+      isBlocked: p('SELECT 1 FROM blocks WHERE tipster = ?').pluck(),
+      block: p('INSERT OR REPLACE INTO blocks (tipster, blocked_by, report, at) VALUES (?, ?, ?, ?)'),
+      unblock: p('DELETE FROM blocks WHERE tipster = ?'),
       open: p(`SELECT * FROM reports WHERE status IN ('new', 'incomplete', 'claimed', 'confirmed') ORDER BY number DESC LIMIT ?`),
       ack: p('INSERT OR IGNORE INTO acks (incident, responder, at) VALUES (?, ?, ?)'),
       ackCount: p('SELECT COUNT(*) FROM acks WHERE incident = ?').pluck(),
@@ -95,15 +102,34 @@ export class SqliteVerificationStore implements VerificationStore {
   }
 
   recentReports(since: number, excluding: number): NearbyReport[] {
-    type Row = Pick<ReportRow, 'number' | 'zones' | 'lat' | 'lng' | 'seen_at' | 'status'> & { cross: string | null };
-    return (this.vst.recent.all(since, excluding) as Row[]).map((r) => ({
+    type Row = Pick<ReportRow, 'number' | 'zones' | 'lat' | 'lng' | 'seen_at' | 'status'> & {
+      cross: string | null;
+      tipster: string | null;
+      established: number;
+    };
+    return (this.vst.recent.all({ since, excluding }) as Row[]).map((r) => ({
       number: r.number,
       zones: JSON.parse(r.zones) as string[],
       seenAt: r.seen_at,
       status: r.status,
+      established: r.established === 1,
+      ...(r.tipster ? { tipster: r.tipster } : {}),
       ...(r.cross ? { cross: JSON.parse(r.cross) as [string, string] } : {}),
       ...(r.lat !== null && r.lng !== null ? { point: { lat: r.lat, lng: r.lng } } : {}),
     }));
+  }
+
+  reportsBy(tipster: string, since: number): number {
+    return this.vst.reportsBy.get(tipster, since) as number;
+  }
+
+  isBlocked(tipster: string): boolean {
+    return this.vst.isBlocked.get(tipster) === 1;
+  }
+
+  setBlocked(tipster: string, blocked: boolean, by: string, report: number, at: number): void {
+    if (blocked) this.vst.block.run(tipster, by, report, at);
+    else this.vst.unblock.run(tipster);
   }
 
   openReports(limit: number): ReportRecord[] {

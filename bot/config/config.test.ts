@@ -150,6 +150,7 @@ describe('parseConfig: defaults', () => {
       platforms: { simulator: { enabled: false } },
       intake: { remindAfterMinutes: 10, expireAfterMinutes: 30, burstSeconds: 4, maxWrongAnswers: 3 },
       outbox: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 300000, pollMs: 250 },
+      abuse: { reportsPerHour: 5, floodReports: 4, floodWindowMinutes: 10 },
       verification: {
         approvals: 1,
         duplicateWindowMinutes: 30,
@@ -159,6 +160,16 @@ describe('parseConfig: defaults', () => {
         expireReportAfterMinutes: 720,
       },
       privacy: { uncleanableMedia: 'withhold', maxMediaMegabytes: 15, maxImageMegapixels: 40, maxImageDimension: 2048 },
+      retention: {
+        draftHours: 2,
+        doneSessionHours: 24,
+        reportDays: 30,
+        mediaDays: 7,
+        auditDays: 90,
+        inboxDays: 3,
+        outboxDays: 7,
+        sweepMinutes: 60,
+      },
       logging: { level: 'info' },
     });
   });
@@ -328,6 +339,21 @@ logging: { level: loud }
     ]);
     expect(configOf({ ...minimal(), privacy: { uncleanableMedia: 'verifiers' } }).privacy).toEqual({
       uncleanableMedia: 'verifiers', maxMediaMegabytes: 15, maxImageMegapixels: 40, maxImageDimension: 2048,
+    });
+  });
+
+  it('explains the retention limits', () => {
+    expect(errorsOf({ ...minimal(), retention: { reportDays: 0, auditDays: 'forever', sweepMinutes: -5, keepForever: true } })).toEqual([
+      'retention.reportDays: expected a positive number',
+      'retention.auditDays: expected a positive number',
+      'retention.sweepMinutes: expected a positive number',
+      'retention.keepForever: unknown key',
+    ]);
+    expect(errorsOf({ ...minimal(), intake: { expireAfterMinutes: 180 } })).toEqual([
+      'retention.draftHours: must be more than intake.expireAfterMinutes (180 minutes), or unfinished reports are deleted before they can be sent',
+    ]);
+    expect(configOf({ ...minimal(), retention: { reportDays: 3, mediaDays: 1 } }).retention).toEqual({
+      draftHours: 2, doneSessionHours: 24, reportDays: 3, mediaDays: 1, auditDays: 90, inboxDays: 3, outboxDays: 7, sweepMinutes: 60,
     });
   });
 

@@ -37,6 +37,11 @@ export const VERIFICATION_DEFAULTS = {
   expireIncidentAfterMinutes: 240,
   expireReportAfterMinutes: 720,
 } as const;
+export const ABUSE_DEFAULTS = {
+  reportsPerHour: 5,
+  floodReports: 4,
+  floodWindowMinutes: 10,
+} as const;
 export const OUTBOX_DEFAULTS = {
   maxAttempts: 8,
   baseDelayMs: 1000,
@@ -51,6 +56,17 @@ export const PRIVACY_DEFAULTS = {
   maxMediaMegabytes: 15,
   maxImageMegapixels: 40,
   maxImageDimension: 2048,
+} as const;
+/** How long each kind of data is kept before the sweeper deletes it (see docs/privacy.md). */
+export const RETENTION_DEFAULTS = {
+  draftHours: 2,
+  doneSessionHours: 24,
+  reportDays: 30,
+  mediaDays: 7,
+  auditDays: 90,
+  inboxDays: 3,
+  outboxDays: 7,
+  sweepMinutes: 60,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -376,6 +392,16 @@ export const ConfigSchema = z.strictObject(
         },
       )
       .prefault({}),
+    abuse: z
+      .strictObject(
+        {
+          reportsPerHour: positiveInt.default(ABUSE_DEFAULTS.reportsPerHour),
+          floodReports: positiveInt.default(ABUSE_DEFAULTS.floodReports),
+          floodWindowMinutes: positiveNumber.default(ABUSE_DEFAULTS.floodWindowMinutes),
+        },
+        { error: section('{ reportsPerHour, floodReports, floodWindowMinutes }') },
+      )
+      .prefault({}),
     outbox: z
       .strictObject(
         {
@@ -401,6 +427,25 @@ export const ConfigSchema = z.strictObject(
           maxImageDimension: positiveInt.default(PRIVACY_DEFAULTS.maxImageDimension),
         },
         { error: section('{ uncleanableMedia, maxMediaMegabytes, maxImageMegapixels, maxImageDimension }') },
+      )
+      .prefault({}),
+    retention: z
+      .strictObject(
+        {
+          draftHours: positiveNumber.default(RETENTION_DEFAULTS.draftHours),
+          doneSessionHours: positiveNumber.default(RETENTION_DEFAULTS.doneSessionHours),
+          reportDays: positiveNumber.default(RETENTION_DEFAULTS.reportDays),
+          mediaDays: positiveNumber.default(RETENTION_DEFAULTS.mediaDays),
+          auditDays: positiveNumber.default(RETENTION_DEFAULTS.auditDays),
+          inboxDays: positiveNumber.default(RETENTION_DEFAULTS.inboxDays),
+          outboxDays: positiveNumber.default(RETENTION_DEFAULTS.outboxDays),
+          sweepMinutes: positiveNumber.default(RETENTION_DEFAULTS.sweepMinutes),
+        },
+        {
+          error: section(
+            '{ draftHours, doneSessionHours, reportDays, mediaDays, auditDays, inboxDays, outboxDays, sweepMinutes }',
+          ),
+        },
       )
       .prefault({}),
     logging: z
@@ -439,3 +484,4 @@ export type IntakeConfig = Config['intake'];
 export type OutboxConfig = Config['outbox'];
 export type VerificationConfig = Config['verification'];
 export type PrivacyConfig = Config['privacy'];
+export type RetentionConfig = Config['retention'];

@@ -9,6 +9,7 @@ import {
   ConfigSchema,
   INTAKE_DEFAULTS,
   OUTBOX_DEFAULTS,
+  RETENTION_DEFAULTS,
   SUPPORTED_LANGUAGES,
   configErrorMap,
   type Config,
@@ -212,6 +213,19 @@ function crossCheck(raw: Record<string, unknown>): Problem[] {
       add(
         ['intake', 'remindAfterMinutes'],
         `must be less than intake.expireAfterMinutes (${expire}), or the reminder is never sent`,
+      );
+    }
+  }
+
+  // retention: an unfinished report must get its own expiry (and submission) before the sweeper deletes it
+  const retention = raw.retention === undefined ? {} : isRecord(raw.retention) ? raw.retention : undefined;
+  if (retention !== undefined && intake !== undefined) {
+    const draftHours = asNumber(retention.draftHours, RETENTION_DEFAULTS.draftHours);
+    const expire = asNumber(intake.expireAfterMinutes, INTAKE_DEFAULTS.expireAfterMinutes);
+    if (draftHours !== undefined && expire !== undefined && draftHours > 0 && expire > 0 && draftHours * 60 <= expire) {
+      add(
+        ['retention', 'draftHours'],
+        `must be more than intake.expireAfterMinutes (${expire} minutes), or unfinished reports are deleted before they can be sent`,
       );
     }
   }

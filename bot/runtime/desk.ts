@@ -15,7 +15,7 @@ import { forDisplay } from '../privacy/sanitize.js';
 import type { Vault } from '../privacy/vault.js';
 import { REPORT_COMMANDS, parseCommand, type ParsedCommand } from '../verification/commands.js';
 import { decide, type Effect } from '../verification/decide.js';
-import type { ReportRecord, VerificationStore } from '../verification/store-port.js';
+import type { NearbyReport, ReportRecord, VerificationStore } from '../verification/store-port.js';
 import type { DuplicateHint, VerificationTexts } from '../verification/texts.js';
 import type { ChatTarget, RuntimeLogger } from './runtime.js';
 import type { MediaInfo, RuntimeStore } from './store-port.js';
@@ -29,6 +29,11 @@ export interface ResponderTarget extends ChatTarget {
 }
 
 export interface DeskSettings {
+  /** Reports one tipster may send in an hour before the rest are marked low priority. */
+  reportsPerHour: number;
+  /** "Possible coordinated flood": this many reports about one place from new tipsters within the window. */
+  floodReports: number;
+  floodWindowMs: number;
   approvals: number;
   staleAfterMs: number;
   duplicateWindowMs: number;
@@ -51,6 +56,12 @@ export interface DeskDeps {
   logger: RuntimeLogger;
   /** Files that cannot be cleaned: 'withhold' (default) or 'verifiers' (sent to verifier chats only). */
   uncleanableMedia?: 'withhold' | 'verifiers';
+}
+
+interface Place {
+  zones: string[];
+  point: ReportRecord['point'];
+  cross: [string, string] | undefined;
 }
 
 interface Chat {
@@ -179,6 +190,12 @@ export class VerificationDesk {
         return this.tellTipster(effect.report, 'tipster.question', { text: effect.question }, undefined, c.now);
       case 'close_relay':
         return store.patchReport(effect.report, { relayOpen: false, replyAddress: null });
+      case 'block': {
+        const tipster = store.tipsterOf(effect.report);
+        if (!tipster) return this.say(c.chat, c.lang, 'verify.cannot_block', { number: effect.report }, c.now);
+        store.setBlocked(tipster, effect.blocked, c.actor, effect.report, c.now);
+        return this.say(c.chat, c.lang, effect.blocked ? 'verify.blocked' : 'verify.unblocked', { number: effect.report }, c.now);
+      }
       case 'status_list': {
         const reports = store.openReports(20).map((r) => ({ ...r, ...optional('zone', this.zoneName(r.zones, c.lang)) }));
         return this.send(c.chat, { text: this.d.texts.statusList(reports, c.lang) }, undefined, c.now);
@@ -200,15 +217,33 @@ export class VerificationDesk {
     let zones = zonesFor(this.d.zones, location);
     if (zones.length === 0 && description) zones = zonesFor(this.d.zones, { text: description });
     const point = approximatePoint(this.d.zones, location) ?? (description ? approximatePoint(this.d.zones, { text: description }) : undefined);
-    this.d.store.insertReport({
+    const { store } = this.d;
+    // Abuse checks, before this report counts: a flood from one sender is accepted quietly but
+    // marked low priority; a blocked sender's reports are kept from verifiers. The tipster's
+    // replies never change, so neither can tell.
+    const low = store.reportsBy(who.key, now - 60 * 60_000) >= this.d.settings.reportsPerHour;
+    const blocked = store.isBlocked(who.key);
+    store.insertReport({
       report, platform: who.platform, tipster: who.key, mediaRefs, zones, replyAddress: who.address,
       ...optional('point', point),
     });
-    const duplicates = this.duplicates(report.number, { zones, point, cross: location?.crossStreets }, report.seenAt, now);
+    const place = { zones, point, cross: location?.crossStreets };
+    const flood = this.floodSize(report.number, place, now);
+    const flags = [...(blocked ? ['blocked'] : []), ...(flood > 0 ? ['coordinated_flood'] : [])];
+    if (low || flags.length > 0) store.patchReport(report.number, { ...(low ? { priority: 'low' as const } : {}), flags: JSON.stringify(flags) });
+    if (blocked) {
+      store.audit({ at: now, actor: 'system', action: 'held_blocked_sender', report: report.number });
+      return;
+    }
+    const warnings = (lang: Lang) => [
+      low ? this.d.renderer.t(lang, 'card.low_priority') : '',
+      flood > 0 ? this.d.renderer.t(lang, 'card.flood', { count: flood, minutes: Math.round(this.d.settings.floodWindowMs / 60_000) }) : '',
+    ].filter(Boolean);
+    const duplicates = this.duplicates(report.number, place, report.seenAt, now);
     const media = this.mediaForVerifiers(mediaRefs);
     for (const chat of this.d.verifierChats) {
       const lang = chat.language ?? this.d.defaultLang;
-      const text = this.d.texts.card(report, lang, { duplicates, now, mediaNotes: media.lines(lang), ...optional('zone', this.zoneName(zones, lang)) });
+      const text = this.d.texts.card(report, lang, { duplicates, now, mediaNotes: [...warnings(lang), ...media.lines(lang)], ...optional('zone', this.zoneName(zones, lang)) });
       this.send({ ...chat, kind: 'group' }, { text, ...attach(media) }, `card:${report.number}:${chat.platform}:${chat.id}`, now);
     }
   }
@@ -239,25 +274,33 @@ export class VerificationDesk {
   }
 
   /**
+   * "Possible coordinated flood": counting this one, how many reports about the same place came
+   * from tipsters with no earlier history within the flood window (0 when under the threshold).
+   */
+  private floodSize(number: number, place: Place, now: number): number {
+    const since = now - this.d.settings.floodWindowMs;
+    const fresh = this.d.store.recentReports(since, number).filter((o) => !o.established && this.samePlace(place, o));
+    const senders = new Set(fresh.map((o) => o.tipster ?? `#${o.number}`));
+    const count = senders.size + 1;
+    return count >= this.d.settings.floodReports ? count : 0;
+  }
+
+  private samePlace(place: Place, other: NearbyReport): boolean {
+    const sameZone = place.zones.some((z) => other.zones.includes(z));
+    const meters = place.point && other.point ? distanceMeters(place.point, other.point) : undefined;
+    const sameCorner = place.cross !== undefined && sameStreets(place.cross, other.cross);
+    return sameCorner || (meters !== undefined ? meters <= this.d.settings.duplicateDistanceMeters && (sameZone || place.zones.length === 0) : sameZone);
+  }
+
+  /**
    * Recent reports that may be the same sighting: in the same zone and within the distance (when
    * both have a point), or naming the same cross streets.
    */
-  private duplicates(
-    number: number,
-    place: { zones: string[]; point: ReportRecord['point']; cross: [string, string] | undefined },
-    seenAt: number,
-    now: number,
-  ): DuplicateHint[] {
-    const { duplicateWindowMs, duplicateDistanceMeters } = this.d.settings;
-    const { zones, point } = place;
+  private duplicates(number: number, place: Place, seenAt: number, now: number): DuplicateHint[] {
     const hints: DuplicateHint[] = [];
-    for (const other of this.d.store.recentReports(now - duplicateWindowMs, number)) {
-      if (other.status === 'rejected') continue;
-      const sameZone = zones.some((z) => other.zones.includes(z));
-      const meters = point && other.point ? Math.round(distanceMeters(point, other.point)) : undefined;
-      const sameCorner = place.cross !== undefined && sameStreets(place.cross, other.cross);
-      const near = sameCorner || (meters !== undefined ? meters <= duplicateDistanceMeters && (sameZone || zones.length === 0) : sameZone);
-      if (!near) continue;
+    for (const other of this.d.store.recentReports(now - this.d.settings.duplicateWindowMs, number)) {
+      if (other.status === 'rejected' || !this.samePlace(place, other)) continue;
+      const meters = place.point && other.point ? Math.round(distanceMeters(place.point, other.point)) : undefined;
       const minutes = Math.round(Math.abs(seenAt - other.seenAt) / 60_000);
       hints.push(meters !== undefined ? { number: other.number, meters, minutes } : { number: other.number, minutes });
     }

@@ -16,10 +16,12 @@ export type CommandName =
   | 'reopen'
   | 'status'
   | 'help'
-  | 'going';
+  | 'going'
+  | 'block'
+  | 'unblock';
 
 export type Command =
-  | { name: 'claim' | 'clear' | 'reopen' | 'going'; report: number }
+  | { name: 'claim' | 'clear' | 'reopen' | 'going' | 'block' | 'unblock'; report: number }
   | { name: 'confirm'; report: number; note?: string; stale: boolean }
   | { name: 'reject'; report: number; reason: string }
   | { name: 'ask'; report: number; question: string }
@@ -30,7 +32,7 @@ export type Command =
 
 /** Commands that change a report: refused (and recorded) when anyone not enrolled sends them. */
 export const REPORT_COMMANDS: ReadonlySet<CommandName> = new Set([
-  'claim', 'confirm', 'reject', 'ask', 'merge', 'update', 'clear', 'reopen',
+  'claim', 'confirm', 'reject', 'ask', 'merge', 'update', 'clear', 'reopen', 'block', 'unblock',
 ]);
 
 const ALIASES: Record<string, { name: CommandName; lang: Lang }> = {
@@ -57,6 +59,10 @@ const ALIASES: Record<string, { name: CommandName; lang: Lang }> = {
   help: { name: 'help', lang: 'en' },
   ayuda: { name: 'help', lang: 'es' },
   going: { name: 'going', lang: 'en' },
+  block: { name: 'block', lang: 'en' },
+  bloquear: { name: 'block', lang: 'es' },
+  unblock: { name: 'unblock', lang: 'en' },
+  desbloquear: { name: 'unblock', lang: 'es' },
   voy: { name: 'going', lang: 'es' },
   vamos: { name: 'going', lang: 'es' },
 };
@@ -99,6 +105,8 @@ export function parseCommand(text: string): ParsedCommand | undefined {
     case 'clear':
     case 'reopen':
     case 'going':
+    case 'block':
+    case 'unblock':
       return report !== undefined && tail.length === 0 ? ok({ name, report }) : bad;
     case 'confirm': {
       if (report === undefined) return bad;

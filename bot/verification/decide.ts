@@ -62,7 +62,9 @@ export type Effect =
   | { type: 'relay_question'; report: number; question: string }
   /** Forget the tipster's address: the report is closed. */
   | { type: 'close_relay'; report: number }
-  | { type: 'status_list' };
+  | { type: 'status_list' }
+  /** Block (or unblock) the sender of a report, known only by pseudonym. */
+  | { type: 'block'; report: number; blocked: boolean };
 
 const OPEN: ReadonlySet<ReportStatus> = new Set(['new', 'incomplete', 'claimed']);
 const CLOSED: ReadonlySet<ReportStatus> = new Set(['rejected', 'merged', 'expired', 'cleared']);
@@ -180,6 +182,13 @@ export function decide(command: Command, ctx: DecideContext): Effect[] {
         audit('clear'),
         { type: 'close_relay', report: n },
         { type: 'say', key: 'verify.cleared', params: { number: n } },
+      ];
+
+    case 'block':
+    case 'unblock':
+      return [
+        { type: 'block', report: n, blocked: command.name === 'block' },
+        audit(command.name),
       ];
 
     case 'reopen': {

@@ -22,13 +22,16 @@ export interface ReportRecord extends ReportState {
 }
 
 export type StoredPatch = ReportPatch &
-  Partial<{ replyAddress: string | null; relayOpen: boolean; updateCount: number }>;
+  Partial<{ replyAddress: string | null; relayOpen: boolean; updateCount: number; priority: 'normal' | 'low'; flags: string }>;
 
 export interface NearbyReport {
   number: number;
   zones: string[];
   point?: GeoPoint;
   cross?: [string, string];
+  /** The sender's pseudonym, and whether they had reported before `since` (an established tipster). */
+  tipster?: string;
+  established: boolean;
   seenAt: number;
   status: ReportStatus;
 }
@@ -39,7 +42,11 @@ export interface VerificationStore {
   addApproval(number: number, verifier: string, at: number): void;
   patchReport(number: number, patch: StoredPatch): void;
   audit(entry: { at: number; actor: string; action: string; report?: number; detail?: string }): void;
-  /** Reports created since `since`, other than `excluding`, for duplicate hints. */
+  /** How many reports this tipster submitted since `since`. */
+  reportsBy(tipster: string, since: number): number;
+  isBlocked(tipster: string): boolean;
+  setBlocked(tipster: string, blocked: boolean, by: string, report: number, at: number): void;
+  /** Reports created since `since`, other than `excluding`, for duplicate and flood hints. */
   recentReports(since: number, excluding: number): NearbyReport[];
   /** Reports still needing attention or still active (new, incomplete, claimed, confirmed). */
   openReports(limit: number): ReportRecord[];
