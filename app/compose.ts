@@ -19,12 +19,14 @@ import { mediaLimits } from '../bot/privacy/media.js';
 import { createVault } from '../bot/privacy/vault.js';
 import { OutboxDispatcher } from '../bot/runtime/dispatcher.js';
 import { VerificationDesk } from '../bot/runtime/desk.js';
+import { RetentionSweeper } from '../bot/runtime/retention.js';
 import { Runtime } from '../bot/runtime/runtime.js';
 import { VerificationTexts } from '../bot/verification/texts.js';
+import { RetentionStore } from '../store/retention-store.js';
 import { SqliteStore, openDatabase } from '../store/sqlite-store.js';
 import { createHttpApp } from './http.js';
 import type { PlatformAdapter } from './platforms.js';
-import { deskSettings, engineSettings } from './settings.js';
+import { deskSettings, engineSettings, retentionSettings } from './settings.js';
 
 export interface ComposeOptions {
   config: Config;
@@ -125,6 +127,11 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     mediaLimits: mediaLimits(config.privacy),
     uncleanableMedia: config.privacy.uncleanableMedia,
     logger: runtimeLogger,
+    retention: new RetentionSweeper({
+      store: new RetentionStore(store.db),
+      settings: retentionSettings(config),
+      logger: logger.child({ component: 'retention' }),
+    }),
     onOutbox: () => dispatcher.kick(),
   });
 

@@ -51,6 +51,7 @@ export class OutboxDispatcher {
   /** Finished sends, recorded together in the next flush. */
   private outcomes: { chatKey: string; record: Outcome }[] = [];
   private flushScheduled = false;
+  private pumpScheduled = false;
   private settled: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -64,14 +65,19 @@ export class OutboxDispatcher {
     return n;
   }
 
-  /** Starts sending what is due now (after a commit, or on the poll timer). */
+  /** Starts sending what is due soon (after a commit, or on the poll timer); kicks in one tick share one look. */
   kick(): void {
-    if (this.stopped) return;
-    try {
-      this.pump();
-    } catch (err) {
-      this.d.logger.warn({ err: errName(err) }, 'outbox pump failed');
-    }
+    if (this.stopped || this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      if (this.stopped) return;
+      try {
+        this.pump();
+      } catch (err) {
+        this.d.logger.warn({ err: errName(err) }, 'outbox pump failed');
+      }
+    });
   }
 
   /** Sends everything due now; resolves when nothing due is left and no send is under way. */

@@ -14,6 +14,7 @@ import { stripInvisible } from '../privacy/sanitize.js';
 import type { Vault } from '../privacy/vault.js';
 import type { VerificationStore } from '../verification/store-port.js';
 import type { VerificationDesk } from './desk.js';
+import type { RetentionSweeper } from './retention.js';
 import type { RuntimeStore, StoredSession } from './store-port.js';
 
 export interface ChatTarget {
@@ -48,6 +49,8 @@ export interface RuntimeDeps {
    */
   uncleanableMedia?: 'withhold' | 'verifiers';
   logger: RuntimeLogger;
+  /** Deletes what is past its retention limit; run from tick() every `sweepMinutes` of the clock. */
+  retention?: RetentionSweeper;
   /** Called after a commit that wrote outbox rows. */
   onOutbox?: () => void;
 }
@@ -121,7 +124,11 @@ export class Runtime {
     return outcome;
   }
 
-  /** Wakes sessions whose timer is due (reminders, expiry, forgetting) and expires stale reports. */
+  /**
+   * Wakes sessions whose timer is due (reminders, expiry, forgetting), expires stale reports, and
+   * runs the retention sweep when it is due (after the timers have caught up, so an unfinished
+   * report gets its own expiry, and is sent if worth it, before the sweeper may delete it).
+   */
   tick(limit = 100): number {
     const now = this.d.clock();
     const expired = this.d.store.transaction(() => this.d.desk.expire(now));
@@ -136,6 +143,7 @@ export class Runtime {
     }
     this.counters.timers += due.length;
     if (due.length > 0) this.d.onOutbox?.();
+    if (due.length < limit) this.d.retention?.maybeSweep(now);
     return due.length;
   }
 
