@@ -142,11 +142,5 @@ export async function readLimited(res: Response, maxBytes: number): Promise<Uint
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return new Uint8Array(Buffer.concat(chunks, total));
 }

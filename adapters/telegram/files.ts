@@ -85,11 +85,5 @@ async function fetchFile(url: string, maxBytes: number, timeoutMs: number): Prom
     if (err instanceof DownloadError) throw err;
     throw new DownloadError('network');
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return new Uint8Array(Buffer.concat(chunks, total));
 }
