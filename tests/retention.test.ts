@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../bot/config/index.js';
 import { DEMO_CONFIG } from '../bot/config/index.js';
 import { retentionSettings } from '../app/settings.js';
+import { retentionCutoffs } from '../bot/runtime/retention.js';
 import { RetentionStore } from '../store/retention-store.js';
 import { openDatabase } from '../store/sqlite-store.js';
 import { fakeMp4 } from './support/images.js';
@@ -240,15 +241,7 @@ describe('retention', () => {
       raw.prepare("INSERT INTO media (ref, report_number, kind, mime, bytes, created_at) VALUES ('m1', 1, 'image', 'image/jpeg', x'00', ?)").run(t);
       const store = new RetentionStore(raw);
       const settings = retentionSettings(config());
-      const cut = (now: number) => ({
-        draftsBefore: now - settings.draftMs,
-        doneSessionsBefore: now - settings.doneSessionMs,
-        reportsBefore: now - settings.reportMs,
-        mediaBefore: now - settings.mediaMs,
-        auditBefore: now - settings.auditMs,
-        inboxBefore: now - settings.inboxMs,
-        outboxBefore: now - settings.outboxMs,
-      });
+      const cut = (now: number) => retentionCutoffs(settings, now);
 
       const first = store.sweep(cut(t + day));
       expect(first.walTruncated).toBe(true);
