@@ -60,6 +60,11 @@ export interface Centinela {
   stop(): Promise<void>;
 }
 
+/** The names of zones, in a language, for the simulator's group picker ("Lado Este"). */
+function zoneLabel(config: Config, ids: string[], lang: 'es' | 'en'): string {
+  return ids.map((id) => config.zones.find((z) => z.id === id)?.name[lang] ?? id).join(', ');
+}
+
 export function composeCentinela(o: ComposeOptions): Centinela {
   const { config, logger } = o;
   const clock = o.clock ?? Date.now;
@@ -143,7 +148,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
         verifierChats: config.chats.verifiers.filter((c) => c.platform === 'simulator').map((c) => c.id),
         responderChats: config.chats.responders
           .filter((c) => c.platform === 'simulator')
-          .map((c) => ({ id: c.id, label: c.zones.length ? `${c.id} (${c.zones.join(', ')})` : c.id })),
+          .map((c) => ({ id: c.id, label: zoneLabel(config, c.zones, c.language ?? config.network.languages[0] ?? 'es') || c.id })),
       }, { onHandlerError: (err) => logger.error({ err: err instanceof Error ? err.name : typeof err }, 'simulator message failed') }),
     );
   }
