@@ -27,7 +27,18 @@ export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Render
     const dt = DateTime.fromMillis(ms, { zone: timezone }).setLocale(lang);
     return dt.toFormat(lang === 'en' ? 'h:mm a' : 'H:mm');
   };
-  const t = (lang: Lang, key: string, params: Record<string, Param> = {}): string => {
+  // Texts without parameters are the same every time: render each once (locale files are fixed at start).
+  const plain = new Map<string, string>();
+  const t = (lang: Lang, key: string, params?: Record<string, Param>): string => {
+    if (!params || Object.keys(params).length === 0) {
+      const id = `${lang}\u0000${key}`;
+      let text = plain.get(id);
+      if (text === undefined) {
+        text = i18n.t(key, { lng: lang });
+        plain.set(id, text);
+      }
+      return text;
+    }
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(params)) {
       if (typeof value === 'object' && 'key' in value) values[name] = i18n.t(value.key, { lng: lang });

@@ -3,7 +3,7 @@
  * (HMAC-SHA256), and the address needed to reply is stored encrypted (AES-256-GCM), so the
  * database alone does not say who anyone is.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 export interface Vault {
   /** A stable pseudonym for (platform, id): the same inputs always give the same value. */
@@ -20,9 +20,14 @@ export function createVault(secret: Uint8Array): Vault {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), info, 32));
   const hmacKey = derive('centinela/pseudonym/v1');
   const encKey = derive('centinela/seal/v1');
+  const innerPad = createHash('sha256').update(xorPad(hmacKey, 0x36));
+  const outerPad = createHash('sha256').update(xorPad(hmacKey, 0x5c));
   return {
     pseudonym(platform, id) {
-      return createHmac('sha256', hmacKey).update(platform).update('\u0000').update(id).digest('base64url');
+      // HMAC-SHA256 (RFC 2104) from pre-keyed inner and outer hashes: same result as createHmac,
+      // without re-deriving the key pads on every message.
+      const inner = innerPad.copy().update(platform).update('\u0000').update(id).digest();
+      return outerPad.copy().update(inner).digest('base64url');
     },
     seal(plain) {
       const iv = randomBytes(12);
@@ -37,4 +42,12 @@ export function createVault(secret: Uint8Array): Vault {
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
   };
+}
+
+/** The key padded to SHA-256's 64-byte block and XORed with an HMAC pad byte. */
+function xorPad(key: Buffer, byte: number): Buffer {
+  const block = Buffer.alloc(64);
+  key.copy(block);
+  for (let i = 0; i < block.length; i++) block[i] = (block[i] ?? 0) ^ byte;
+  return block;
 }
