@@ -110,7 +110,7 @@ function timeOne(fn: (text: string) => unknown): number {
   for (let round = 0; round < ROUNDS; round++) {
     let calls = 0;
     const t0 = performance.now();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       pass();
       calls += CORPUS.length;

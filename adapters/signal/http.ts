@@ -97,7 +97,7 @@ export class SignalHttp {
     const body = await this.json(await this.request('GET', '/v1/about', signal ? { signal, timeoutMs: 10_000 } : { timeoutMs: 10_000 }));
     const mode = body && typeof body === 'object' ? (body as { mode?: unknown }).mode : undefined;
     if (typeof mode !== 'string') throw new AdapterError('unavailable', 'signal-cli-rest-api /v1/about has no mode');
-    return { ...(body as object), mode } as SignalAbout;
+    return { ...(body as object), mode };
   }
 
   /** `GET /v1/accounts`: the numbers registered or linked on the server. */

@@ -152,7 +152,7 @@ describe('TelegramAdapter (polling)', () => {
 
   it('sends plain text with buttons, no parse_mode, no link preview, threaded replies', async () => {
     api.addChat(privateChat(IDS.maria));
-    api.noteMessage({ message_id: 17, date: 1, chat: privateChat(IDS.maria), from: user(IDS.maria), text: 'x' } as never);
+    api.noteMessage({ message_id: 17, date: 1, chat: privateChat(IDS.maria), from: user(IDS.maria), text: 'x' });
     await startWith();
     const r = await adapter.send({
       chat: { id: String(IDS.maria), kind: 'direct' },

@@ -151,7 +151,7 @@ describe('toInbound edge cases', () => {
 
   it('ignores live-location movements (edits carrying a location)', () => {
     const u = fixture('location');
-    u.edited_message = { ...u.message!, edit_date: 1_700_000_130 } as NonNullable<typeof u.edited_message>;
+    u.edited_message = { ...u.message!, edit_date: 1_700_000_130 };
     delete u.message;
     expect(toInbound(u, ctx)).toBeUndefined();
   });

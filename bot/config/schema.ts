@@ -233,7 +233,7 @@ export const AreaSchema = z.unknown().transform((value, ctx) => {
       : CircleAreaSchema.safeParse(value, { error: configErrorMap });
   if (!parsed.success) {
     // Re-raise the inner issues (paths relative to `area`, messages already worded).
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
     return z.NEVER;
   }
   return parsed.data;

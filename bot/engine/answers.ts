@@ -83,7 +83,7 @@ function freeText<K extends 'activity' | 'uniform' | 'equipment'>(
 ): Patch | undefined {
   if (!hasContent(text)) return undefined;
   const value = parse(text);
-  return value ? ({ [key]: value } as Patch) : undefined;
+  return value ? ({ [key]: value }) : undefined;
 }
 
 function choiceIsNow(text: string): boolean {

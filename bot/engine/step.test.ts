@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { intakeFlow } from '../flows/intake.js';
 import { step } from './step.js';
-import type { EngineEnv, EngineInput, ReplyEvent } from './types.js';
+import type { EngineEnv, EngineInput } from './types.js';
 
 const env = (signalContact?: string): EngineEnv => ({
   now: Date.UTC(2026, 10, 21, 17),
@@ -17,7 +17,7 @@ const env = (signalContact?: string): EngineEnv => ({
 const hello = (platform: 'telegram' | 'signal' | 'whatsapp'): EngineInput => ({ type: 'message', messageId: 'm1', text: 'hola', media: [], platform });
 
 function keys(events: ReturnType<typeof step>['events']): string[] {
-  return events.flatMap((e) => (e.type === 'reply' ? (e as ReplyEvent).parts.map((p) => ('key' in p ? p.key : 'summary')) : []));
+  return events.flatMap((e) => (e.type === 'reply' ? (e).parts.map((p) => ('key' in p ? p.key : 'summary')) : []));
 }
 
 describe('engine', () => {

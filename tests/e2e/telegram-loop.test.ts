@@ -185,7 +185,7 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     expect(sendsTo(api, VERIFIER_GROUP)).toHaveLength(0); // nothing leaves the DM before submitting
 
     // 6. Submitting: the card reaches the verifier group; responders get nothing unverified.
-    sent = await say(DM, TIPSTER, { text: 'sí' });
+    await say(DM, TIPSTER, { text: 'sí' });
     const cards = sendsTo(api, VERIFIER_GROUP);
     expect(cards).toHaveLength(1);
     const card = textOf(cards[0]!);

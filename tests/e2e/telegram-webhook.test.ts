@@ -61,7 +61,7 @@ function tipsterMessage(text: string): Update {
   t!.clock.advance(20_000);
   const u = messageUpdate(t!.api, t!.clock, DM, TIPSTER, { text });
   t!.api.noteMessage(u.message!); // Telegram knows the chat and the message (ids stay in sequence)
-  return { update_id: ++updateId, ...u } as Update;
+  return { update_id: ++updateId, ...u };
 }
 
 describe('Telegram webhook mode (built like npm start)', () => {
@@ -198,7 +198,7 @@ describe('Telegram webhook mode (built like npm start)', () => {
       text: '/confirm@CentinelaBot 999999',
       entities: [{ type: 'bot_command', offset: 0, length: '/confirm@CentinelaBot'.length }],
     });
-    const third = await post({ update_id: ++updateId, ...cmd } as Update);
+    const third = await post({ update_id: ++updateId, ...cmd });
     for (const r of [second, third]) {
       expect(r.status).toBe(200);
       expect(r.ms).toBeLessThan(1_000);

@@ -146,6 +146,7 @@ export class FakeBotApi {
   static async start(o: FakeOptions = {}): Promise<FakeBotApi> {
     const botInfo = fakeBotInfo(o.botInfo);
     const token = o.token ?? `${botInfo.id}:FAKE-token_for-tests`;
+    // eslint-disable-next-line prefer-const -- set once the server exists; the handler only runs after that
     let self: FakeBotApi | undefined;
     const server = createServer((req, res) => {
       self!.serve(req, res).catch(() => {
@@ -208,10 +209,10 @@ export class FakeBotApi {
    * are registered. Returns the update_id.
    */
   pushUpdate(update: Omit<Update, 'update_id'> & { update_id?: number }): number {
-    const full = { ...update, update_id: update.update_id ?? this.nextUpdateId++ } as Update;
+    const full = { ...update, update_id: update.update_id ?? this.nextUpdateId++ };
     if (full.update_id >= this.nextUpdateId) this.nextUpdateId = full.update_id + 1;
     for (const m of [full.message, full.edited_message, full.channel_post, full.callback_query?.message]) {
-      if (m) this.noteMessage(m as Message);
+      if (m) this.noteMessage(m);
     }
     if (full.callback_query) this.pendingCallbacks.add(full.callback_query.id);
     const mig = full.message?.migrate_to_chat_id;
