@@ -77,6 +77,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
 
   const store = new SqliteStore(openDatabase(dbPath, o.synchronous ? { synchronous: o.synchronous } : {}));
   const vault = createVault(o.secret);
+  for (const p of o.platforms ?? []) p.bind?.({ db: store.db, vault });
   const baseRenderer = createRenderer(i18n, intakeFlow, config.network.timezone);
   const renderer = o.wrapRenderer ? o.wrapRenderer(baseRenderer) : baseRenderer;
 

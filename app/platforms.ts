@@ -1,8 +1,9 @@
 /**
- * Builds the real platform adapters the config enables (Signal, Telegram), checking each
+ * Builds the real platform adapters the config enables (Signal, Telegram, WhatsApp), checking each
  * platform's own settings, and normalises platform chat ids in the config (Signal groups come in
  * two forms). Everything else about a platform stays in its adapter folder.
  */
+import type Database from 'better-sqlite3';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { SignalAdapter } from '../adapters/signal/adapter.js';
@@ -10,8 +11,13 @@ import { parseSignalConfig } from '../adapters/signal/config.js';
 import { normalizeSignalChatId } from '../adapters/signal/ids.js';
 import { TelegramAdapter } from '../adapters/telegram/adapter.js';
 import { parseTelegramConfig } from '../adapters/telegram/config.js';
+import { WhatsAppAdapter } from '../adapters/whatsapp/adapter.js';
+import { parseWhatsAppConfig } from '../adapters/whatsapp/config.js';
+import { configuredUserJid } from '../adapters/whatsapp/lid-lookup.js';
 import type { Config } from '../bot/config/index.js';
 import type { AdapterPort } from '../bot/port.js';
+import type { Vault } from '../bot/privacy/vault.js';
+import { WhatsAppAuthStore } from '../store/whatsapp-auth-store.js';
 
 export interface PlatformAdapter {
   adapter: AdapterPort;
@@ -21,6 +27,8 @@ export interface PlatformAdapter {
   healthy: () => boolean;
   /** Details for /health. */
   health: () => Record<string, unknown>;
+  /** Gives the platform what exists only once the store is open (WhatsApp keeps its session there). */
+  bind?: (deps: { db: Database.Database; vault: Vault }) => void;
 }
 
 export type PlatformsResult = { ok: true; platforms: PlatformAdapter[]; config: Config } | { ok: false; errors: string[] };
@@ -63,8 +71,62 @@ export function buildPlatforms(input: Config, env: NodeJS.ProcessEnv, logger: Lo
     }
   }
 
-  if (enabled(config.platforms.whatsapp)) errors.push('platforms.whatsapp: WhatsApp is not available in this version yet');
+  const whatsappSection = config.platforms.whatsapp;
+  if (enabled(whatsappSection)) {
+    const parsed = parseWhatsAppConfig(whatsappSection);
+    if (!parsed.ok) errors.push(...parsed.errors);
+    else {
+      const pnSenders = normaliseWhatsAppIds(config, errors);
+      const allowedGroups = [...config.chats.verifiers, ...config.chats.responders].filter((c) => c.platform === 'whatsapp').map((c) => c.id);
+      let auth: WhatsAppAuthStore | undefined;
+      const adapter = new WhatsAppAdapter({
+        config: parsed.config,
+        logger: logger.child({ platform: 'whatsapp' }),
+        allowedGroups,
+        pnSenders,
+        auth: () => {
+          if (!auth) throw new Error('the WhatsApp session store was not bound');
+          return auth;
+        },
+      });
+      platforms.push({
+        adapter,
+        bind: ({ db, vault }) => {
+          auth = new WhatsAppAuthStore(db, vault);
+        },
+        healthy: () => adapter.health().state === 'up',
+        health: () => ({ ...adapter.health() }),
+      });
+    }
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, platforms, config };
+}
+
+const WHATSAPP_GROUP = /^\d+(-\d+)?@g\.us$/;
+
+/**
+ * WhatsApp chats must be group JIDs; verifiers are numbers with country code or LIDs. Returns the
+ * verifiers named by number, whose messages must be matched on their number rather than a LID.
+ */
+function normaliseWhatsAppIds(config: Config, errors: string[]): string[] {
+  const check = (where: string, chat: { platform: string; id: string }) => {
+    if (chat.platform === 'whatsapp' && !WHATSAPP_GROUP.test(chat.id)) {
+      errors.push(`${where}.id: expected a WhatsApp group JID like 120363041234567890@g.us (see \`centinela whatsapp groups\`)`);
+    }
+  };
+  config.chats.verifiers.forEach((c, i) => check(`chats.verifiers[${i}]`, c));
+  config.chats.responders.forEach((c, i) => check(`chats.responders[${i}]`, c));
+  const byNumber: string[] = [];
+  config.verifiers.forEach((v, i) => {
+    if (v.platform !== 'whatsapp') return;
+    const jid = configuredUserJid(v.id);
+    if (!jid) errors.push(`verifiers[${i}].id: expected the verifier's WhatsApp number with country code or LID (…@lid)`);
+    else {
+      v.id = jid;
+      if (jid.endsWith('@s.whatsapp.net')) byNumber.push(jid);
+    }
+  });
+  return byNumber;
 }
 
 /**

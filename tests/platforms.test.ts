@@ -46,4 +46,21 @@ describe('buildPlatforms', () => {
     expect(built.errors.some((e) => e.startsWith('platforms.signal.url'))).toBe(true);
     expect(built.errors.some((e) => e.startsWith('platforms.telegram.secretToken'))).toBe(true);
   });
+
+  it('builds WhatsApp with verifiers by number, and refuses a chat that is not a group JID', () => {
+    const c = structuredClone(DEMO_CONFIG) as Config;
+    c.platforms.whatsapp = { pacing: { perChatPerMinute: 10 } };
+    c.chats.verifiers.push({ platform: 'whatsapp', id: '120363041234567890@g.us' });
+    c.verifiers.push({ platform: 'whatsapp', id: '+1 (555) 010-0177' });
+    const built = buildPlatforms(c, {}, createLogger('silent'));
+    if (!built.ok) throw new Error(built.errors.join('\n'));
+    expect(built.platforms.map((p) => p.adapter.platform)).toEqual(['whatsapp']);
+    expect(built.config.verifiers.at(-1)?.id).toBe('15550100177@s.whatsapp.net');
+    expect(built.platforms[0]?.health()).toMatchObject({ state: expect.any(String) });
+
+    c.chats.responders.push({ platform: 'whatsapp', id: '+15550100', zones: [], fallback: true, precision: 'exact', media: false });
+    const bad = buildPlatforms(c, {}, createLogger('silent'));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.some((e) => e.startsWith('chats.responders[2].id: expected a WhatsApp group JID'))).toBe(true);
+  });
 });
