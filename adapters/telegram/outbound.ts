@@ -17,6 +17,7 @@
  * //      text: 'Alert\n\n1. On my way', link_preview_options: { is_disabled: true },
  * //      reply_markup: { inline_keyboard: [[{ text: '1. On my way', callback_data: '1' }]] } } }] }
  */
+import { splitText } from '../shared/split-text.js';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { choicesAsText } from '../../bot/messages.js';
 import type { Attachment, Choice, OutboundMessage } from '../../bot/messages.js';
@@ -154,24 +155,4 @@ function fileMethod(f: OutboundFile): 'sendPhoto' | 'sendDocument' {
   return photoMime && f.data.byteLength <= MAX_PHOTO_BYTES ? 'sendPhoto' : 'sendDocument';
 }
 
-/**
- * Splits text into pieces of at most `max` UTF-16 units, at a line break or space where possible
- * and never inside a surrogate pair. Empty text stays one (empty) piece, which the API refuses.
- */
-export function splitText(text: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) {
-      cut = max;
-      const code = rest.charCodeAt(cut - 1);
-      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    }
-    out.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^[\n ]/, '');
-  }
-  out.push(rest);
-  return out;
-}
+export { splitText } from '../shared/split-text.js';

@@ -16,6 +16,7 @@
  * planSend({ chat: { id: '1203…@g.us', kind: 'group' }, text: 'Alert', choices: [{ value: '1', label: 'On my way' }] })
  * // → { primary: 0, steps: [{ content: { text: 'Alert\n\n1. On my way', linkPreview: null } }] }
  */
+import { splitText } from '../shared/split-text.js';
 import type { AnyMessageContent, WAMessage, proto } from '@whiskeysockets/baileys';
 import { choicesAsText } from '../../bot/messages.js';
 import type { Attachment, Choice, OutboundMessage } from '../../bot/messages.js';
@@ -97,24 +98,4 @@ function defaultName(file: Attachment): string {
   return `${file.kind === 'other' ? 'file' : file.kind}.${ext}`;
 }
 
-/**
- * Splits text into pieces of at most `max` UTF-16 units, at a line break or space where possible
- * and never inside a surrogate pair.
- */
-export function splitText(text: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) {
-      cut = max;
-      const code = rest.charCodeAt(cut - 1);
-      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    }
-    out.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^[\n ]/, '');
-  }
-  out.push(rest);
-  return out;
-}
+export { splitText } from '../shared/split-text.js';
