@@ -65,6 +65,12 @@ export interface OutboundMessage {
   attachments?: Attachment[];
   /** Platform message id to reply to (thread under), where the platform allows it. */
   replyTo?: string;
+  /**
+   * The same for every attempt at sending one outbox row. A platform that supports idempotent
+   * sends drops a repeat (after a crash between sending and recording it); others ignore it, and
+   * such a crash can repeat that one message.
+   */
+  idempotencyKey?: string;
 }
 
 /** Renders choices as plain numbered lines, for platforms (and logs) without buttons. */

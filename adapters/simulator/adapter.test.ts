@@ -28,6 +28,16 @@ describe('SimulatorAdapter', () => {
   });
   afterEach(() => s.adapter.close());
 
+  it('keeps a repeated send of one outbox row once (idempotent sends after a crash)', async () => {
+    const msg = { chat: { id: 'ana', kind: 'direct' as const }, text: '¿Dónde?', idempotencyKey: 'outbox:7' };
+    const first = await s.adapter.send(msg);
+    const again = await s.adapter.send(msg);
+    expect(again.messageId).toBe(first.messageId);
+    expect(s.adapter.history('ana')).toHaveLength(1);
+    await s.adapter.send({ ...msg, idempotencyKey: 'outbox:8' });
+    expect(s.adapter.history('ana')).toHaveLength(2);
+  });
+
   it('builds an InboundMessage for a direct message, the chat being the sender', async () => {
     const r = await s.adapter.receive({ sender: 'tipster-1234', text: 'hola' });
     expect(r).toEqual({ id: 'sim-1', duplicate: false });

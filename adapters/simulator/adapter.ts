@@ -234,7 +234,9 @@ export class SimulatorAdapter implements AdapterPort {
 
     const choices = message.choices && message.choices.length > 0 ? message.choices : undefined;
     const text = choices ? [message.text, choicesAsText(choices)].filter((s) => s !== '').join('\n\n') : message.text;
-    const id = this.newId();
+    // Idempotent sends: a repeat of one outbox row (after a crash between sending and recording)
+    // gets the same id, which the history's UNIQUE (chat, id) keeps once.
+    const id = message.idempotencyKey !== undefined ? `sent-${message.idempotencyKey}` : this.newId();
     this.insert.run(
       id,
       chatId,

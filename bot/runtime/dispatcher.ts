@@ -177,7 +177,13 @@ export class OutboxDispatcher {
       };
       const replyTo = replyToKey ? this.d.resolveReplyTo?.(replyToKey) : undefined;
       const attachments = this.attachments(mediaRefs, uncleanedRefs);
-      const result = await adapter.send({ ...body, chat, ...(replyTo ? { replyTo } : {}), ...(attachments.length > 0 ? { attachments } : {}) });
+      const result = await adapter.send({
+        ...body,
+        chat,
+        ...(replyTo ? { replyTo } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
+        idempotencyKey: `outbox:${row.id}`,
+      });
       const sentAt = this.d.clock();
       this.counters.sent += 1;
       // The platform's id is kept only for group messages (alerts are threaded under it); for a
