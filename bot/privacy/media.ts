@@ -9,7 +9,14 @@
  * (prebuilt sharp has no HEVC decoder) keep them, marked `cleaned: false`, and the runtime decides
  * whether they may ever reach a verifier. Nothing here throws.
  */
-import sharp from 'sharp';
+import type SharpFn from 'sharp';
+
+let sharpModule: Promise<typeof SharpFn> | undefined;
+/** sharp (and libvips, about 20 MB) load with the first photo, not at start. */
+function loadSharp(): Promise<typeof SharpFn> {
+  sharpModule ??= import('sharp').then((m) => m.default);
+  return sharpModule;
+}
 import type { Attachment } from '../messages.js';
 
 export interface MediaLimits {
@@ -113,6 +120,7 @@ class TooLarge extends Error {}
 async function reencode(data: Uint8Array, limits: MediaLimits): Promise<Uint8Array> {
   const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   // The header first: refuse oversized images before decoding a single pixel.
+  const sharp = await loadSharp();
   const meta = await sharp(input, { limitInputPixels: false }).metadata();
   const pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
   if (!meta.width || !meta.height) throw new Error('no dimensions');
