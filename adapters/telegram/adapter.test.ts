@@ -9,20 +9,9 @@ import { TelegramAdapter } from './adapter.js';
 import type { TelegramLogger } from './adapter.js';
 import { parseTelegramConfig } from './config.js';
 import type { TelegramConfig } from './config.js';
+import { eventually } from '../../tests/support/eventually.js';
 
-const WAIT_MS = 3_000;
 
-async function eventually(check: () => void): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    try {
-      return check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}
 
 interface LogLine {
   level: string;

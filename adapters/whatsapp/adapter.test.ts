@@ -11,6 +11,7 @@ import { parseWhatsAppConfig } from './config.js';
 import type { WhatsAppLogger } from './logger.js';
 import type { WhatsAppAuthStore } from '../../store/whatsapp-auth-store.js';
 import { configuredUserJid } from './lid-lookup.js';
+import { eventually } from '../../tests/support/eventually.js';
 
 const FAST = { perChatPerMinute: 1000, overallPerMinute: 1000, minGapMs: 0, pauseOnLimitMs: 60_000 };
 
@@ -35,18 +36,6 @@ afterEach(async () => {
   adapter = undefined;
 });
 
-async function eventually(check: () => void, ms = 2_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-}
 
 async function started(o: Partial<Omit<WhatsAppAdapterOptions, 'auth'>> & { wa?: FakeWhatsApp; auth?: WhatsAppAuthStore } = {}) {
   const wa = o.wa ?? new FakeWhatsApp();

@@ -17,6 +17,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../bot/messages.js';
 import { AdapterError } from '../../bot/port.js';
 import type { AdapterPort } from '../../bot/port.js';
+import { eventually } from '../support/eventually.js';
 
 /**
  * Group chat names the suite uses with `deliverGroup` / `groupChatId`. Platforms where a chat must
@@ -46,7 +47,6 @@ export interface ContractHarness {
   cleanup(): Promise<void>;
 }
 
-const WAIT_MS = 2_000;
 /** How long "nothing arrived" is watched for when there is no later message to wait on. */
 const QUIET_MS = 150;
 
@@ -54,19 +54,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Polls until `check` passes (an assertion function), or fails with its last error after WAIT_MS. */
-async function eventually(check: () => void | Promise<void>): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await sleep(10);
-    }
-  }
-}
 
 /** Registers the contract suite for one adapter. `makeHarness` is called once per test. */
 export function adapterContract(name: string, makeHarness: () => Promise<ContractHarness>): void {

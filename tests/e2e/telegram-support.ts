@@ -117,18 +117,7 @@ export async function startTelegramBot(telegram: Record<string, unknown> = {}, e
   }
 }
 
-/** Polls `check` until it passes or `ms` runs out (then its last failure is thrown). */
-export async function eventually<T>(check: () => T, ms = 5_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}
+export { eventually } from '../support/eventually.js';
 
 /** How many inbound messages the runtime has taken (handled, duplicate or ignored). */
 export function taken(bot: Centinela): number {

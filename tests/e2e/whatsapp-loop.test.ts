@@ -27,6 +27,7 @@ import { FakeWhatsApp, textOfContent } from '../fakes/whatsapp/fake-socket.js';
 import type { SentCall } from '../fakes/whatsapp/fake-socket.js';
 import { RESPONDER_GROUP, TIPSTER, VERIFIER, VERIFIER_GROUP, dmFrom, groupFrom, image, location, text, waMessage } from '../fakes/whatsapp/messages.js';
 import type { From } from '../fakes/whatsapp/messages.js';
+import { eventually } from '../support/eventually.js';
 
 const OTHER_GROUP = '120363040000000009@g.us';
 
@@ -66,18 +67,6 @@ afterEach(async () => {
   r = undefined;
 });
 
-async function eventually(check: () => void, ms = 3_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((res) => setTimeout(res, 5));
-    }
-  }
-}
 
 /** Built as `npm start` would build it once app/platforms.ts knows WhatsApp (see the adapter's wiring). */
 async function startBot(): Promise<Running> {

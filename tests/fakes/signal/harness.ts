@@ -19,19 +19,7 @@ export function uuidFor(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Polls `check` until it stops throwing, for at most `ms`. */
-export async function eventually(check: () => void | Promise<void>, ms = 2_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}
+export { eventually } from '../../support/eventually.js';
 
 export interface LogLine {
   level: 'info' | 'warn' | 'error' | 'debug';
