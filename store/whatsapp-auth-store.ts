@@ -47,7 +47,7 @@ export class WhatsAppAuthStore {
   readonly keys: SignalKeyStore;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly vault: AuthVault,
   ) {
     this.st = {

@@ -5,6 +5,7 @@
  */
 import type { Api } from 'grammy';
 import type { Attachment } from '../../bot/messages.js';
+import { readLimited } from '../shared/read-limited.js';
 import { isFileTooBig } from './errors.js';
 
 export interface DownloadOptions {
@@ -62,28 +63,12 @@ async function fetchFile(url: string, maxBytes: number, timeoutMs: number): Prom
     await res.body?.cancel().catch(() => undefined);
     throw new DownloadError('http_status');
   }
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body.cancel().catch(() => undefined);
-    throw new DownloadError('too_big');
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
+  let bytes: Uint8Array | undefined;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new DownloadError('too_big');
-      }
-      chunks.push(value);
-    }
-  } catch (err) {
-    if (err instanceof DownloadError) throw err;
+    bytes = await readLimited(res, maxBytes);
+  } catch {
     throw new DownloadError('network');
   }
-  return new Uint8Array(Buffer.concat(chunks, total));
+  if (!bytes) throw new DownloadError('too_big');
+  return bytes;
 }

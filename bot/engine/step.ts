@@ -111,7 +111,7 @@ class Turn {
     };
     if (lang) s.lang = lang;
     this.s = s;
-    if (keyword === 'stop') return this.erase(text);
+    if (keyword === 'stop') return this.erase();
     const known = s.lang ?? detectLanguage(text) ?? this.keywordLang(text) ?? this.onlyLanguage();
     if (!keyword) this.takeFirstMessage(s, msg, text);
     if (keyword === 'rights' || keyword === 'help') {
@@ -152,7 +152,7 @@ class Turn {
     }
     s.lastInboundAt = this.now;
     const lang = this.langOf(s);
-    if (keyword === 'stop') return this.erase(text);
+    if (keyword === 'stop') return this.erase();
     if (keyword === 'rights' || keyword === 'help') {
       this.say(lang, [{ key: keyword === 'rights' ? 'rights.card' : 'intake.help' }, { key: 'intake.done.prompt' }]);
       return;
@@ -199,7 +199,7 @@ class Turn {
     const lang = this.langOf(s);
     switch (keyword) {
       case 'stop':
-        return this.erase('');
+        return this.erase();
       case 'cancel':
         this.events.push({ type: 'media_discarded', refs: mediaRefs(s.draft) });
         this.say(lang, [{ key: 'intake.cancelled' }]);
@@ -251,7 +251,7 @@ class Turn {
     this.proceed(s);
   }
 
-  private erase(_text: string): void {
+  private erase(): void {
     const refs = this.s ? mediaRefs(this.s.draft) : [];
     const lang = this.s ? this.langOf(this.s) : this.defaultLang();
     if (refs.length) this.events.push({ type: 'media_discarded', refs });

@@ -69,11 +69,11 @@ export type Effect =
 const OPEN: ReadonlySet<ReportStatus> = new Set(['new', 'incomplete', 'claimed']);
 const CLOSED: ReadonlySet<ReportStatus> = new Set(['rejected', 'merged', 'expired', 'cleared']);
 
-export function isOpen(status: ReportStatus): boolean {
+function isOpen(status: ReportStatus): boolean {
   return OPEN.has(status);
 }
 
-export function isClosed(status: ReportStatus): boolean {
+function isClosed(status: ReportStatus): boolean {
   return CLOSED.has(status);
 }
 
