@@ -24,10 +24,13 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
-RUN groupadd --system centinela && useradd --system --gid centinela --home /data centinela \
+# A fixed id (the one the system range gives it here anyway), so the host can give the secret file
+# to this user alone: chown 999:999 secrets/centinela_secret; chmod 400 (Compose mounts it as is).
+RUN groupadd --system --gid 999 centinela && useradd --system --uid 999 --gid centinela --home /data centinela \
  && mkdir -p /data /config && chown centinela:centinela /data
 USER centinela
 VOLUME ["/data"]
 EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:3000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Asks /health on this machine, on the configured port, with http.metricsToken when one is set.
+HEALTHCHECK --interval=30s --timeout=5s CMD ["node", "dist/app/healthcheck.js"]
 CMD ["node", "dist/app/main.js"]

@@ -22,7 +22,9 @@ import { VerificationDesk } from '../bot/runtime/desk.js';
 import { RetentionSweeper } from '../bot/runtime/retention.js';
 import { Runtime } from '../bot/runtime/runtime.js';
 import { VerificationTexts } from '../bot/verification/texts.js';
+import { SqlitePendingInboundStore } from '../store/pending-inbound-store.js';
 import { RetentionStore } from '../store/retention-store.js';
+import { preparePrivateDatabase } from '../store/private-files.js';
 import { SqliteStore, openDatabase } from '../store/sqlite-store.js';
 import { createHttpApp } from './http.js';
 import type { PlatformAdapter } from './platforms.js';
@@ -86,6 +88,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
   if (config.platforms.simulator.enabled) {
     const groupChats = [...config.chats.verifiers, ...config.chats.responders].filter((c) => c.platform === 'simulator').map((c) => c.id);
     const historyPath = o.simulatorHistoryPath ?? (dbPath === ':memory:' ? ':memory:' : resolve(dirname(dbPath), 'simulator.db'));
+    preparePrivateDatabase(historyPath); // owner-only, like the database beside it
     simulator = new SimulatorAdapter({ groupChats, historyPath, now: clock });
     adapters.set('simulator', simulator);
   }
@@ -122,6 +125,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
   });
   const runtime = new Runtime({
     store,
+    pending: new SqlitePendingInboundStore(store.db),
     flow: intakeFlow,
     settings: engineSettings(config),
     renderer,
@@ -150,7 +154,10 @@ export function composeCentinela(o: ComposeOptions): Centinela {
         responderChats: config.chats.responders
           .filter((c) => c.platform === 'simulator')
           .map((c) => ({ id: c.id, label: zoneLabel(config, c.zones, c.language ?? config.network.languages[0] ?? 'es') || c.id })),
-      }, { onHandlerError: (err) => logger.error({ err: err instanceof Error ? err.name : typeof err }, 'simulator message failed') }),
+      }, {
+        port: config.http.port,
+        onHandlerError: (err) => logger.error({ err: err instanceof Error ? err.name : typeof err }, 'simulator message failed'),
+      }),
     );
   }
 
@@ -173,6 +180,8 @@ export function composeCentinela(o: ComposeOptions): Centinela {
         `centinela_inbound_duplicates_total ${c.duplicates}`,
         `centinela_inbound_ignored_total ${c.ignored}`,
         `centinela_reports_submitted_total ${c.reports}`,
+        `centinela_media_decodes_total ${runtime.decoder.counters.decodes}`,
+        `centinela_media_decodes_refused_total ${runtime.decoder.counters.refused}`,
         `centinela_outbox_sent_total ${d.sent}`,
         `centinela_outbox_retried_total ${d.retried}`,
         `centinela_outbox_dead_total ${d.dead}`,
@@ -182,6 +191,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
       ].join('\n');
     },
     mounts,
+    ...(config.http.metricsToken !== undefined ? { metricsToken: config.http.metricsToken } : {}),
   });
 
   let ticker: NodeJS.Timeout | undefined;
@@ -194,6 +204,8 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     simulator,
     http,
     async start() {
+      // Messages a crash left waiting for their photos: handled with their text, photos marked lost.
+      runtime.recoverPending();
       for (const [platform, adapter] of adapters) {
         await adapter.start(async (msg) => {
           await runtime.receive(msg);
@@ -218,6 +230,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
         await adapter.stop();
         adapterState.set(platform, 'down');
       }
+      await runtime.idle(); // photos being cleaned: their messages are handled before the store closes
       await dispatcher.stop();
       store.close();
     },

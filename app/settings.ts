@@ -16,6 +16,8 @@ export function engineSettings(config: Config): EngineSettings {
     doneRetentionMs: config.retention.doneSessionHours * 60 * min,
     burstMs: config.intake.burstSeconds * 1000,
     maxWrongAnswers: config.intake.maxWrongAnswers,
+    followUpMs: config.intake.followUpMinutes * min,
+    pinDecimals: config.privacy.pinDecimals,
   };
 }
 

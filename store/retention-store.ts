@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { RetentionCounts, RetentionCutoffs, RetentionStorePort, SweepResult } from '../bot/runtime/retention.js';
+import { truncateWal } from './sqlite-store.js';
 
 /** Report statuses after which nobody writes to the tipster again (see bot/verification/decide.ts). */
 const CLOSED = "('rejected', 'merged', 'expired', 'cleared')";
@@ -75,7 +76,6 @@ export class RetentionStore implements RetentionStorePort {
    * when a reader kept it from completing.
    */
   checkpoint(): boolean {
-    const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-    return row?.busy === 0;
+    return truncateWal(this.db);
   }
 }

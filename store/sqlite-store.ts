@@ -2,8 +2,6 @@
  * The runtime's store on better-sqlite3: WAL mode, prepared statements, one synchronous
  * transaction per inbound message.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Session } from '../bot/engine/types.js';
 import type { Platform } from '../bot/messages.js';
@@ -17,7 +15,9 @@ import type {
   RuntimeStore,
   StoredSession,
 } from '../bot/runtime/store-port.js';
+import { ONE_OFF_CHAT_PREFIX } from '../bot/runtime/store-port.js';
 import { migrate } from './migrate.js';
+import { preparePrivateDatabase, tightenSidecars } from './private-files.js';
 import { SqliteVerificationStore } from './verification-store.js';
 
 export interface OpenOptions {
@@ -25,11 +25,15 @@ export interface OpenOptions {
   synchronous?: 'NORMAL' | 'FULL';
 }
 
-/** Opens (creating folders and schema as needed) the database at `path` (':memory:' for tests). */
+/**
+ * Opens (creating folders and schema as needed) the database at `path` (':memory:' for tests).
+ * A new folder is 0700 and the database, `-wal` and `-shm` files are 0600, whatever the umask.
+ */
 export function openDatabase(path: string, opts: OpenOptions = {}): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  preparePrivateDatabase(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  tightenSidecars(path);
   db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -41,6 +45,17 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Database.Dat
   db.pragma('wal_autocheckpoint = 10000');
   migrate(db);
   return db;
+}
+
+/**
+ * Copies the WAL into the database file and truncates it to zero bytes, so old versions of
+ * rewritten pages (with deleted values in them) are gone from the `-wal` file too. With
+ * `secure_delete` on, a deleted value is then gone from both files. False when a reader kept it
+ * from completing.
+ */
+export function truncateWal(db: Database.Database): boolean {
+  const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  return row?.busy === 0;
 }
 
 interface SessionRow {
@@ -56,6 +71,8 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   /** Wake-up time of each session, mirrored in memory so no index has to be rewritten per message. */
   private readonly wakes = new Map<string, number>();
   private wakesSyncedAt = 0;
+  /** Set when something was erased that must leave the file bytes at the next flushErasures(). */
+  private erasedSinceCheckpoint = false;
 
   constructor(db: Database.Database) {
     super(db);
@@ -79,6 +96,10 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
       mediaDelete: p('DELETE FROM media WHERE ref = ? AND report_number IS NULL'),
       mediaDeleteTipster: p('DELETE FROM media WHERE tipster = ? AND report_number IS NULL'),
       reportsUnlink: p('UPDATE reports SET tipster = NULL, reply_address = NULL, relay_open = 0 WHERE tipster = ?'),
+      // A block stays (so a blocked sender cannot lift it with STOP), without the report it came from.
+      blocksUnlink: p('UPDATE blocks SET report = NULL WHERE tipster = ?'),
+      outboxDeleteChat: p('DELETE FROM outbox WHERE chat_key = ?'),
+      outboxForgetOneOff: p(`DELETE FROM outbox WHERE id = ? AND chat_key LIKE '${ONE_OFF_CHAT_PREFIX}%'`),
       outboxInsert: p(`INSERT OR IGNORE INTO outbox (dedupe_key, platform, chat_key, address, payload, next_attempt_at, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       outboxPending: p(`SELECT id, platform, chat_key AS chatKey, address, payload, attempts, next_attempt_at AS nextAttemptAt
@@ -188,6 +209,20 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
     this.deleteSession(key);
     this.st.mediaDeleteTipster.run(key);
     this.st.reportsUnlink.run(key);
+    this.st.blocksUnlink.run(key);
+    this.st.outboxDeleteChat.run(key);
+    this.erasedSinceCheckpoint = true;
+  }
+
+  flushErasures(): boolean {
+    if (!this.erasedSinceCheckpoint) return true;
+    this.erasedSinceCheckpoint = false;
+    return truncateWal(this.db);
+  }
+
+  /** Deletes the row if it is a one-off (see ONE_OFF_CHAT_PREFIX), once it has been sent or given up. */
+  private forgetOneOff(id: number): void {
+    if (this.st.outboxForgetOneOff.run(id).changes > 0) this.erasedSinceCheckpoint = true;
   }
 
   enqueue(row: NewOutboxRow, now: number): boolean {
@@ -200,6 +235,7 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
 
   markSent(id: number, now: number, platformMessageId: string | undefined): void {
     this.st.outboxSent.run(now, platformMessageId ?? null, id);
+    this.forgetOneOff(id);
   }
 
   markRetry(id: number, attempts: number, nextAttemptAt: number, error: string): void {
@@ -208,6 +244,7 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
 
   markDead(id: number, attempts: number, error: string): void {
     this.st.outboxDead.run(attempts, error, id);
+    this.forgetOneOff(id);
   }
 
   stats(): { sessions: number; outboxPending: number; outboxDead: number; reports: number } {

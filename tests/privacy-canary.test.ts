@@ -49,7 +49,7 @@ const TIPSTER: FromWhom = { uuid: CANARY.uuid, number: CANARY.phone, name: CANAR
 const VERIFIER: FromWhom = { uuid: uuidFor('verifier-canary-desk'), number: '+15550177', name: 'Ana' };
 
 /** A rich Spanish SALUTE tip: no names, no numbers of the tipster's own. */
-const RICH_ES = '4 agentes con chalecos de ICE en 1st y Soto, boyle heights, ahora, 2 SUV negras';
+const RICH_ES = '4 agentes con chalecos de ICE vigilando en 1st y Soto, boyle heights, ahora, 2 SUV negras';
 const ANSWER_ES = 'sí, siguen ahí, ahora hay 3 SUV negras frente a la tienda';
 const PHOTO_ID = '6401938275610293847.jpg'; // signal-cli's attachment id: a random number, not the sender
 const WAIT_MS = 5_000;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RETENTION_DEFAULTS } from '../bot/config/index.js';
+import { PRIVACY_DEFAULTS, RETENTION_DEFAULTS } from '../bot/config/index.js';
 import { openDatabase } from '../store/sqlite-store.js';
 
 const DOC = fileURLToPath(new URL('../docs/privacy.md', import.meta.url));
@@ -93,6 +93,12 @@ describe('docs/privacy.md', () => {
     const text = readFileSync(DOC, 'utf8');
     const missing = Object.keys(RETENTION_DEFAULTS).filter((k) => !text.includes(`retention.${k}`));
     expect(missing).toEqual([]);
+  });
+
+  it('says how precise a stored pin is, with the default the config has', () => {
+    const text = readFileSync(DOC, 'utf8');
+    expect(text).toContain('`privacy.pinDecimals`');
+    expect(text).toContain(`(default ${PRIVACY_DEFAULTS.pinDecimals}, about 100 m`);
   });
 
   it('the parser finds a missing column (a guard against a test that passes vacuously)', () => {

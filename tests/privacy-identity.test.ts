@@ -23,6 +23,7 @@ describe('tipster identity', () => {
         await h.send(who, { text }, chat ? { chat, group: true } : {});
       };
       await say(SENDER, `hola, soy el ${PHONE}. hay 5 agentes de ICE tocando puertas en 1st y Soto, ahora`);
+      await say(SENDER, 'no'); // nobody is being detained: the triage question
       h.now += 20_000;
       await h.send(SENDER, { attachments: [photo()] });
       await say(SENDER, 'sí');

@@ -101,7 +101,7 @@ async function say(who: string, text: string, chat?: string): Promise<void> {
  */
 async function fill(): Promise<{ rejected: number; cleared: number; draft: string }> {
   const video = { kind: 'video' as const, mime: 'video/mp4', name: 'v.mp4', data: new Uint8Array(Buffer.concat([fakeMp4(), Buffer.from(MEDIA_CANARY)])) };
-  await say('tipster-a', `hay 4 agentes de ICE en 1st y Soto 90033 ahora, código ${CANARY}`);
+  await say('tipster-a', `hay 4 agentes de ICE vigilando en 1st y Soto 90033 ahora, código ${CANARY}`);
   h.now += 20_000;
   await h.send('tipster-a', { attachments: [video, photo()] });
   await say('tipster-a', 'sí');

@@ -275,6 +275,18 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
     expect(JSON.stringify(warn)).not.toContain('15550123');
   });
 
+  it('refuses a sender whose sourceUuid is a phone number, with a log line that carries no id', async () => {
+    const s = await setup();
+    await s.adapter.start(s.handler);
+    s.fake.pushEnvelope(dataEnvelope({ uuid: '+15557654321', number: '+15557654321' }, 'hola', { timestamp: s.ts() }));
+    s.fake.pushEnvelope(dataEnvelope(TIPSTER, 'still here', { timestamp: s.ts() }));
+    await eventually(() => expect(s.received.map((m) => m.text)).toEqual(['still here']));
+    const refused = s.log.lines.filter((l) => l.obj['reason'] === 'bad_sender');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.level).toBe('warn');
+    expect(JSON.stringify(s.log.lines)).not.toContain('5557654321');
+  });
+
   it('keeps going when the handler throws', async () => {
     const s = await setup();
     let calls = 0;

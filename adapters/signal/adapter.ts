@@ -314,7 +314,9 @@ export class SignalAdapter implements AdapterPort {
       return;
     }
     if (result.kind === 'ignored') {
-      this.log.debug({ platform: 'signal', reason: result.reason }, 'signal envelope ignored');
+      // A sender that is not a UUID is refused on purpose; the line says so without any id.
+      if (result.reason === 'bad_sender') this.log.warn({ platform: 'signal', reason: result.reason }, 'signal sender is not a UUID; message refused');
+      else this.log.debug({ platform: 'signal', reason: result.reason }, 'signal envelope ignored');
       return;
     }
     try {

@@ -153,13 +153,58 @@ export function recipientFailure(reason: string): AdapterError {
 }
 
 /**
- * Makes a server or daemon error text safe to log: UUIDs, phone numbers and other long digit
- * runs and quoted strings are replaced, and the result is cut to 200 characters.
+ * Words that signal-cli and signal-cli-rest-api use in their error texts, and nothing that could
+ * be a name: the only words `redact` lets through.
+ */
+const SAFE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or not no of to for from with without by in on at as is are was be been has have had ' +
+    'this that it its there some all any one more than too many after before while during again later ' +
+    'failed failure fail error errors exception unknown unexpected invalid illegal missing unsupported ' +
+    'send sending sent receive receiving received message messages envelope envelopes request requests ' +
+    'response reply timeout timed out reached process killed closed close connection connect refused reset ' +
+    'network server internal bad service unavailable lock locked database storage config file data ' +
+    'account accounts number user users recipient recipients group groups device devices profile contact ' +
+    'registered unregistered registration linked link identity identities untrusted trusted trust keys key ' +
+    'safety session sessions rate limit limiting limited captcha proof required challenge token tokens ' +
+    'wait seconds retry retrying attachment attachments sticker stickers id ids size found exist exists ' +
+    'does did could couldn can cannot please provide least update updated first specified use used using ' +
+    'websocket json rpc jsonrpc protocol client daemon signal signal-cli api rest mode normal native ' +
+    'authorization unauthorized forbidden permission denied expired decrypt decryption encrypt encrypted ' +
+    'null end stream input output io socket http https push recaptcha options available'
+  ).split(' '),
+);
+
+/** A stable code: `RATE_LIMIT_FAILURE`, `PUSH_CHALLENGE` (safe words in capitals, joined by underscores). */
+const CODE = /^[A-Z]+(?:_[A-Z]+)+$/;
+/** errno codes and Java exception class names, which never hold a person's name. */
+const ERRNO = /^E(?:CONNREFUSED|CONNRESET|CONNABORTED|HOSTUNREACH|NETUNREACH|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN|ADDRINUSE)$/;
+const EXCEPTION = /^(?:[a-z][a-z0-9]*\.)*([A-Z][A-Za-z]*(?:Exception|Error))$/;
+/** A word: anything between spaces and the few marks that only shape a sentence (so an emoji or a symbol is a word too). */
+const WORD = /[^\s"(),;!?[\]{}<>`]+/gu;
+
+/** One word of an error text as it may be logged, or undefined when it is not known to be safe. */
+function safeWord(word: string): string | undefined {
+  const core = word.replace(/^[.'’:/-]+|[.'’:/-]+$/g, '');
+  if (core === '' || SAFE_WORDS.has(core.toLowerCase()) || ERRNO.test(core)) return word;
+  if (CODE.test(core) && core.split('_').every((part) => SAFE_WORDS.has(part.toLowerCase()))) return word;
+  const exception = EXCEPTION.exec(core)?.[1];
+  return exception === undefined ? undefined : word.replace(core, exception);
+}
+
+/**
+ * Makes a server or daemon error text safe to log, by allow-list, as the logs themselves are
+ * built: only words signal-cli uses in its errors and stable codes (`RATE_LIMIT_FAILURE`,
+ * `ECONNREFUSED`, `UntrustedIdentityException`) are kept; every other word (a name, a number in
+ * any format, a username, a UUID, quoted text) becomes `…`, and runs of them one `…`. Cut to
+ * 200 characters.
+ * @example redact('Untrusted Identity for "+32987654321" (Maria Gomez)') // 'Untrusted Identity for "…" (…)'
  */
 export function redact(text: string): string {
-  return text
-    .replace(/"[^"\n]*"/g, '"…"')
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '[uuid]')
-    .replace(/\+?\d[\d\s-]{4,}\d/g, '[number]')
+  const kept = text.replace(WORD, (word) => safeWord(word) ?? '\u2026');
+  return kept
+    .replace(/\s+/g, ' ')
+    .replace(/\u2026(?:[\s,;:.+-]*\u2026)+/gu, '\u2026')
+    .trim()
     .slice(0, 200);
 }

@@ -118,6 +118,17 @@ describe('Signal inbound translation', () => {
     expect(classifyFrame(other, ctx)).toEqual({ kind: 'ignored', reason: 'other_account' });
   });
 
+  it('refuses a sender whose sourceUuid is not a UUID: a phone number, a username, junk', () => {
+    for (const sourceUuid of ['+15551234567', '15551234567', 'maria.gomez', `${A}x`, A.replace(/-/g, ''), ' ', `${A}\n`]) {
+      const frame = structuredClone(signalFixture('direct-text')) as { envelope: Record<string, unknown> };
+      frame.envelope['sourceUuid'] = sourceUuid;
+      expect(classifyFrame(frame, ctx), sourceUuid).toEqual({ kind: 'ignored', reason: 'bad_sender' });
+    }
+    const upper = structuredClone(signalFixture('direct-text')) as { envelope: Record<string, unknown> };
+    upper.envelope['sourceUuid'] = A.toUpperCase();
+    expect(envelopeToInbound(upper, ctx)?.sender).toBe(A); // a UUID in capitals is still a UUID
+  });
+
   it('never throws on junk', () => {
     for (const junk of [null, undefined, 42, 'x', [], {}, { envelope: null }, { envelope: { timestamp: 'x' } }, { envelope: { timestamp: 1, dataMessage: { message: 5 } } }]) {
       expect(() => classifyFrame(junk, ctx)).not.toThrow();

@@ -5,12 +5,13 @@
  * What becomes a message: a `dataMessage` (or an `editMessage`'s new data message) from someone
  * else with text or attachments. Everything else is ignored with a reason: receipts, typing,
  * reactions, stories, sticker-only messages, remote deletes, sync messages (what the account's
- * own phone sent), the bot's own messages, group updates, calls, and anything unknown.
+ * own phone sent), the bot's own messages, group updates, calls, and anything unknown. A sender
+ * whose `sourceUuid` is not a UUID is refused (`bad_sender`).
  */
 import type { Attachment, AttachmentKind, InboundMessage } from '../../bot/messages.js';
 import { ErrorFrameSchema, ReceiveFrameSchema } from './envelope.js';
 import type { DataMessage, Envelope } from './envelope.js';
-import { formatMessageId, toSendGroupId } from './ids.js';
+import { formatMessageId, isSignalUuid, toSendGroupId } from './ids.js';
 
 /** What the translation needs to know about the bot itself. */
 export interface InboundContext {
@@ -24,6 +25,7 @@ export type IgnoreReason =
   | 'invalid'
   | 'other_account'
   | 'no_sender'
+  | 'bad_sender'
   | 'own'
   | 'sync'
   | 'receipt'
@@ -91,6 +93,9 @@ function classifyEnvelope(env: Envelope, ctx: InboundContext): FrameResult {
   const data = edit ? edit.dataMessage : env.dataMessage;
   if (data == null) return { kind: 'ignored', reason: 'unknown' };
   if (env.sourceUuid == null || env.sourceUuid === '') return { kind: 'ignored', reason: 'no_sender' };
+  // Senders are known by their account UUID only. Anything else (a phone number, a username, a
+  // malformed id) would start a conversation whose replies fail, or go to a number: refuse it here.
+  if (!isSignalUuid(env.sourceUuid)) return { kind: 'ignored', reason: 'bad_sender' };
   const sender = env.sourceUuid.toLowerCase();
 
   const skip = ignoredDataReason(data);

@@ -10,6 +10,8 @@ const info = {
   responderChats: [{ id: 'east', label: 'East LA responders' }],
 };
 
+const PORT = 3000;
+
 describe('simulatorRoutes', () => {
   let adapter: SimulatorAdapter;
   let received: InboundMessage[];
@@ -26,17 +28,20 @@ describe('simulatorRoutes', () => {
       received.push(m);
       if (m.chat.kind === 'direct') await adapter.send({ chat: m.chat, text: `got: ${m.text ?? '(no text)'}`, choices: [{ value: '1', label: 'OK' }] });
     });
-    app = simulatorRoutes(adapter, info, { onHandlerError: (e) => handlerErrors.push(e) });
+    app = simulatorRoutes(adapter, info, { port: PORT, onHandlerError: (e) => handlerErrors.push(e) });
   });
   afterEach(() => adapter.close());
 
+  /** A request as the page on http://127.0.0.1:PORT/ makes it (Host from the URL). */
+  const request = (path: string, init?: RequestInit) => app.request(`http://127.0.0.1:${PORT}${path}`, init);
+
   const post = (body: unknown) =>
-    app.request('/simulator/messages', {
+    request('/simulator/messages', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const get = async (query: string) => app.request(`/simulator/messages?${query}`);
+  const get = async (query: string) => request(`/simulator/messages?${query}`);
 
   it('POST then GET: the bot reply is in the chat history', async () => {
     const res = await post({ sender: 'tipster-0042', text: 'hay agentes' });
@@ -135,20 +140,20 @@ describe('simulatorRoutes', () => {
   });
 
   it('GET /simulator/messages needs a chat and a known include', async () => {
-    expect((await app.request('/simulator/messages')).status).toBe(400);
-    expect(await (await app.request('/simulator/messages?chat=')).json()).toEqual({ error: 'query parameter chat is required' });
+    expect((await request('/simulator/messages')).status).toBe(400);
+    expect(await (await request('/simulator/messages?chat=')).json()).toEqual({ error: 'query parameter chat is required' });
     expect((await get('chat=t&include=some')).status).toBe(400);
     expect(await (await get('chat=nobody')).json()).toEqual([]);
   });
 
   it('GET /simulator/info returns what the page needs', async () => {
-    const res = await app.request('/simulator/info');
+    const res = await request('/simulator/info');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(info);
   });
 
   it('serves the page as HTML with a hash-based CSP and no external resources', async () => {
-    const res = await app.request('/');
+    const res = await request('/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const csp = res.headers.get('content-security-policy') ?? '';
@@ -161,5 +166,81 @@ describe('simulatorRoutes', () => {
     expect(html).toContain('Responder group');
     expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
     expect(html).not.toContain('innerHTML');
+  });
+});
+
+/**
+ * The simulator has no login, so only the person at this machine may use it: not a web page open
+ * in their browser (cross-site requests, DNS rebinding), not anyone reaching the port by a name.
+ */
+describe('simulatorRoutes: who may use it', () => {
+  let adapter: SimulatorAdapter;
+  let received: InboundMessage[];
+  let app: ReturnType<typeof simulatorRoutes>;
+
+  beforeEach(async () => {
+    adapter = new SimulatorAdapter({ groupChats: ['verifiers'] });
+    received = [];
+    await adapter.start(async (m) => {
+      received.push(m);
+      await adapter.send({ chat: { id: 'verifiers', kind: 'group' }, text: 'Report #1001 at 1st and Soto' });
+    });
+    app = simulatorRoutes(adapter, info, { port: PORT });
+  });
+  afterEach(() => adapter.close());
+
+  const send = (headers: Record<string, string>, body = JSON.stringify({ chat: 'verifiers', sender: 'verifier-1', text: '/confirm 1001' })) =>
+    app.request(`http://127.0.0.1:${PORT}/simulator/messages`, { method: 'POST', headers, body });
+  const JSON_TYPE = { 'content-type': 'application/json' };
+
+  it.each([
+    ['text/plain', { 'content-type': 'text/plain' }],
+    ['a form', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['multipart', { 'content-type': 'multipart/form-data; boundary=x' }],
+    ['no content type', {}],
+  ])('refuses a POST sent as %s with 415 and records nothing', async (_label, headers) => {
+    const res = await send(headers);
+    expect(res.status).toBe(415);
+    expect(received).toEqual([]);
+  });
+
+  it('accepts JSON with a charset, from the page itself or a script without Origin', async () => {
+    expect((await send({ 'content-type': 'application/json; charset=utf-8', origin: `http://127.0.0.1:${PORT}` })).status).toBe(202);
+    expect((await send({ ...JSON_TYPE, origin: `http://localhost:${PORT}` })).status).toBe(202);
+    expect((await send(JSON_TYPE)).status).toBe(202);
+    expect(received).toHaveLength(3);
+  });
+
+  it.each([
+    ['another site', 'https://evil.example'],
+    ['another site on our port', `http://evil.example:${PORT}`],
+    ['another local app', 'http://127.0.0.1:8080'],
+    ['https on our port', `https://127.0.0.1:${PORT}`],
+    ['an opaque origin (sandboxed frame, file:)', 'null'],
+  ])('refuses a POST from %s with 403, even as JSON', async (_label, origin) => {
+    const res = await send({ ...JSON_TYPE, origin });
+    expect(res.status).toBe(403);
+    expect(received).toEqual([]);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) on every route, GETs included', async () => {
+    await send(JSON_TYPE); // the verifier chat now holds a card
+    for (const host of [`evil.example:${PORT}`, `127.0.0.1.nip.io:${PORT}`, `0.0.0.0:${PORT}`, '127.0.0.1:3001', '127.0.0.1', `[::1]:${PORT}@evil.example`]) {
+      const headers = { host };
+      for (const path of ['/', '/simulator/info', '/simulator/messages?chat=verifiers&include=all']) {
+        const res = await app.request(`http://127.0.0.1:${PORT}${path}`, { headers });
+        expect(res.status, `${host} ${path}`).toBe(403);
+        expect(await res.text()).not.toContain('1001');
+      }
+      expect((await send({ ...JSON_TYPE, host })).status).toBe(403);
+    }
+    expect(received).toHaveLength(1);
+  });
+
+  it('answers loopback names and addresses on its port', async () => {
+    for (const host of [`127.0.0.1:${PORT}`, `localhost:${PORT}`, `[::1]:${PORT}`, `LOCALHOST:${PORT}`]) {
+      const res = await app.request(`http://127.0.0.1:${PORT}/simulator/messages?chat=verifiers`, { headers: { host } });
+      expect(res.status, host).toBe(200);
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * HTTP face of the simulator: the page, and the two endpoints it (and scripts) use to play
  * tipster, verifier and responder. Local development only: there is no authentication, so the
- * composition root must never mount this on a public address.
+ * config refuses the simulator beside a real platform or on a non-loopback `http.host`, and
+ * every route checks `Host` and `Origin` and takes only JSON bodies (guard.ts).
  *
  * - `GET /`                     the simulator page
  * - `POST /simulator/messages`  a user sends a message → 202 `{ id, duplicate }` once the bot recorded it
@@ -14,6 +15,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AdapterError } from '../../bot/port.js';
 import { SimulatorInputError } from './adapter.js';
+import { jsonOnly, localOnly } from './guard.js';
 import type { SimulatorAdapter } from './adapter.js';
 import { parseSimInbound } from './input.js';
 
@@ -24,6 +26,8 @@ export interface SimulatorInfo {
 }
 
 export interface SimulatorRoutesOptions {
+  /** The port the bot listens on (`http.port`): requests must name it in `Host` (and `Origin`). */
+  port: number;
   /** Told when the bot's handler fails on a message (the client only sees "internal error"). Default: logs the error's name and code. */
   onHandlerError?: (err: unknown) => void;
 }
@@ -32,7 +36,7 @@ export interface SimulatorRoutesOptions {
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Builds the simulator's routes. Reads `page.html` once, now. */
-export function simulatorRoutes(adapter: SimulatorAdapter, info: SimulatorInfo, opts: SimulatorRoutesOptions = {}): Hono {
+export function simulatorRoutes(adapter: SimulatorAdapter, info: SimulatorInfo, opts: SimulatorRoutesOptions): Hono {
   const page = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
   const csp = contentSecurityPolicy(page);
   const onHandlerError = opts.onHandlerError ?? defaultOnHandlerError;
@@ -43,8 +47,11 @@ export function simulatorRoutes(adapter: SimulatorAdapter, info: SimulatorInfo, 
   };
 
   const app = new Hono();
+  // On each route, not `app.use('*')`: mounted with app.route('/', ...), that would also guard
+  // /health and the platforms' webhooks.
+  const local = localOnly(opts.port);
 
-  app.get('/', (c) => {
+  app.get('/', local, (c) => {
     c.header('Content-Security-Policy', csp);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
@@ -52,9 +59,9 @@ export function simulatorRoutes(adapter: SimulatorAdapter, info: SimulatorInfo, 
     return c.html(page);
   });
 
-  app.get('/simulator/info', (c) => c.json(infoBody));
+  app.get('/simulator/info', local, (c) => c.json(infoBody));
 
-  app.get('/simulator/messages', (c) => {
+  app.get('/simulator/messages', local, (c) => {
     const chat = c.req.query('chat');
     if (chat === undefined || chat.trim() === '') return c.json({ error: 'query parameter chat is required' }, 400);
     const include = c.req.query('include') ?? 'bot';
@@ -65,6 +72,8 @@ export function simulatorRoutes(adapter: SimulatorAdapter, info: SimulatorInfo, 
 
   app.post(
     '/simulator/messages',
+    local,
+    jsonOnly,
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'body is larger than 5 MB' }, 413) }),
     async (c) => {
       let body: unknown;

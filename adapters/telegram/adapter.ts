@@ -7,8 +7,9 @@
  *   handed on in order while chats run in parallel. With long polling Telegram forgets an update
  *   once the next `getUpdates` asks past it, which the runner does while earlier ones are still
  *   being handled: a crash in between loses them. A failed handler is retried twice, then logged.
- * - webhook: {@link TelegramAdapter.webhookRoutes}, grammY's hono adapter checking the secret
- *   token (401 otherwise). The request waits only for the {@link InboundHandler}, which is the
+ * - webhook: {@link TelegramAdapter.webhookRoutes}, grammY's webhook callback checking the secret
+ *   token (401 otherwise) before the body is read (webhook-body.ts; a body that is no readable
+ *   update is answered 200, so Telegram stops sending it). The request waits only for the {@link InboundHandler}, which is the
  *   durable record (one SQLite transaction); replies go later, from the outbox. If recording
  *   fails or takes longer than `webhookTimeoutMs`, the answer is 500 and Telegram delivers the
  *   update again, with the same message id, which the runtime dedupes.
@@ -44,6 +45,7 @@ import { migrationTarget, toAdapterError } from './errors.js';
 import { downloadAttachments } from './files.js';
 import { messageRef, migrationOf, toInbound, topicOf } from './inbound.js';
 import { planSend } from './outbound.js';
+import { MalformedUpdate, honoWebhookAdapter } from './webhook-body.js';
 import type { SendStep } from './outbound.js';
 
 /** The logger calls the adapter makes (pino's Logger fits). Fields are ids, codes and counts only. */
@@ -216,24 +218,32 @@ export class TelegramAdapter implements AdapterPort {
   }
 
   /**
-   * The webhook route (`POST config.webhookPath`), for the app to mount. Answers 401 without the
-   * right `X-Telegram-Bot-Api-Secret-Token`, 503 while the adapter is not running (Telegram
-   * retries later), 500 when recording failed or timed out (Telegram redelivers), else 200.
+   * The webhook route (`POST config.webhookPath`), for the app to mount. Answers, in this order:
+   * 413 for a body over 1 MB (before anything else is looked at), 503 while the adapter is not
+   * running (Telegram retries later), 401 without the right `X-Telegram-Bot-Api-Secret-Token`,
+   * 200 after a log line for a body that is not a readable update (webhook-body.ts: Telegram
+   * would otherwise send it again forever), 500 when recording failed or timed out (Telegram
+   * redelivers), else 200.
    */
   webhookRoutes(): Hono {
     if (this.config.mode !== 'webhook') throw new Error('telegram webhook routes are only for mode: webhook');
     if (this.webhookApp) return this.webhookApp;
-    const callback = webhookCallback(this.bot, 'hono', {
+    const callback = webhookCallback(this.bot, honoWebhookAdapter, {
       onTimeout: 'throw',
       timeoutMilliseconds: this.webhookTimeoutMs,
       ...(this.config.secretToken !== undefined ? { secretToken: this.config.secretToken } : {}),
     });
     const app = new Hono();
-    app.post(this.config.webhookPath, bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT }), async (c) => {
+    const tooLarge = bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT, onError: (c) => c.body(null, 413) });
+    app.post(this.config.webhookPath, tooLarge, async (c) => {
       if (this.state !== 'running') return c.body(null, 503);
       try {
         return await callback(c);
       } catch (err) {
+        if (err instanceof MalformedUpdate) {
+          this.log.warn({ where: err.where }, 'telegram webhook body is not a readable update; answered 200 so Telegram does not send it again');
+          return c.body(null, 200);
+        }
         this.log.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'telegram webhook update not recorded; Telegram will deliver it again');
         return c.body(null, 500);
       }

@@ -143,6 +143,62 @@ describe('TelegramAdapter (webhook)', () => {
     expect(adapter.health().state).toBe('down');
   });
 
+  /** POSTs a raw body, as Telegram (or someone else) might. */
+  function postRaw(body: string, secret?: string): Promise<Response> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (secret !== undefined) headers['X-Telegram-Bot-Api-Secret-Token'] = secret;
+    return Promise.resolve(app.request(PATH, { method: 'POST', headers, body }));
+  }
+
+  it('answers 413 to a body over 1 MB before anything else, secret or not, and reads nothing', async () => {
+    await setup();
+    const huge = JSON.stringify({ ...fixture('private-text'), padding: 'x'.repeat(1024 * 1024) });
+    for (const secret of [undefined, 'wrong', SECRET]) expect((await postRaw(huge, secret)).status).toBe(413);
+    expect(received).toEqual([]);
+    // Just under the limit is read as usual.
+    const fits = JSON.stringify({ ...fixture('private-text'), padding: 'x'.repeat(1000 * 1000) });
+    expect((await postRaw(fits, SECRET)).status).toBe(200);
+    expect(received).toHaveLength(1);
+  });
+
+  it('answers 200 to a body that is no readable update (so Telegram stops resending it), never 500', async () => {
+    const warnings: string[] = [];
+    const parsed = parseTelegramConfig({ token: api.token, apiRoot: api.apiRoot, mode: 'webhook', secretToken: SECRET });
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    const logger = { debug() {}, info() {}, error() {}, warn: (obj: Record<string, unknown>, msg: string) => void warnings.push(`${msg} ${JSON.stringify(obj)}`) };
+    adapter = new TelegramAdapter({ config: parsed.config, botInfo: api.botInfo, logger });
+    app = adapter.webhookRoutes();
+    await adapter.start(async (m) => void received.push(m));
+
+    const good = fixture('private-text');
+    const bodies = [
+      'not json',
+      '',
+      '[]',
+      'null',
+      '"update"',
+      '{}',
+      JSON.stringify({ update_id: 'seven', message: good.message }),
+      JSON.stringify({ ...good, message: 5 }),
+      JSON.stringify({ ...good, message: { ...good.message, text: 42 } }),
+      JSON.stringify({ ...good, message: { ...good.message, chat: null } }),
+      JSON.stringify({ ...good, message: { ...good.message, from: { id: '12' } } }),
+      JSON.stringify({ ...good, message: { ...good.message, photo: [{ file_size: 3 }] } }),
+      JSON.stringify({ update_id: 9, callback_query: { id: 'q', from: null, data: '1' } }),
+    ];
+    for (const body of bodies) expect((await postRaw(body, SECRET)).status, body.slice(0, 60)).toBe(200);
+    expect(received).toEqual([]);
+    expect(warnings).toHaveLength(bodies.length);
+    expect(warnings.join('\n')).not.toContain('42'); // field paths, never values
+    expect(warnings[8]).toContain('message.text');
+
+    // Without the secret a malformed body is still 401: nothing is read before the secret matches.
+    expect((await postRaw('not json')).status).toBe(401);
+    // The next good update goes through as usual.
+    expect((await postRaw(JSON.stringify(good), SECRET)).status).toBe(200);
+    expect(received).toHaveLength(1);
+  });
+
   it('is refused by the config without a secret token of at least 32 characters', () => {
     const r = parseTelegramConfig({ token: api.token, mode: 'webhook', secretToken: 'x'.repeat(31) });
     expect(r).toEqual({ ok: false, errors: [expect.stringContaining('webhook mode needs a secret token of at least 32 characters')] });

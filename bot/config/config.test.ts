@@ -65,7 +65,7 @@ describe('the example file', () => {
     ]);
     expect(c.verifiers).toEqual([{ platform: 'simulator', id: 'verifier-1' }]);
     expect(c.platforms).toEqual({ simulator: { enabled: true } });
-    expect(c.intake).toEqual({ remindAfterMinutes: 10, expireAfterMinutes: 30, burstSeconds: 4, maxWrongAnswers: 3 });
+    expect(c.intake).toEqual({ remindAfterMinutes: 10, expireAfterMinutes: 30, burstSeconds: 4, maxWrongAnswers: 3, followUpMinutes: 60 });
     expect(c.outbox).toEqual({ maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 300000, pollMs: 250 });
     expect(c.logging).toEqual({ level: 'info' });
   });
@@ -148,7 +148,7 @@ describe('parseConfig: defaults', () => {
       chats: { verifiers: [], responders: [] },
       verifiers: [],
       platforms: { simulator: { enabled: false } },
-      intake: { remindAfterMinutes: 10, expireAfterMinutes: 30, burstSeconds: 4, maxWrongAnswers: 3 },
+      intake: { remindAfterMinutes: 10, expireAfterMinutes: 30, burstSeconds: 4, maxWrongAnswers: 3, followUpMinutes: 60 },
       outbox: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 300000, pollMs: 250 },
       abuse: { reportsPerHour: 5, floodReports: 4, floodWindowMinutes: 10 },
       verification: {
@@ -159,7 +159,7 @@ describe('parseConfig: defaults', () => {
         expireIncidentAfterMinutes: 240,
         expireReportAfterMinutes: 720,
       },
-      privacy: { uncleanableMedia: 'withhold', maxMediaMegabytes: 15, maxImageMegapixels: 40, maxImageDimension: 2048 },
+      privacy: { uncleanableMedia: 'withhold', maxMediaMegabytes: 15, maxImageMegapixels: 40, maxImageDimension: 2048, pinDecimals: 3 },
       retention: {
         draftHours: 2,
         doneSessionHours: 24,
@@ -294,7 +294,7 @@ logging: { level: loud }
       ...minimal(),
       netwrk: {},
       http: { prot: 80, hots: 'x' },
-      platforms: { simulator: { enabled: true, mode: 'x' }, signal: { anything: 'goes' } },
+      platforms: { simulator: { enabled: true, mode: 'x' }, signal: { enabled: false, anything: 'goes' } },
     });
     expect(errors).toEqual([
       'http.prot: unknown key',
@@ -338,8 +338,18 @@ logging: { level: loud }
       'privacy.maxImageDimension: expected a whole number of 1 or more',
     ]);
     expect(configOf({ ...minimal(), privacy: { uncleanableMedia: 'verifiers' } }).privacy).toEqual({
-      uncleanableMedia: 'verifiers', maxMediaMegabytes: 15, maxImageMegapixels: 40, maxImageDimension: 2048,
+      uncleanableMedia: 'verifiers', maxMediaMegabytes: 15, maxImageMegapixels: 40, maxImageDimension: 2048, pinDecimals: 3,
     });
+  });
+
+  it('explains how many decimals of a pin may be kept', () => {
+    for (const pinDecimals of [0, 7, 2.5]) {
+      expect(errorsOf({ ...minimal(), privacy: { pinDecimals } })).toEqual([
+        'privacy.pinDecimals: expected a whole number from 1 to 6 (3 keeps about 100 m)',
+      ]);
+    }
+    expect(errorsOf({ ...minimal(), privacy: { pinDecimals: '3' } })).toEqual(['privacy.pinDecimals: expected a whole number from 1 to 6']);
+    expect(configOf({ ...minimal(), privacy: { pinDecimals: 4 } }).privacy.pinDecimals).toBe(4);
   });
 
   it('explains the retention limits', () => {
@@ -415,15 +425,15 @@ logging: { level: loud }
     expect(errors).toEqual([
       'network.languages[1]: duplicate language "es"',
       'zones[1].id: duplicate zone id "a" (also zones[0])',
-      'chats.verifiers[0].platform: platform "simulator" is not enabled (set platforms.simulator.enabled: true)',
+      'chats.verifiers[0].platform: platform "simulator" is not enabled (the simulator cannot run beside a real platform: use a chat or verifier on the real platform instead)',
       'chats.verifiers[0].language: language "en" is not in network.languages (es)',
       'chats.verifiers[1].platform: platform "telegram" is not enabled (add a platforms.telegram section, or remove its "enabled: false")',
-      'chats.responders[0].platform: platform "simulator" is not enabled (set platforms.simulator.enabled: true)',
+      'chats.responders[0].platform: platform "simulator" is not enabled (the simulator cannot run beside a real platform: use a chat or verifier on the real platform instead)',
       'chats.responders[0].id: duplicate chat "shared" on simulator (also chats.verifiers[0])',
       'chats.responders[0].zones[1]: unknown zone "b" (known: a)',
       'chats.responders[1].platform: platform "whatsapp" is not enabled (add a platforms.whatsapp section, or remove its "enabled: false")',
-      'verifiers[0].platform: platform "simulator" is not enabled (set platforms.simulator.enabled: true)',
-      'verifiers[1].platform: platform "simulator" is not enabled (set platforms.simulator.enabled: true)',
+      'verifiers[0].platform: platform "simulator" is not enabled (the simulator cannot run beside a real platform: use a chat or verifier on the real platform instead)',
+      'verifiers[1].platform: platform "simulator" is not enabled (the simulator cannot run beside a real platform: use a chat or verifier on the real platform instead)',
       'verifiers[1].id: duplicate verifier "v" on simulator (also verifiers[0])',
       'intake.remindAfterMinutes: must be less than intake.expireAfterMinutes (30), or the reminder is never sent',
       'outbox.baseDelayMs: must not be more than outbox.maxDelayMs (1000)',
@@ -513,4 +523,70 @@ describe('formatConfigErrors', () => {
     );
     expect(formatConfigErrors(['network: required'])).toBe('Configuration has 1 problem:\n  network: required');
   });
+});
+
+describe('the simulator stands alone, on this machine', () => {
+  const BESIDE = /^platforms\.simulator\.enabled: the simulator cannot run beside a real platform \(platforms\.(signal|telegram|whatsapp) is on\)/;
+
+  it.each([
+    ['signal', { url: 'http://127.0.0.1:8080', number: '+15550100' }],
+    ['telegram', { token: '123:abc' }],
+    ['whatsapp', {}],
+  ])('refuses the simulator beside %s, with the path to the switch', (platform, settings) => {
+    const errors = errorsOf({ ...minimal(), platforms: { simulator: { enabled: true }, [platform]: settings } });
+    expect(errors).toEqual([expect.stringMatching(BESIDE)]);
+    expect(errors[0]).toContain(`platforms.${platform} is on`);
+    expect(errors[0]).toContain('Set platforms.simulator.enabled: false');
+  });
+
+  it('names every real platform that is on, and allows one that is switched off', () => {
+    const both = errorsOf({ ...minimal(), platforms: { simulator: { enabled: true }, signal: {}, telegram: { enabled: true } } });
+    expect(both).toEqual([expect.stringContaining('(platforms.signal, platforms.telegram are on)')]);
+    expect(configOf({ ...minimal(), platforms: { simulator: { enabled: true }, signal: { enabled: false } } }).platforms.simulator.enabled).toBe(true);
+  });
+
+  it.each(['0.0.0.0', '::', '192.168.1.20', 'bot.example.org', '127.0.0.1.nip.io'])('refuses the simulator on http.host %s', (host) => {
+    const errors = errorsOf({ ...minimal(), http: { host } });
+    expect(errors).toEqual([
+      `platforms.simulator.enabled: the simulator only runs on this machine, but http.host is ${JSON.stringify(host)}: it has no login. Use http.host: 127.0.0.1, or set platforms.simulator.enabled: false`,
+    ]);
+  });
+
+  it.each(['127.0.0.1', 'localhost', '::1', '127.0.0.2'])('allows the simulator on the loopback host %s', (host) => {
+    expect(configOf({ ...minimal(), http: { host } }).http.host).toBe(host);
+  });
+
+  it('lets a real platform listen on 0.0.0.0 (inside a container) once the simulator is off', () => {
+    const c = configOf({
+      ...minimal(),
+      http: { host: '0.0.0.0' },
+      chats: { verifiers: [{ platform: 'signal', id: 'group.abc=' }], responders: [] },
+      verifiers: [{ platform: 'signal', id: '0d3f-uuid' }],
+      platforms: { simulator: { enabled: false }, signal: { url: 'http://signal:8080' } },
+    });
+    expect(c.http.host).toBe('0.0.0.0');
+  });
+
+  it('the built-in demo runs the simulator alone on 127.0.0.1', () => {
+    expect(DEMO_CONFIG.http.host).toBe('127.0.0.1');
+    expect(Object.keys(DEMO_CONFIG.platforms)).toEqual(['simulator']);
+  });
+});
+
+describe('http.metricsToken', () => {
+  it('is optional, and kept when it is a long plain token', () => {
+    expect(configOf(minimal()).http.metricsToken).toBeUndefined();
+    const token = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4_-XY';
+    expect(configOf({ ...minimal(), http: { metricsToken: token } }).http.metricsToken).toBe(token);
+  });
+
+  it.each([['short', 'a'.repeat(31)], ['with spaces', 'this token has spaces in it and is long'], ['a number', 12345]])(
+    'refuses a token that is %s, without echoing it',
+    (_label, metricsToken) => {
+      const errors = errorsOf({ ...minimal(), http: { metricsToken } });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^http\.metricsToken: expected /);
+      if (typeof metricsToken === 'string') expect(errors[0]).not.toContain(metricsToken);
+    },
+  );
 });

@@ -28,6 +28,7 @@ export const INTAKE_DEFAULTS = {
   expireAfterMinutes: 30,
   burstSeconds: 4,
   maxWrongAnswers: 3,
+  followUpMinutes: 60,
 } as const;
 export const VERIFICATION_DEFAULTS = {
   approvals: 1,
@@ -56,6 +57,8 @@ export const PRIVACY_DEFAULTS = {
   maxMediaMegabytes: 15,
   maxImageMegapixels: 40,
   maxImageDimension: 2048,
+  /** Decimal places kept of a tipster's pin: 3 is about 100 m (the street, not the house). */
+  pinDecimals: 3,
 } as const;
 /** How long each kind of data is kept before the sweeper deletes it (see docs/privacy.md). */
 export const RETENTION_DEFAULTS = {
@@ -164,8 +167,14 @@ const nonNegativeNumber = z
 const WHOLE_POSITIVE = 'expected a whole number of 1 or more';
 const positiveInt = z.number({ error: expecting('a whole number of 1 or more') }).int(WHOLE_POSITIVE).min(1, WHOLE_POSITIVE);
 
+const PIN_DECIMALS = 'expected a whole number from 1 to 6 (3 keeps about 100 m)';
+const pinDecimals = z.number({ error: expecting('a whole number from 1 to 6') }).int(PIN_DECIMALS).min(1, PIN_DECIMALS).max(6, PIN_DECIMALS);
 const PORT = 'expected a whole number from 1 to 65535';
 const port = z.number({ error: expecting('a whole number from 1 to 65535') }).int(PORT).min(1, PORT).max(65535, PORT);
+
+const METRICS_TOKEN = 'expected at least 32 letters, digits, "_" or "-" (e.g. from `openssl rand -hex 32`)';
+/** A bearer token for /health and /metrics: long and plain enough to paste into a monitor's header. */
+const metricsToken = z.string({ error: expecting('text') }).regex(/^[A-Za-z0-9_-]{32,}$/, METRICS_TOKEN);
 
 const languageList = SUPPORTED_LANGUAGES.join(', ');
 
@@ -348,8 +357,13 @@ export const ConfigSchema = z.strictObject(
       .prefault({}),
     http: z
       .strictObject(
-        { port: port.default(DEFAULT_HTTP.port), host: text.default(DEFAULT_HTTP.host) },
-        { error: section('{ port, host }') },
+        {
+          port: port.default(DEFAULT_HTTP.port),
+          host: text.default(DEFAULT_HTTP.host),
+          /** When set, /health and /metrics need `Authorization: Bearer <token>`; else they answer loopback only. */
+          metricsToken: metricsToken.optional(),
+        },
+        { error: section('{ port, host, metricsToken }') },
       )
       .prefault({}),
     zones: z.array(ZoneSchema, { error: expecting('a list of zones') }).default(() => []),
@@ -371,8 +385,10 @@ export const ConfigSchema = z.strictObject(
           expireAfterMinutes: positiveNumber.default(INTAKE_DEFAULTS.expireAfterMinutes),
           burstSeconds: nonNegativeNumber.default(INTAKE_DEFAULTS.burstSeconds),
           maxWrongAnswers: positiveInt.default(INTAKE_DEFAULTS.maxWrongAnswers),
+          /** After submitting, the tipster's messages for this long are updates to that report (0: never). */
+          followUpMinutes: nonNegativeNumber.default(INTAKE_DEFAULTS.followUpMinutes),
         },
-        { error: section('{ remindAfterMinutes, expireAfterMinutes, burstSeconds, maxWrongAnswers }') },
+        { error: section('{ remindAfterMinutes, expireAfterMinutes, burstSeconds, maxWrongAnswers, followUpMinutes }') },
       )
       .prefault({}),
     verification: z
@@ -425,8 +441,9 @@ export const ConfigSchema = z.strictObject(
           maxMediaMegabytes: positiveNumber.default(PRIVACY_DEFAULTS.maxMediaMegabytes),
           maxImageMegapixels: positiveNumber.default(PRIVACY_DEFAULTS.maxImageMegapixels),
           maxImageDimension: positiveInt.default(PRIVACY_DEFAULTS.maxImageDimension),
+          pinDecimals: pinDecimals.default(PRIVACY_DEFAULTS.pinDecimals),
         },
-        { error: section('{ uncleanableMedia, maxMediaMegabytes, maxImageMegapixels, maxImageDimension }') },
+        { error: section('{ uncleanableMedia, maxMediaMegabytes, maxImageMegapixels, maxImageDimension, pinDecimals }') },
       )
       .prefault({}),
     retention: z

@@ -4,6 +4,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { isLoopbackHost } from '../loopback.js';
 import { PLATFORMS, type Platform } from '../messages.js';
 import {
   ConfigSchema,
@@ -108,6 +109,30 @@ function enabledPlatforms(platforms: unknown): Partial<Record<Platform, boolean>
   return out;
 }
 
+/**
+ * The simulator has no login: whoever reaches its port can post tips as anyone, read every chat
+ * and confirm reports as any verifier. So it only runs alone (no real platform whose verifier
+ * and responder groups it could reach) and only on a loopback address.
+ */
+function simulatorProblems(enabled: Partial<Record<Platform, boolean>>, http: unknown): string[] {
+  if (enabled.simulator !== true) return [];
+  const problems: string[] = [];
+  const real = (['signal', 'whatsapp', 'telegram'] as const).filter((p) => enabled[p] === true);
+  if (real.length > 0) {
+    const which = real.map((p) => `platforms.${p}`).join(', ');
+    problems.push(
+      `the simulator cannot run beside a real platform (${which} ${real.length === 1 ? 'is' : 'are'} on): it has no login, so anyone who reaches it could post tips to and confirm reports for the real network. Set platforms.simulator.enabled: false`,
+    );
+  }
+  const host = isRecord(http) ? asString(http.host) : undefined;
+  if (host !== undefined && !isLoopbackHost(host)) {
+    problems.push(
+      `the simulator only runs on this machine, but http.host is ${JSON.stringify(host)}: it has no login. Use http.host: 127.0.0.1, or set platforms.simulator.enabled: false`,
+    );
+  }
+  return problems;
+}
+
 function crossCheck(raw: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
   const add = (path: Path, message: string): void => {
@@ -140,12 +165,17 @@ function crossCheck(raw: Record<string, unknown>): Problem[] {
   const enabled = enabledPlatforms(raw.platforms);
   const checkPlatform = (path: Path, platform: Platform | undefined): void => {
     if (platform === undefined || enabled[platform] !== false) return;
+    const realPlatformOn = enabled.signal === true || enabled.whatsapp === true || enabled.telegram === true;
     const how =
-      platform === 'simulator'
-        ? 'set platforms.simulator.enabled: true'
-        : `add a platforms.${platform} section, or remove its "enabled: false"`;
+      platform !== 'simulator'
+        ? `add a platforms.${platform} section, or remove its "enabled: false"`
+        : realPlatformOn
+          ? 'the simulator cannot run beside a real platform: use a chat or verifier on the real platform instead'
+          : 'set platforms.simulator.enabled: true';
     add(path, `platform ${JSON.stringify(platform)} is not enabled (${how})`);
   };
+
+  for (const problem of simulatorProblems(enabled, raw.http)) add(['platforms', 'simulator', 'enabled'], problem);
 
   // chats: enabled platform, language among network.languages, no chat listed twice
   const chats = isRecord(raw.chats) ? raw.chats : undefined;

@@ -32,8 +32,9 @@ export function fillFromExtract(draft: Draft, tip: ExtractedTip): FieldId[] {
   put('size');
   put('uniform');
   put('equipment');
-  if (tip.urgent === true && draft.urgent === undefined) {
-    draft.urgent = { value: true, text: '' };
+  // Detention is settled either way by the words ("se llevaron a un señor", "solo están vigilando").
+  if (tip.urgent !== undefined && draft.urgent === undefined) {
+    draft.urgent = { value: tip.urgent, text: '' };
     filled.push('urgent');
   }
   if (tip.firsthand === true && draft.firsthand === undefined) {
@@ -57,6 +58,15 @@ export function addMedia(draft: Draft, items: MediaItem[]): void {
 
 export function mediaRefs(draft: Draft): string[] {
   return draft.media?.items.map((m) => m.ref) ?? [];
+}
+
+/**
+ * Someone is being detained right now: that says what is happening (an arrest) and when
+ * (now), so neither is asked; the review shows both and the tipster can change them.
+ */
+export function assumeDetentionNow(draft: Draft, at: number): void {
+  draft.activity ??= { text: '', kind: 'arrest' };
+  draft.time ??= { text: '', at };
 }
 
 /** Whether the draft holds enough to be worth checking when the tipster goes quiet. */

@@ -9,7 +9,7 @@ const env = (signalContact?: string): EngineEnv => ({
   nextReportNumber: () => 1001,
   settings: {
     languages: ['es', 'en'], hotline: '+1 555 0100', timezone: 'America/Los_Angeles',
-    remindAfterMs: 600_000, expireAfterMs: 1_800_000, doneRetentionMs: 86_400_000, burstMs: 4000, maxWrongAnswers: 3,
+    remindAfterMs: 600_000, expireAfterMs: 1_800_000, doneRetentionMs: 86_400_000, burstMs: 4000, maxWrongAnswers: 3, pinDecimals: 3,
     ...(signalContact ? { signalContact } : {}),
   },
 });

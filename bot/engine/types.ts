@@ -50,8 +50,11 @@ export interface Draft {
   skipped: FieldId[];
 }
 
-/** Where the conversation is: a field's question, the language menu, or the review. */
-export type StepId = FieldId | 'language' | 'review';
+/**
+ * Where the conversation is: a field's question, the one "anything else?" question for the
+ * optional fields asked together (`extras`), the language menu, or the review.
+ */
+export type StepId = FieldId | 'extras' | 'language' | 'review';
 
 export interface Session {
   v: 1;
@@ -68,7 +71,14 @@ export interface Session {
   /** Wrong answers in a row at this step. */
   wrong: number;
   startedAt: number;
+  /** When the last message arrived (the bot's clock): reminders and expiry count from here. */
   lastInboundAt: number;
+  /** When the platform says the last message was sent: burst windows are measured on these. */
+  lastSentAt?: number;
+  /** When the bot last wrote to the tipster: a message sent before it cannot answer what it asked. */
+  askedAt?: number;
+  /** Questions asked once more after a non-answer ("en mi calle", SKIP on where), not to ask a third time. */
+  askedAgain?: StepId[];
   /** The last answer taken, so a burst of messages right after it joins it instead of counting as new answers. */
   lastAnswer?: { step: StepId | 'start'; at: number; messageId?: string };
   reminded: boolean;
@@ -78,6 +88,10 @@ export interface Session {
   relayAckAt?: number;
   /** Number of the last report this tipster submitted in this session. */
   reportNumber?: number;
+  /** When that report was submitted and where it was: later messages may be updates to it. */
+  submitted?: { at: number; location?: LocationField };
+  /** When a follow-up was last acknowledged (one thank-you per burst). */
+  followUpAckAt?: number;
   /** When the runtime should wake this session with a timer input (reminder, expiry, clean-up). */
   wakeAt?: number;
 }
@@ -91,6 +105,11 @@ export type EngineInput =
       media: MediaItem[];
       /** Platform id of the message this one edits. */
       editOf?: string;
+      /**
+       * When the platform says it was sent (ms). Bursts, "hace 10 minutos" and whether the
+       * tipster could have seen the last question are read from it; absent means "now".
+       */
+      timestamp?: number;
       /** Where the tipster writes from (first contact on WhatsApp/Telegram adds a privacy line). */
       platform?: Platform;
       /** A report of this tipster the team asked a question about (/ask), still open. */
@@ -130,7 +149,9 @@ export type EngineEvent =
   /** STOP: delete everything stored about this tipster. */
   | { type: 'tipster_erased' }
   /** The tipster's answer to a verifier's question, for the verifier chat. */
-  | { type: 'relay_reply'; report: number; text: string; media: string[] };
+  | { type: 'relay_reply'; report: number; text: string; media: string[] }
+  /** More news from the tipster about a report they just submitted, for the verifier chat. */
+  | { type: 'report_followup'; report: number; text: string; media: string[] };
 
 export interface EngineSettings {
   languages: Lang[];
@@ -144,6 +165,10 @@ export interface EngineSettings {
   doneRetentionMs: number;
   burstMs: number;
   maxWrongAnswers: number;
+  /** Decimal places kept of any pin or coordinates a tipster sends (`privacy.pinDecimals`). */
+  pinDecimals: number;
+  /** For how long after submitting, new messages from the tipster are updates to that report. */
+  followUpMs?: number;
 }
 
 /** Everything from outside the engine: the instant, the settings, and the id source. */

@@ -55,9 +55,18 @@ export interface Flow {
   steps: FlowStep[];
   /**
    * A first message that fills at least `minFields` of `fields` (and every field in `requires`)
-   * goes straight to the review step.
+   * goes straight to the review step; the fields in `alwaysAsk` (triage, the time) are still
+   * asked first when the message leaves them open.
    */
-  rich: { minFields: number; fields: FieldId[]; requires: FieldId[] };
+  rich: { minFields: number; fields: FieldId[]; requires: FieldId[]; alwaysAsk?: FieldId[] };
+  /**
+   * Optional fields asked together in one "anything else?" question (uniforms, vehicles, plates,
+   * photos): one answer fills whichever of them it covers, and the rest count as skipped. Each
+   * field keeps its own step for changing it from the review.
+   */
+  together?: { prompt: string; example: string; fields: FieldId[] };
+  /** Fields asked right after the triage question when someone is being detained (where first). */
+  urgentFirst?: FieldId[];
 }
 
 const stepSchema = z
@@ -81,8 +90,14 @@ const flowSchema = z
         minFields: z.number().int().min(1),
         fields: z.array(z.enum(FIELD_IDS)),
         requires: z.array(z.enum(FIELD_IDS)),
+        alwaysAsk: z.array(z.enum(FIELD_IDS)).optional(),
       })
       .strict(),
+    together: z
+      .object({ prompt: z.string().min(1), example: z.string().min(1), fields: z.array(z.enum(FIELD_IDS)).min(1) })
+      .strict()
+      .optional(),
+    urgentFirst: z.array(z.enum(FIELD_IDS)).optional(),
   })
   .strict();
 
@@ -108,6 +123,18 @@ export function validateFlow(flow: unknown, hasKey?: (key: string) => boolean): 
   });
   for (const f of parsed.data.rich.requires) {
     if (!seen.has(f)) problems.push(`rich.requires: "${f}" is not a step of this flow`);
+  }
+  const together = parsed.data.together;
+  if (together) {
+    for (const f of together.fields) {
+      const step = parsed.data.steps.find((st) => st.id === f);
+      if (!step) problems.push(`together.fields: "${f}" is not a step of this flow`);
+      else if (!step.optional) problems.push(`together.fields: "${f}" is required; only optional steps can be asked together`);
+    }
+    if (hasKey) for (const key of [together.prompt, together.example]) if (!hasKey(key)) problems.push(`together: missing locale key "${key}"`);
+  }
+  for (const f of parsed.data.urgentFirst ?? []) {
+    if (!seen.has(f)) problems.push(`urgentFirst: "${f}" is not a step of this flow`);
   }
   return problems;
 }

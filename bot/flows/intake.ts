@@ -1,6 +1,7 @@
 /**
  * The SALUTE intake: triage first (is someone being detained right now?), then Activity,
- * Location, Time, Size, Uniform, Equipment, optional photos, and "did you see it yourself?".
+ * Location, Time, Size, one "anything else?" question for uniforms, vehicles and photos, and
+ * "did you see it yourself?". When someone is being detained, where comes right after triage.
  */
 import type { ChoiceSpec, Flow } from './flow.js';
 
@@ -26,5 +27,8 @@ export const intakeFlow: Flow = {
     minFields: 3,
     fields: ['activity', 'location', 'time', 'size', 'uniform', 'equipment'],
     requires: ['location'],
+    alwaysAsk: ['urgent', 'time'],
   },
+  together: { prompt: 'intake.extras.ask', example: 'intake.extras.example', fields: ['uniform', 'equipment', 'media'] },
+  urgentFirst: ['location'],
 };

@@ -17,8 +17,11 @@ export interface Renderer {
   t(lang: Lang, key: string, params?: Record<string, Param>): string;
   reply(event: ReplyEvent): RenderedMessage;
   summary(lang: Lang, draft: Draft): string;
-  /** One field of a draft as shown to people ("—" when empty). */
-  field(lang: Lang, draft: Draft, id: FieldId): string;
+  /**
+   * One field of a draft as shown to people ("—" when empty). `quote` is applied to the words the
+   * tipster wrote (not to ours), e.g. the hygiene for text others will read.
+   */
+  field(lang: Lang, draft: Draft, id: FieldId, quote?: (text: string) => string): string;
   time(ms: number, lang: Lang): string;
 }
 
@@ -48,15 +51,24 @@ export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Render
     return i18n.t(key, { lng: lang, ...values });
   };
 
-  const fieldValue = (lang: Lang, draft: Draft, id: FieldId): string => {
+  const fieldValue = (lang: Lang, draft: Draft, id: FieldId, quote: (text: string) => string = (text) => text): string => {
     const empty = t(lang, 'summary.empty');
+    const words = (text: string | undefined) => (text ? quote(text) : '');
+    // A place the tipster could not give is said so: "—" would read as a field nobody asked.
+    if (id === 'location' && draft.skipped.includes(id) && !draft.location) return t(lang, 'summary.place_unknown');
     if (draft.skipped.includes(id) && draft[id] === undefined) return empty;
     switch (id) {
+      case 'activity': {
+        const a = draft.activity;
+        // Known without words (a "yes" to "is someone being detained?"): show what it is.
+        if (a && !a.text && a.kind) return t(lang, `activity.kind.${a.kind}`);
+        return words(a?.text) || empty;
+      }
       case 'urgent':
       case 'firsthand': {
         const f = draft[id];
         if (!f) return empty;
-        if (f.value === undefined) return f.text || empty;
+        if (f.value === undefined) return words(f.text) || empty;
         return t(lang, f.value ? 'summary.yes' : 'summary.no');
       }
       case 'media':
@@ -64,18 +76,20 @@ export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Render
       case 'location': {
         const l = draft.location;
         if (!l) return empty;
-        const pin = l.point ? `📍 ${t(lang, 'intake.location.pin')} (${l.point.lat.toFixed(5)}, ${l.point.lng.toFixed(5)})` : '';
-        return [l.text, pin].filter(Boolean).join(' · ') || empty;
+        // As stored: as many decimals as privacy.pinDecimals kept, and no more.
+        const pin = l.point ? `📍 ${t(lang, 'intake.location.pin')} (${String(l.point.lat)}, ${String(l.point.lng)})` : '';
+        return [words(l.text), pin].filter(Boolean).join(' · ') || empty;
       }
       case 'time': {
         const f = draft.time;
         if (!f) return empty;
-        if (f.at === undefined) return f.text || empty;
-        return f.text ? t(lang, 'summary.at', { text: f.text, time: { time: f.at } }) : time(f.at, lang);
+        if (f.at === undefined) return words(f.text) || empty;
+        const text = words(f.text);
+        return text ? t(lang, 'summary.at', { text, time: { time: f.at } }) : time(f.at, lang);
       }
       default: {
         const f = draft[id];
-        return f?.text || empty;
+        return words(f?.text) || empty;
       }
     }
   };

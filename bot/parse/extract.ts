@@ -1,23 +1,39 @@
 import { splitClauses, type Span } from './clauses.js';
+import { correctionStarts } from './corrections.js';
+import { AGENT_WORDS, countTokens, findCounts, VEHICLE_WORDS, type SizeCounts } from './counts.js';
+import {
+  addEquipment,
+  addUniform,
+  blankLinksAndPhones,
+  chooseLocation,
+  countedClauses,
+  crossStreetsIn,
+  finish,
+  join,
+  setLocation,
+  templateTip,
+  type LocationCandidate,
+} from './extract-fields.js';
 import { activityKind, describesVehicle, findMarkings, findPlates, weaponsMention } from './fields.js';
 import { findCrossStreets, findZip } from './location.js';
-import { findMapPoint, isLinkToken } from './map-link.js';
+import { findMapPoint } from './map-link.js';
 import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
 import { NUMBER_WORD_PATTERN } from './numbers.js';
-import { AGENT_WORDS, countTokens, findCounts, VEHICLE_WORDS, type SizeCounts } from './size.js';
-import { findTimesIn, TimeEnv, type TimeMatch } from './time.js';
+import { isUsableLocation } from './place.js';
+import { parseTemplate } from './template.js';
+import { findTimesIn, timeField, TimeEnv, type TimeMatch } from './time.js';
 import type { ExtractedTip, TimeContext } from './types.js';
+import { wordSet } from './vocab/index.js';
 
 function set(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
 
 /** Words that start a new part of a clause: places ("en", "near", "frente") and descriptions ("con"). */
-const SPLIT = set('en at on in near cerca frente enfrente afuera outside across behind detras junto inside dentro por con with wearing vestidos usando');
+const SPLIT = set('en at on in near cerca frente enfrente afuera outside across behind detras junto inside dentro por con with wearing vestidos usando hay habia theres estan andan tienen al');
+const PLACE_NOUNS = wordSet((v) => v.places.placeNouns);
 /** Place words whose phrase is always a location. */
 const STRONG_LOC = set('near cerca frente enfrente afuera outside across behind detras junto next inside dentro al');
-/** Simple prepositions dropped from the front of a location ("en 1st y Soto" → "1st y Soto"). */
-const SIMPLE_PREP = set('en at on in');
 const LOC_PREP = set('en at on in por');
 const DESCRIBE_PREP = set('con with wearing vestidos usando en in');
 /** "por favor", "por eso"... are not places. */
@@ -33,13 +49,8 @@ const PLACE_WORDS = set(
 /** Phrases after a preposition that are not places ("on foot", "in the morning"). */
 const NOT_PLACE = set('foot pie duty the a way morning afternoon evening night manana tarde noche general serio total favor time it them all');
 
-const MAP_HOST = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.){0,3}(?:goo\.gl|google\.[a-z.]{2,6}\/maps|maps\.google\.|maps\.apple\.com|openstreetmap\.org|osm\.org|waze\.com|bing\.com\/maps)/i;
-
 const AGENCY = new Set(['ICE', 'CBP', 'HSI', 'POLICE', 'FBI', 'DHS', 'ERO']);
 
-const URGENT =
-  /\b(?:arresting|detaining|grabbing|handcuffing|taking\s+(?:someone|somebody|people|him|her|them|a\s+\w+|my\s+\w+)|being\s+(?:detained|arrested|taken)|deteniendo|detienen|arrestando|agarrando|esposando|llevandose|se\s+(?:lo\s+|la\s+|los\s+|las\s+|le\s+|les\s+)?(?:estan\s+llevando|esta\s+llevando|llevan|lleva)|estan\s+(?:deteniendo|arrestando|agarrando|llevando|esposando))\b/;
-const NOW_WORD = /\b(?:right\s+now|now|ahora|ahorita|en\s+este\s+momento|ahora\s+mismo|ahorita\s+mismo|happening)\b/;
 const FIRSTHAND =
   /^\s*(?:just\s+)?(?:saw|seeing|vi|veo|viendo)\b|\b(?:(?:yo\s+)?(?:lo|la|los|las)\s+(?:vi|estoy\s+viendo|estoy\s+mirando|acabo\s+de\s+ver)|yo\s+vi|vi\s+(?:a|que|como|unos|unas|un|una|dos|tres|cuatro|cinco|\d)|estoy\s+viendo|estoy\s+mirando|acabo\s+de\s+ver|i\s+(?:just\s+)?saw|i\s+see|i\s+can\s+see|i\s+just\s+seen|(?:i'?m|i\s+am)\s+(?:watching|seeing|looking\s+at)|just\s+saw|i\s+witnessed|(?:los\s+)?tengo\s+enfrente)\b/;
 
@@ -47,7 +58,8 @@ type Kind = 'size' | 'location' | 'uniform' | 'activity' | 'equipment' | 'time';
 
 interface Piece extends Span {
   kind?: Kind;
-  at?: number;
+  /** For a time piece: the time expression. */
+  time?: TimeMatch;
   alsoEquipment?: boolean;
   alsoUniform?: boolean;
   /** For a lone number: what it counts. */
@@ -81,7 +93,8 @@ function piecesOf(src: string, folded: string, clause: Span, index: number, env:
     const t = toks[i]!;
     const prev = toks[i - 1]!.t;
     const next = toks[i + 1]?.t;
-    const splits = SPLIT.has(t.t) || t.t === '@' || (t.t === 'next' && next === 'to') || (t.t === 'al' && next === 'lado');
+    const splits =
+      SPLIT.has(t.t) || t.t === '@' || (t.t === 'next' && next === 'to') || (t.t === 'al' && next === 'lado') || (t.t === 'a' && (next === 'la' || next === 'el') && PLACE_NOUNS.has(toks[i + 2]?.t ?? ''));
     if (!splits || SPLIT.has(prev) || prev === 'de' || prev === 'of' || inTime(times, t.start)) continue;
     if (next === 'door' || next === 'doors' || next === 'puerta' || next === 'puertas' || (next === 'las' && toks[i + 2]?.t === 'puertas')) continue; // "knocking on doors"
     if (t.t === 'por' && next !== undefined && NOT_AFTER_POR.has(next) && next !== 'la' && next !== 'el') continue;
@@ -106,7 +119,7 @@ function piecesOf(src: string, folded: string, clause: Span, index: number, env:
           break;
         }
       }
-      if (time) out.push({ start: span.start, end: span.end, kind: 'time', at: time.at, clause: index });
+      if (time) out.push({ start: span.start, end: span.end, kind: 'time', time, clause: index });
       else out.push({ start: span.start, end: span.end, clause: index, toks: tokensWithin(toks, span.start, span.end) });
     }
     from = p;
@@ -178,8 +191,10 @@ function classify(src: string, folded: string, piece: Piece): void {
     piece.alsoUniform = hasClothing(piece.markings); // "5 hombres de civil"
     return;
   }
-  if (strongLoc) {
+  if (strongLoc || (lead !== 'con' && lead !== 'with' && LOC_PREP.has(lead) && isUsableLocation(src.slice(piece.start, piece.end)))) {
+    // "on 3rd St and Ford", "at the Costco parking lot": a drivable place, whatever words it holds
     piece.kind = 'location';
+    if (plates.length > 0 || weapons !== undefined) piece.alsoEquipment = true;
     return;
   }
   const markings = findMarkings(f);
@@ -247,34 +262,10 @@ function lonelyCounts(folded: string, pieces: Piece[]): void {
   }
 }
 
-function sliceOf(src: string, p: Span): string {
-  return trimPunct(src.slice(p.start, p.end));
-}
-
-function join(a: string | undefined, b: string): string {
-  return a ? `${a}, ${b}` : b;
-}
-
-const NON_SPACE_RUN = /\S+/g;
 const ONLY_COMMAS = /^[\s,]*$/;
 
-/**
- * `src` with every link token replaced by as many spaces; map links are added to `mapLinks`.
- * Only tokens with a "." or ":" can be links.
- */
-function blankLinks(src: string, mapLinks: string[]): string {
-  if (!src.includes('.') && !src.includes(':')) return src;
-  let out = '';
-  let copied = 0;
-  NON_SPACE_RUN.lastIndex = 0;
-  for (let m = NON_SPACE_RUN.exec(src); m !== null; m = NON_SPACE_RUN.exec(src)) {
-    const tok = m[0];
-    if ((!tok.includes('.') && !tok.includes(':')) || !isLinkToken(tok)) continue;
-    if (MAP_HOST.test(tok)) mapLinks.push(tok);
-    out += src.slice(copied, m.index) + ' '.repeat(tok.length);
-    copied = m.index + tok.length;
-  }
-  return copied === 0 ? src : out + src.slice(copied);
+function sliceOf(src: string, p: Span): string {
+  return trimPunct(src.slice(p.start, p.end));
 }
 
 /**
@@ -283,19 +274,25 @@ function blankLinks(src: string, mapLinks: string[]): string {
  * (commas, periods, newlines, "y"/"and" between clauses) and each clause into pieces at place
  * and description words; each piece goes to at most one field (exceptions: a vehicle count
  * that also describes the vehicles goes to size and equipment, a count that describes clothing,
- * "5 hombres de civil", goes to size and uniform). Sets `urgent` when someone is being
- * detained right now and `firsthand` when the sender says they saw it. Only fields that were
- * found are set; a greeting gives {}.
+ * "5 hombres de civil", goes to size and uniform). Counts are read over the whole message, so
+ * sums and lists come out right ("three in a sedan and two more in a pickup"). The location is
+ * set only when a responder could drive there, and is the place where the agents are; a
+ * correction replaces what it corrects ("3 no espera, 4", "ahora, bueno hace 5 min"). A message
+ * in the SALUTE template ("S - 5 agents / A - ... / L - ...") is read field by field. Sets
+ * `urgent` (see ExtractedTip), `atOwnDoor` and `firsthand`; phone numbers and e-mail addresses
+ * never reach a field. Only fields that were found are set; a greeting gives {}.
  */
 export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
   const tip: ExtractedTip = {};
   let src = clean(text);
   if (!src.trim()) return tip;
+  const template = src.length <= 5000 ? parseTemplate(src) : undefined;
+  if (template) return templateTip(template, src, ctx);
   const mapMatch = findMapPoint(src);
   if (mapMatch) src = src.slice(0, mapMatch.start) + ' '.repeat(mapMatch.end - mapMatch.start) + src.slice(mapMatch.end);
-  // Blank out links (same length, so indexes stay valid); keep map links without coordinates
+  // Blank out links and phone numbers (same length, so indexes stay valid); keep map links without coordinates
   const mapLinks: string[] = [];
-  src = blankLinks(src, mapLinks);
+  src = blankLinksAndPhones(src, mapLinks);
   const folded = fold(src);
 
   const pieces: Piece[] = [];
@@ -304,21 +301,30 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
   for (let i = 0; i < clauses.length; i++) piecesOf(src, folded, clauses[i]!, i, env!, pieces);
   for (const p of pieces) classify(src, folded, p);
   lonelyCounts(folded, pieces);
+  const toks = tokenize(folded);
+  const corrections = [...correctionStarts(toks)].map((i) => toks[i]!.start);
 
+  const locations: LocationCandidate[] = [];
+  const pieceCounts: { agents?: number; vehicles?: number } = {};
+  let time: { piece: Piece; match: TimeMatch } | undefined;
+  let countText = folded;
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     switch (p.kind) {
-      case 'time':
-        if (!tip.time) tip.time = { text: sliceOf(src, p), at: p.at! };
+      case 'time': {
+        countText = countText.slice(0, p.start) + ' '.repeat(p.end - p.start) + countText.slice(p.end);
+        const corrected = time !== undefined && corrections.some((at) => at > time!.piece.end && at <= p.start);
+        if (!time || corrected) time = { piece: p, match: p.time! };
         break;
+      }
       case 'size': {
         const counts = p.unit
           ? { [p.unit]: findCounts(folded.slice(p.start, p.end), { allowBare: true }).agents }
           : (p.counts ?? findCounts(folded.slice(p.start, p.end), { allowBare: false }));
         const size = tip.size ?? { text: '' };
         size.text = join(size.text || undefined, sliceOf(src, p));
-        if (counts.agents !== undefined) size.agents = (size.agents ?? 0) + counts.agents;
-        if (counts.vehicles !== undefined) size.vehicles = (size.vehicles ?? 0) + counts.vehicles;
+        if (counts.agents !== undefined) pieceCounts.agents = (pieceCounts.agents ?? 0) + counts.agents;
+        if (counts.vehicles !== undefined) pieceCounts.vehicles = (pieceCounts.vehicles ?? 0) + counts.vehicles;
         tip.size = size;
         if (p.alsoEquipment) addEquipment(tip, src, folded, p);
         if (p.alsoUniform) addUniform(tip, src, folded, p);
@@ -345,13 +351,29 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
         while (pieces[i + 1]?.kind === 'location' && pieces[i + 1]!.clause === p.clause && ONLY_COMMAS.test(src.slice(end, pieces[i + 1]!.start))) {
           end = pieces[++i]!.end;
         }
-        addLocation(tip, src, { start: p.start, end });
+        locations.push({ start: p.start, end, clause: p.clause });
         break;
       }
       default:
         break;
     }
   }
+  if (time) tip.time = timeField(sliceOf(src, time.piece), time.match, ctx);
+  const place = chooseLocation(src, folded, clauses, locations, corrections);
+  if (place) setLocation(tip, place);
+  else crossStreetsIn(tip, src, clauses);
+  // Counts over the whole message (times blanked): sums, lists and corrections across clauses
+  const whole = findCounts(countText, { allowBare: false });
+  const agents = whole.agents ?? pieceCounts.agents;
+  const vehicles = whole.vehicles ?? pieceCounts.vehicles;
+  if (agents !== undefined || vehicles !== undefined) {
+    const size = tip.size ?? { text: countedClauses(src, countText, clauses) };
+    delete size.agents;
+    delete size.vehicles;
+    if (agents !== undefined) size.agents = agents;
+    if (vehicles !== undefined) size.vehicles = vehicles;
+    tip.size = size;
+  } else if (tip.size) delete tip.size;
   if (!tip.activity) {
     // An activity word inside a piece used for something else ("3 carros estacionados")
     for (const c of clauses) {
@@ -370,48 +392,8 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
   }
   if (mapMatch) tip.location = { ...(tip.location ?? {}), point: mapMatch.point };
   const all = folded.slice(0, 20_000);
-  if (tip.activity?.kind === 'arrest' && (URGENT.test(all) || NOW_WORD.test(all))) tip.urgent = true;
-  else if (URGENT.test(all)) tip.urgent = true;
+  finish(tip, all);
   if (FIRSTHAND.test(all)) tip.firsthand = true;
   return tip;
 }
 
-const LEAD_CON = /^(?:con|with)\s+/i;
-const FIRST_WORD = /^(\S+)\s+/;
-
-function addUniform(tip: ExtractedTip, src: string, folded: string, p: Piece): void {
-  const words = trimPunct(src.slice(p.start, p.end)).replace(LEAD_CON, '');
-  const uniform = tip.uniform ?? { text: '', markings: [] };
-  uniform.text = join(uniform.text || undefined, words);
-  for (const m of p.markings ?? findMarkings(folded.slice(p.start, p.end))) if (!uniform.markings.includes(m)) uniform.markings.push(m);
-  tip.uniform = uniform;
-}
-
-function addEquipment(tip: ExtractedTip, src: string, folded: string, p: Span): void {
-  const words = trimPunct(src.slice(p.start, p.end));
-  const eq = tip.equipment ?? { text: '', plates: [] };
-  eq.text = join(eq.text || undefined, words);
-  for (const plate of findPlates(words)) if (!eq.plates.includes(plate)) eq.plates.push(plate);
-  const weapons = weaponsMention(folded.slice(p.start, p.end));
-  if (weapons === true || (weapons === false && eq.weapons === undefined)) eq.weapons = weapons;
-  tip.equipment = eq;
-}
-
-function addLocation(tip: ExtractedTip, src: string, span: Span): void {
-  let words = trimPunct(src.slice(span.start, span.end));
-  const lead = FIRST_WORD.exec(words);
-  if (lead && SIMPLE_PREP.has(fold(lead[1]!))) words = words.slice(lead[0].length);
-  else if (words.startsWith('@')) words = words.slice(1).trim();
-  if (!words) return;
-  const loc = tip.location ?? {};
-  loc.text = join(loc.text, words);
-  if (!loc.zip) {
-    const zip = findZip(words);
-    if (zip) loc.zip = zip;
-  }
-  if (!loc.crossStreets) {
-    const cross = findCrossStreets(words, true);
-    if (cross) loc.crossStreets = cross;
-  }
-  tip.location = loc;
-}

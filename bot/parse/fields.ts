@@ -21,7 +21,7 @@ const ACTIVITY: Array<[Exclude<ActivityKind, 'other'>, RegExp]> = [
   ],
   [
     'surveillance',
-    /\b(?:parked|parking|sitting\s+in\s+(?:a|an|the|their|2|two)|watching|following|followed|surveil\w{0,10}|staking\s+out|stakeout|estacionad[oa]s?|parquead[oa]s?|vigilando|vigilan|siguiendo|observando|esperando\s+afuera|waiting\s+outside|sentados?\s+en|taking\s+(?:photos|pictures))\b/,
+    /\b(?:parked|parking(?!\s+lot)|sitting\s+in\s+(?:a|an|the|their|2|two)|watching|following|followed|surveil\w{0,10}|staking\s+out|stakeout|estacionad[oa]s?|parquead[oa]s?|vigilando|vigilan|siguiendo|observando|esperando\s+afuera|waiting\s+outside|sentados?\s+en|taking\s+(?:photos|pictures))\b/,
   ],
   [
     'patrol',

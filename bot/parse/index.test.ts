@@ -84,7 +84,8 @@ describe('fuzz: random tips never throw and keep the invariants', () => {
         expect(Math.abs(point.lng), ctxText).toBeLessThanOrEqual(180);
       }
       const loc = parse.parseLocation(text);
-      expect(loc === undefined, ctxText).toBe(text.trim() === '' || text.replace(/[\s\u200B]/g, '') === '');
+      if (loc === undefined) expect(text.replace(/[\s\u200B]/g, '') === '' || parse.locationProblem(text) !== undefined, ctxText).toBe(true);
+      else expect(parse.scrubContacts(loc.text ?? ''), ctxText).toBe(loc.text ?? '');
       const eq = parse.parseEquipment(text);
       for (const p of eq?.plates ?? []) expect(p, ctxText).toMatch(/^[A-Z0-9]{3,8}$/);
       parse.parseActivity(text);

@@ -4,13 +4,17 @@
  * could read from it.
  */
 export * from './types.js';
-export { normalize } from './normalize.js';
+export { normalize, fold } from './normalize.js';
 export { detectLanguage } from './language.js';
 export { parseKeyword } from './keywords.js';
 export { parseYesNo } from './yes-no.js';
 export { parseSize } from './size.js';
-export { parseTime } from './time.js';
+export { parseTime, timeBucket } from './time.js';
 export { parseMapLink } from './map-link.js';
 export { parseLocation } from './location.js';
+export { locationProblem, type LocationProblem } from './place.js';
+export { classifyMessage } from './intent.js';
+export { scrubContacts } from './contacts.js';
+export { VOCABULARIES, type Vocabulary } from './vocab/index.js';
 export { parseActivity, parseUniform, parseEquipment } from './fields.js';
 export { extractTip } from './extract.js';

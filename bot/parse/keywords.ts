@@ -1,38 +1,9 @@
 import { normalize } from './normalize.js';
 import type { Keyword } from './types.js';
+import { vocabularies } from './vocab/index.js';
 
-const KEYWORDS: Record<string, Keyword> = {
-  help: 'help',
-  ayuda: 'help',
-  back: 'back',
-  atras: 'back',
-  volver: 'back',
-  regresar: 'back',
-  skip: 'skip',
-  saltar: 'skip',
-  omitir: 'skip',
-  cancel: 'cancel',
-  cancelar: 'cancel',
-  language: 'language',
-  idioma: 'language',
-  lang: 'language',
-  rights: 'rights',
-  derechos: 'rights',
-  'my rights': 'rights',
-  'mis derechos': 'rights',
-  'your rights': 'rights',
-  'know your rights': 'rights',
-  'tus derechos': 'rights',
-  'sus derechos': 'rights',
-  'conoce tus derechos': 'rights',
-  'conozca sus derechos': 'rights',
-  stop: 'stop',
-  borrar: 'stop',
-  done: 'done',
-  listo: 'done',
-  lista: 'done',
-  ya: 'done',
-};
+/** Every vocabulary's keywords in one table: a keyword works whatever language is chosen. */
+const KEYWORDS: Record<string, Keyword> = Object.assign({}, ...vocabularies().map((v) => v.keywords)) as Record<string, Keyword>;
 
 const BOT_COMMAND = /^\/([a-z]+)@[a-z0-9_]+/;
 const DIGIT = /[0-9]/;

@@ -1,16 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { findCrossStreets, findZip, parseLocation } from './location.js';
+import { locationProblem } from './place.js';
 
 describe('parseLocation', () => {
-  it('returns undefined only for empty text', () => {
+  it('returns undefined for empty text', () => {
     expect(parseLocation('')).toBeUndefined();
     expect(parseLocation('  \n ')).toBeUndefined();
   });
 
-  it('keeps any text as the location', () => {
-    expect(parseLocation('frente a la escuela')).toEqual({ text: 'frente a la escuela' });
+  it('keeps a place a responder could drive to as written', () => {
+    expect(parseLocation('frente a la escuela Roosevelt')).toEqual({ text: 'frente a la escuela Roosevelt' });
     expect(parseLocation('  the Walmart on Cesar Chavez  ')).toEqual({ text: 'the Walmart on Cesar Chavez' });
     expect(parseLocation('la iglesia de San José')).toEqual({ text: 'la iglesia de San José' });
+    expect(parseLocation('en la calle 4')).toEqual({ text: 'en la calle 4' });
+    expect(parseLocation('1234 E Cesar Chavez Ave')).toEqual({ text: '1234 E Cesar Chavez Ave' });
+    expect(parseLocation('Lorena Street')).toEqual({ text: 'Lorena Street' });
+    expect(parseLocation('en la 4th')).toEqual({ text: 'en la 4th' });
+  });
+
+  it.each(['en mi calle', 'aquí afuera', 'idk the street name sorry', 'la parada del bus', 'my door', 'here', 'aqui', 'por mi casa', 'frente a la escuela', 'the corner', 'en Soto'])(
+    '%j is not somewhere to drive to',
+    (text) => {
+      expect(parseLocation(text)).toBeUndefined();
+      expect(locationProblem(text)).toBe('vague');
+    }
+  );
+
+  it('never takes a phone number as a location, and drops one from a usable place', () => {
+    expect(parseLocation('llamen a mi hermana al 213 555 0143')).toBeUndefined();
+    expect(locationProblem('2135550143')).toBe('phone');
+    expect(locationProblem('call me 323-555-0199')).toBe('phone');
+    expect(parseLocation('1st y Soto, mi cel 323-555-0199')).toEqual({ text: '1st y Soto, mi cel', crossStreets: ['1st', 'Soto'] });
+    expect(locationProblem('1st y Soto')).toBeUndefined();
+  });
+
+  it('lets a correction replace what it corrects', () => {
+    expect(parseLocation('en la 3rd, no perdón, en la 4th y Main')).toEqual({ text: 'en la 4th y Main', crossStreets: ['4th', 'Main'] });
+    expect(parseLocation('5th and Main, sorry I mean 6th and Main')?.crossStreets).toEqual(['6th', 'Main']);
   });
 
   it('fills the point from a map link and drops the link from the text', () => {

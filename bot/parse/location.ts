@@ -1,10 +1,27 @@
 import { findMapPoint, isLinkToken } from './map-link.js';
 import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
 import type { LocationField } from './types.js';
+import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
+import { wordSet } from './vocab/index.js';
+import { CONTACT_MARK, scrubContacts } from './contacts.js';
+import { splitAtCorrection } from './corrections.js';
+import { isUsableLocation } from './place.js';
 
 function set(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
+
+function unionOf(...sets: Set<string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sets) for (const w of s) out.add(w);
+  return out;
+}
+
+const CONNECTOR_WORDS = ['y', 'e', 'and', 'con', 'at', '&'];
+/** Every vocabulary's filler words, except those that join two streets. */
+const FILLERS = wordSet((v) => v.places.fillers);
+for (const w of CONNECTOR_WORDS) FILLERS.delete(w);
+const PLACE_NOUNS = wordSet((v) => v.places.placeNouns);
 
 /** Street-type words: a name with one of these is surely a street. */
 const STREET_WORDS = set(
@@ -16,16 +33,16 @@ const STREET_WORDS = set(
 /** Words that may come right before a number in a street name ("calle 8", "Highway 99"). */
 const NUMBERED_STREET = set(`calle avenida av ave highway hwy route ruta carretera street st road rd`);
 
-/** Words that end a street name: prepositions, articles, place/relation words, time words. */
-const BOUNDARY = set(
+/** Words that end a street name: prepositions, articles, place/relation words, time words, fillers. */
+const BOUNDARY = unionOf(set(
   `en at on in of de del near by cerca frente enfrente afuera fuera outside corner esquina intersection
    interseccion cruce between entre la el los las the a al por to from hacia towards across behind
    detras junto next lado inside dentro around alrededor y e and con & @ / ahora ahorita now right today
    hoy ayer yesterday hace ago aqui alli ahi here there hay is are estan esta was were son`
-);
+), FILLERS);
 
 /** Words that are never part of a street name in a tip. */
-const NOT_STREET = set(
+const NOT_STREET = unionOf(set(
   `agents agent agentes agente officers officer oficiales ice cbp hsi fbi dhs ero police policia policias
    migra migras sheriff cops cars car carros carro suv suvs van vans trucks camioneta camionetas troca trocas
    vests chalecos masks mascaras uniforms uniformes gente people personas hombres men guys i yo me we
@@ -33,7 +50,9 @@ const NOT_STREET = set(
    quien some someone alguien nobody nadie minutes minutos min mins hours horas media cuarto am pm
    arresting arrested detained detenido detenidos llevaron llevan vi saw see veo mas more no not si yes
    school escuela store tienda walmart church iglesia park parque house casa home trabajo work`
-);
+), PLACE_NOUNS, AGENT_WORDS, VEHICLE_WORDS);
+NOT_STREET.delete('high'); // "High St"
+
 
 /** Words that can lead into an intersection answer ("en la esquina de 1st y Soto"). */
 const LEAD_IN = set(
@@ -41,13 +60,17 @@ const LEAD_IN = set(
    around alrededor las los calles streets`
 );
 
-const ORDINAL = /^\d{1,4}(?:st|nd|rd|th|ra|da|ta|va|na|ro|do|to|vo|no|a|o)$/;
+export const ORDINAL = /^\d{1,4}(?:st|nd|rd|th|ra|da|ta|va|na|ro|do|to|vo|no|a|o)$/;
+/** Before a bare number, these make it a street ("la 8", "la 3" = Calle 8, Calle 3). */
+const STREET_ARTICLE = set('la');
 const ABBREV = set('st ave av blvd rd dr ln ct pl hwy fwy pkwy n s e w sr');
 const DIGITS = /^\d+$/;
 
 /** How sure we are that tokens name a street: 2 = street word/ordinal, 1 = capitalised, 0 = plain. */
-function strength(src: string, toks: Token[]): number {
+function strength(src: string, toks: Token[], all: Token[]): number {
   for (const t of toks) if (STREET_WORDS.has(t.t) || ORDINAL.test(t.t)) return 2;
+  // "la 8": Spanish for Calle 8
+  if (toks.length === 1 && DIGITS.test(toks[0]!.t) && STREET_ARTICLE.has(all[all.indexOf(toks[0]!) - 1]?.t ?? '')) return 2;
   if (toks.length === 2 && NUMBERED_STREET.has(toks[0]!.t) && DIGITS.test(toks[1]!.t)) return 2;
   const first = src[toks[0]!.start]!;
   return first !== first.toLowerCase() ? 1 : 0;
@@ -79,13 +102,18 @@ function walk(toks: Token[], from: number, dir: 1 | -1): Token[] {
     }
     if (!isWord(t) || BOUNDARY.has(t.t) || NOT_STREET.has(t.t)) break;
     if (DIGITS.test(t.t)) {
-      // a bare number only right after "calle"/"highway"
-      const before = dir === 1 ? out[out.length - 1] : toks[i - 1];
-      if (!before || !NUMBERED_STREET.has(before.t)) break;
+      // a bare number only right after "calle"/"highway", or "la" ("la 8")
+      const before = dir === 1 ? out[out.length - 1] ?? toks[i - 1] : toks[i - 1];
+      if (!before || !(NUMBERED_STREET.has(before.t) || STREET_ARTICLE.has(before.t))) break;
     }
     out.push(t);
     words++;
     i += dir;
+    // Going right, a street ends with its street word or number: "1st nomas viendo" is "1st"
+    if (dir === 1 && (STREET_WORDS.has(t.t) || ORDINAL.test(t.t) || DIGITS.test(t.t)) && !ABBREV.has(toks[i]?.t ?? '') && !STREET_WORDS.has(toks[i]?.t ?? '')) {
+      if (toks[i]?.t === '.' && ABBREV.has(t.t)) out.push(toks[i]!);
+      break;
+    }
   }
   if (dir === -1) out.reverse();
   while (out.length && out[0]!.t === '.') out.shift();
@@ -108,10 +136,12 @@ export function findCrossStreets(text: string, relaxed = false): [string, string
     const conn = toks[c]!.t;
     if (!CONNECTORS.has(conn)) continue;
     const left = walk(toks, c - 1, -1);
-    const right = walk(toks, c + 1, 1);
+    // "por la Whittier y la Atlantic": an article before the second street
+    const skip = STREET_ARTICLE.has(toks[c + 1]!.t) || toks[c + 1]!.t === 'el' ? 1 : 0;
+    const right = walk(toks, c + 1 + skip, 1);
     if (!left.length || !right.length) continue;
-    const sl = strength(src, left);
-    const sr = strength(src, right);
+    const sl = strength(src, left, toks);
+    const sr = strength(src, right, toks);
     let ok: boolean;
     if (conn === 'at' || conn === '@') ok = sl === 2 && sr === 2;
     else {
@@ -119,13 +149,8 @@ export function findCrossStreets(text: string, relaxed = false): [string, string
       if (!ok && relaxed) {
         const li = toks.indexOf(left[0]!);
         const ri = toks.indexOf(right[right.length - 1]!);
-        let leadOk = true;
-        for (let k = 0; k < li; k++) {
-          if (!LEAD_IN.has(toks[k]!.t)) {
-            leadOk = false;
-            break;
-          }
-        }
+        // The first street starts the answer or follows a lead-in word ("en la", "de la", "on")
+        const leadOk = li === 0 || LEAD_IN.has(toks[li - 1]!.t);
         const tail = toks[ri + 1];
         ok = leadOk && (tail === undefined || !isWord(tail));
       }
@@ -139,7 +164,7 @@ export function findCrossStreets(text: string, relaxed = false): [string, string
 }
 
 /** After a 5-digit number, words that still allow it to be a ZIP ("90033 area"). */
-const ZIP_NEXT = set('area zona zip code codigo postal ca california tx texas az il ny nj wa or nc fl co nv');
+const ZIP_NEXT = set('area zona zip code codigo postal post ca california tx texas az il ny nj wa or nc fl co nv');
 
 const ZIP = /(?<![\w\-.:/#$])(\d{5})(?:-\d{4})?(?![\w\-.:/])/g;
 const FIVE_DIGITS = /\d{5}/;
@@ -176,17 +201,25 @@ const BLANKS = /[ \t]+/g;
 const LINE_BREAK = /\s*\n\s*/g;
 
 /**
- * A location answer. Any non-empty text is a valid location (a landmark, an address), so this
- * returns a field for every non-empty text, filling what it can: `point` from a map link or
- * typed coordinates, `zip` (a 5-digit US ZIP standing alone), `crossStreets` ("1st y Soto",
- * "1st & Soto", "corner of X and Y", "esquina de X y Y", "X con Y", "Main St at 5th Ave").
- * `text` is the trimmed input with the map link removed (undefined if nothing else is left).
- * A link without coordinates (a short link like maps.app.goo.gl/…) stays in `text` so a
- * human can still open it.
+ * A location answer, or undefined when it is not somewhere a responder could drive to (see
+ * `locationProblem` for why: 'vague' for "aquí afuera", "my door", "la parada del bus";
+ * 'phone' for a phone number). A correction wins: "en la 3rd, no perdón, en la 4th y Main" is
+ * 4th y Main. Fills what it can: `point` from a map link or typed coordinates, `zip` (a 5-digit
+ * US ZIP standing alone), `crossStreets` ("1st y Soto", "1st & Soto", "corner of X and Y",
+ * "esquina de X y Y", "X con Y", "por la Whittier y la Atlantic", "Main St at 5th Ave").
+ * `text` is the trimmed input with the map link and any phone number or e-mail removed
+ * (undefined if nothing else is left). A link without coordinates (a short link like
+ * maps.app.goo.gl/…) stays in `text` so a human can still open it.
  */
 export function parseLocation(text: string): LocationField | undefined {
   const src = clean(text).trim();
   if (!src) return undefined;
+  const corrected = splitAtCorrection(src);
+  if (corrected && isUsableLocation(corrected.after)) return locationField(corrected.after);
+  return isUsableLocation(src) ? locationField(src) : undefined;
+}
+
+function locationField(src: string): LocationField {
   const field: LocationField = {};
   const found = findMapPoint(src);
   let rest = src;
@@ -194,7 +227,7 @@ export function parseLocation(text: string): LocationField | undefined {
     field.point = found.point;
     rest = withoutMapText(src, found);
   }
-  rest = trimPunct(rest.replace(BLANKS, ' ').replace(LINE_BREAK, '\n'));
+  rest = trimPunct(scrubContacts(rest).replaceAll(CONTACT_MARK, ' ').replace(BLANKS, ' ').replace(LINE_BREAK, '\n'));
   if (rest) {
     field.text = rest;
     const zip = findZip(rest);

@@ -1,71 +1,13 @@
 /**
- * Number words in English and Spanish, as typed on a phone (no accents, folded to lower case).
+ * Number words from every vocabulary, as typed on a phone (no accents, folded to lower case).
  */
+import { vocabularies, wordSet } from './vocab/index.js';
 
-const WORDS: Record<string, number> = {
-  // English
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  dozen: 12,
-  // Spanish (accents already stripped; common misspellings included)
-  cero: 0,
-  uno: 1,
-  una: 1,
-  un: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  dies: 10,
-  once: 11,
-  doce: 12,
-  trece: 13,
-  catorce: 14,
-  quince: 15,
-  dieciseis: 16,
-  diesiseis: 16,
-  diecisiete: 17,
-  diesisiete: 17,
-  dieciocho: 18,
-  diesiocho: 18,
-  diecinueve: 19,
-  diesinueve: 19,
-  veinte: 20,
-  treinta: 30,
-  cuarenta: 40,
-  cincuenta: 50,
-  docena: 12,
-};
+/** Every vocabulary's number words and their values. */
+const WORDS: Record<string, number> = Object.assign({}, ...vocabularies().map((v) => v.numbers.words)) as Record<string, number>;
 
 /** Words for "one" that are also articles ("a car", "un carro"): only a count right before a noun. */
-export const ARTICLE_ONE = new Set(['a', 'an', 'un', 'una', 'uno']);
+export const ARTICLE_ONE = wordSet((v) => v.numbers.articleOne);
 
 /** Regex alternation of every number word, longest first (for building time regexes). */
 export const NUMBER_WORD_PATTERN = Object.keys(WORDS)
@@ -93,26 +35,4 @@ export function tokenNumber(token: string): number | undefined {
 }
 
 /** Words for an unspecified quantity ("several", "varios"): a size without a count. */
-export const VAGUE_QUANTITY = new Set([
-  'several',
-  'many',
-  'lots',
-  'lot',
-  'bunch',
-  'multiple',
-  'some',
-  'few',
-  'varios',
-  'varias',
-  'muchos',
-  'muchas',
-  'bastantes',
-  'algunos',
-  'algunas',
-  'monton',
-  'chingo',
-  'cuantos',
-  'cuantas',
-  'pocos',
-  'pocas',
-]);
+export const VAGUE_QUANTITY = wordSet((v) => v.numbers.vague);

@@ -84,3 +84,43 @@ describe('parseSize', () => {
     expect(got?.agents).toBe(4 * 160);
   });
 });
+
+describe('parseSize: sums, lists, ranges and corrections', () => {
+  it.each<[string, number | undefined, number | undefined]>([
+    ['three in a sedan and two more in a pickup', 5, 2],
+    ['tres en una camioneta y dos más en un carro', 5, 2],
+    ['dos carros: una troca y un sedán', undefined, 2],
+    ['two trucks: a black tahoe and a white van', undefined, 2],
+    ['4 cars: 2 vans and 2 SUVs', undefined, 4],
+    ['2 vans and 2 SUVs', undefined, 4],
+    ['3 trocas y una van', undefined, 4],
+    ['10+', 10, undefined],
+    ['10+ agents', 10, undefined],
+    ['unos quince', 15, undefined],
+    ['una docena', 12, undefined],
+    ['media docena de oficiales', 6, undefined],
+    ['half a dozen feds', 6, undefined],
+    ['4 o 5', 5, undefined],
+    ['entre 6 y 8 oficiales', 8, undefined],
+    ['3 no espera, 4', 4, undefined],
+    ['4 agents, no wait 5', 5, undefined],
+    ['3 de la migra y 2 policías', 5, undefined],
+    ['2 federales y 3 de inmigración', 5, undefined],
+    ['3 cop cars and an ICE van', undefined, 4],
+    ['4 ICE', 4, undefined],
+    ['3 ICE SUVs', undefined, 3],
+    ['2 jeepetas y una guagua', undefined, 3],
+    ['solo uno', 1, undefined],
+  ])('%j → %s agents, %s vehicles', (text, agents, vehicles) => {
+    const size = parseSize(text);
+    expect(size?.agents).toBe(agents);
+    expect(size?.vehicles).toBe(vehicles);
+    expect(size?.text).toBe(text); // the tipster's words are kept
+  });
+
+  it('people being taken are not agents', () => {
+    expect(parseSize('agarraron a dos')).toBeUndefined();
+    expect(parseSize('subieron a dos a la troca')).toBeUndefined();
+    expect(parseSize('estan subiendo gente a la van')).toBeUndefined();
+  });
+});

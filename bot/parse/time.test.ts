@@ -17,7 +17,7 @@ describe('parseTime: now', () => {
   it.each(['now', 'right now', 'RIGHT NOW!!', 'ahora', 'ahorita', 'Ahorita 🚨', 'ya', 'YA!', 'en este momento', 'ahora mismo', 'just now', 'rn', 'orita', 'todavía están ahí', 'still there', 'currently'])(
     '%j → now',
     (text) => {
-      expect(parseTime(text, ctx)).toEqual({ text: text.trim(), at: now });
+      expect(parseTime(text, ctx)).toEqual({ text: text.trim(), at: now, bucket: 'now' });
     }
   );
 });
@@ -135,6 +135,43 @@ describe('parseTime: clock times', () => {
   });
 });
 
+describe('parseTime: stale words and buckets', () => {
+  it.each<[string, number]>([
+    ['anoche', local(21, 0, -1)],
+    ['last night around 9', local(21, 0, -1)],
+    ['anoche como a las 11', local(23, 0, -1)],
+    ['ayer', local(12, 0, -1)],
+    ['yesterday afternoon at 4', local(16, 0, -1)],
+    ['la semana pasada', local(12, 0, -7)],
+    ['last week', local(12, 0, -7)],
+  ])('%j sets an old time', (text, at) => {
+    expect(parseTime(text, ctx)).toMatchObject({ at, bucket: 'old' });
+  });
+
+  it('reads "this morning" as 08:00, or two hours ago before then', () => {
+    expect(parseTime('esta mañana', ctx)).toMatchObject({ at: local(8), bucket: 'earlier' });
+    const early = { now: local(7), timezone: zone };
+    expect(parseTime('this morning', early)).toMatchObject({ at: local(5), bucket: 'old' });
+  });
+
+  it('sorts times into now, recent, earlier and old', () => {
+    expect(parseTime('ahorita', ctx)?.bucket).toBe('now');
+    expect(parseTime('hace 5 min', ctx)?.bucket).toBe('recent');
+    expect(parseTime('half an hour ago', ctx)?.bucket).toBe('recent');
+    expect(parseTime('hace como 45 minutos', ctx)?.bucket).toBe('earlier');
+    expect(parseTime('hace 2 horas', ctx)?.bucket).toBe('old');
+    expect(parseTime('hace 2 horas', { ...ctx, staleAfterMinutes: 180 })?.bucket).toBe('earlier');
+    expect(parseTime('earlier today', ctx)).toEqual({ text: 'earlier today', bucket: 'earlier' });
+    expect(parseTime('más temprano', ctx)?.at).toBeUndefined();
+  });
+
+  it('lets a correction replace what it corrects', () => {
+    expect(parseTime('ahora, bueno hace 5 min', ctx)).toMatchObject({ at: now - 5 * MIN, bucket: 'recent' });
+    expect(parseTime('now, well actually like 10 min ago', ctx)?.at).toBe(now - 10 * MIN);
+    expect(parseTime('a las 8, no perdón, a las 7', ctx)?.at).toBe(local(7));
+  });
+});
+
 describe('parseTime: a bad time zone', () => {
   it('still reads relative times but no clock times', () => {
     const bad = { now, timezone: 'Mars/Olympus_Mons' };
@@ -148,12 +185,8 @@ describe('parseTime: nothing to work out', () => {
   it.each([
     '',
     '   ',
-    'this morning',
-    'esta mañana',
-    'earlier',
     'mañana',
     'hoy',
-    'ayer',
     'no se',
     'hola',
     '5th and Main',

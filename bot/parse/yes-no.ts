@@ -1,37 +1,14 @@
 import { normalize } from './normalize.js';
+import { alternation, vocabularies, wordSet } from './vocab/index.js';
 
-const YES = new Set([
-  'yes',
-  'yeah',
-  'yea',
-  'yep',
-  'yup',
-  'sure',
-  'correct',
-  'affirmative',
-  'si',
-  'sip',
-  'simon',
-  'claro',
-  'ok',
-  'okay',
-  'okey',
-  'oki',
-  'correcto',
-  'afirmativo',
-  'exacto',
-  'cierto',
-  'dale',
-]);
-
-const NO = new Set(['no', 'nope', 'nah', 'nop', 'nel', 'negativo', 'nunca', 'never']);
+const YES = wordSet((v) => v.yesNo.yes);
+const NO = wordSet((v) => v.yesNo.no);
 
 /** Single letters only count as the whole answer ("s", "y", "n"). */
-const LETTER: Record<string, boolean> = { y: true, s: true, n: false };
+const LETTER: Record<string, boolean> = Object.assign({}, ...vocabularies().map((v) => v.yesNo.letters)) as Record<string, boolean>;
 
 /** "no sé", "no lo sé", "no estoy seguro", "not sure"... mean "I don't know", not "no". */
-const DONT_KNOW_AFTER_NO =
-  /^no (?:lo |la )?(?:se|sabe|sabemos|recuerdo|me acuerdo)\b|^no (?:estoy|estamos) (?:segur[oa]s?|ciert[oa]s?)\b|^no (?:tengo )?(?:idea|clue)\b/;
+const DONT_KNOW_AFTER_NO = new RegExp(`^(?:${alternation((v) => v.yesNo.dontKnowPatterns)})`);
 
 const THUMBS_UP = /^(?:👍|✅|✔|🆗)/u;
 const THUMBS_DOWN = /^(?:👎|❌|✖|🚫)/u;

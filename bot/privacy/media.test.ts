@@ -19,8 +19,10 @@ import {
   picture,
   pngBomb,
   rotatedJpeg,
+  ztxtBomb,
 } from '../../tests/support/images.js';
 import type { Attachment } from '../messages.js';
+import { DecodeQueue } from './decode-queue.js';
 import { cleanAttachment, cleaningOf, DEFAULT_MEDIA_LIMITS, mediaLimits, sniffImage, type CleanedAttachment } from './media.js';
 
 const image = (data: Uint8Array, mime = 'image/jpeg'): Attachment => ({ kind: 'image', mime, name: 'IMG_20261121_0912.jpg', data });
@@ -118,6 +120,33 @@ describe('cleanAttachment: refusals never throw', () => {
     expect(out.data).toBeUndefined();
   });
 
+  it('a PNG text-chunk bomb (10 zTXt chunks of 20 MiB each) is cleaned from its image chunks alone, quickly', async () => {
+    const bomb = await ztxtBomb(10);
+    const rss = process.memoryUsage().rss;
+    const started = performance.now();
+    const out = await cleanAttachment(image(bomb, 'image/png'));
+    expect(performance.now() - started).toBeLessThan(1000); // libvips inflating the text takes seconds and gigabytes
+    expect(process.memoryUsage().rss - rss).toBeLessThan(64 * 1024 * 1024);
+    const meta = await sharp(await expectClean(out)).metadata();
+    expect([meta.width, meta.height]).toEqual([16, 16]);
+  });
+
+  it('an image whose decoded size breaks the memory cap is refused from its header', async () => {
+    const deep = new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 4, background: '#abcdef' } }).toColourspace('rgb16').png().toBuffer());
+    const cap = 64 * 64 * 4 * 2; // 16-bit RGBA
+    expect(await cleanAttachment(image(deep, 'image/png'), { ...DEFAULT_MEDIA_LIMITS, maxDecodeBytes: cap - 1 })).toMatchObject({ cleaned: false, withheld: 'too_large' });
+    expect(await cleanAttachment(image(deep, 'image/png'), { ...DEFAULT_MEDIA_LIMITS, maxDecodeBytes: cap })).toMatchObject({ cleaned: true });
+  });
+
+  it('decodes wait their turn; a photo that finds the queue full is refused, never held', async () => {
+    const queue = new DecodeQueue({ concurrency: 1, maxWaiting: 1 });
+    const photos = await Promise.all([gpsJpeg(), gpsJpeg(), gpsJpeg()]);
+    const results = await Promise.all(photos.map((p) => cleanAttachment(image(p), DEFAULT_MEDIA_LIMITS, queue)));
+    expect(results.map((r) => r.withheld ?? 'cleaned')).toEqual(['cleaned', 'cleaned', 'unreadable']);
+    expect(results[2]!.data).toBeUndefined();
+    expect(queue.counters).toEqual({ decodes: 2, refused: 1 });
+  });
+
   it('an image just over the pixel limit is refused; the limit comes from the config', async () => {
     const input = new Uint8Array(await picture(300, 200).jpeg().toBuffer()); // 60 000 px
     expect(await cleanAttachment(image(input), { ...DEFAULT_MEDIA_LIMITS, maxPixels: 59_999 })).toMatchObject({ cleaned: false, withheld: 'too_large' });
@@ -148,12 +177,13 @@ describe('cleanAttachment: refusals never throw', () => {
     }
   });
 
-  it('video, audio, documents and HEIC cannot be cleaned: kept as received, marked so', async () => {
+  it('video, audio, documents, HEIC and AVIF cannot be cleaned: kept as received, marked so', async () => {
     const cases: Attachment[] = [
       { kind: 'video', mime: 'video/mp4', data: fakeMp4() },
       { kind: 'audio', mime: 'audio/ogg', data: new Uint8Array([0x4f, 0x67, 0x67, 0x53]) },
       { kind: 'document', mime: 'application/pdf', data: new Uint8Array(Buffer.from('%PDF-1.7')) },
       { kind: 'image', mime: 'image/heic', data: fakeHeic() }, // prebuilt sharp has no HEVC decoder
+      { kind: 'image', mime: 'image/avif', data: new Uint8Array(await picture(32, 24).avif().toBuffer()) }, // a container we do not rebuild
     ];
     for (const att of cases) {
       const out = await cleanAttachment(att);

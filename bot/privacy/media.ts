@@ -1,22 +1,36 @@
 /**
  * Cleaning media before anything is stored or forwarded. A photo can say where and when it was
  * taken and on which phone (EXIF GPS, XMP, IPTC, maker notes): every image is decoded and
- * re-encoded as a plain JPEG, which keeps the pixels and nothing else. sharp drops all metadata
- * unless told to keep it (keepMetadata, keepExif, withMetadata), and we never tell it to.
+ * re-encoded as a plain JPEG, which keeps the pixels and nothing else.
+ *
+ * No decoder ever sees a file's metadata: the container is first rebuilt in plain code from its
+ * image-coding parts only (media-container.ts), so text-chunk bombs and hostile EXIF never reach
+ * libvips. Every decode is bounded: its size from the header (pixels, and width × height ×
+ * channels × bytes per sample against `maxDecodeBytes`), its time (`timeoutSeconds`), and how
+ * many run at once (decode-queue.ts). libvips runs with one thread and no operation cache.
  *
  * Fail closed: a file we cannot clean is never passed on as clean. Images we cannot read (corrupt,
- * an unknown format, a decompression bomb) lose their bytes; video, audio, documents and HEIC
- * (prebuilt sharp has no HEVC decoder) keep them, marked `cleaned: false`, and the runtime decides
- * whether they may ever reach a verifier. Nothing here throws.
+ * an unknown format, a decompression bomb, a decode over a cap) lose their bytes; video, audio,
+ * documents, HEIC and AVIF (containers we do not rebuild) keep them, marked `cleaned: false`, and
+ * the runtime decides whether they may ever reach a verifier. Nothing here throws.
  */
 import type SharpFn from 'sharp';
+import { DecodeQueue } from './decode-queue.js';
+import { decodedBytes, stripContainer } from './media-container.js';
 
 let sharpModule: Promise<typeof SharpFn> | undefined;
 /** sharp (and libvips, about 20 MB) load with the first photo, not at start. */
 function loadSharp(): Promise<typeof SharpFn> {
-  sharpModule ??= import('sharp').then((m) => m.default);
+  sharpModule ??= import('sharp').then((m) => {
+    const sharp = m.default;
+    sharp.cache(false); // no operation cache: nothing of one photo is kept for the next
+    sharp.concurrency(1); // one libvips worker thread per decode: a bounded, predictable footprint
+    return sharp;
+  });
   return sharpModule;
 }
+/** The queue used when the caller passes none: one per process, since libvips is one per process. */
+const processDecodeQueue = new DecodeQueue();
 import type { Attachment } from '../messages.js';
 
 export interface MediaLimits {
@@ -30,6 +44,8 @@ export interface MediaLimits {
   quality: number;
   /** Longest time one image may take to decode and re-encode. */
   timeoutSeconds: number;
+  /** Most memory a decoded image may take (width × height × channels × bytes per sample). */
+  maxDecodeBytes: number;
 }
 
 export const DEFAULT_MEDIA_LIMITS: MediaLimits = Object.freeze({
@@ -38,6 +54,7 @@ export const DEFAULT_MEDIA_LIMITS: MediaLimits = Object.freeze({
   maxDimension: 2048,
   quality: 82,
   timeoutSeconds: 20,
+  maxDecodeBytes: 256 * 1024 * 1024,
 });
 
 /** The limits from the config's units (megabytes, megapixels); anything not given keeps its default. */
@@ -53,8 +70,9 @@ export function mediaLimits(c: { maxMediaMegabytes?: number; maxImageMegapixels?
 
 /**
  * Why a file was not cleaned. `too_large`: over the byte or pixel limit. `unreadable`: not an
- * image we can decode (corrupt, unknown format, bomb); its bytes are dropped. `cannot_clean`:
- * a video, audio, document or HEIC file, kept as received.
+ * image we can decode (corrupt, unknown format, bomb, a decode over its time cap, too many
+ * photos waiting); its bytes are dropped. `cannot_clean`: a video, audio, document, HEIC or AVIF
+ * file, kept as received.
  */
 export type WithheldReason = 'too_large' | 'unreadable' | 'cannot_clean';
 
@@ -90,9 +108,13 @@ export function cleaningOf(a: Attachment): { cleaned: boolean; withheld?: Withhe
 
 /**
  * Cleans one attachment: an image comes back as a metadata-free JPEG (`cleaned: true`); anything
- * else comes back `cleaned: false` with the reason. Never throws.
+ * else comes back `cleaned: false` with the reason. Decodes wait their turn in `queue`. Never throws.
  */
-export async function cleanAttachment(att: Attachment, limits: MediaLimits = DEFAULT_MEDIA_LIMITS): Promise<CleanedAttachment> {
+export async function cleanAttachment(
+  att: Attachment,
+  limits: MediaLimits = DEFAULT_MEDIA_LIMITS,
+  queue: DecodeQueue = processDecodeQueue,
+): Promise<CleanedAttachment> {
   const data = att.data;
   const looksLikeImage = att.kind === 'image' || att.mime.toLowerCase().startsWith('image/');
   const format = data && looksLikeImage ? sniffImage(data) : undefined;
@@ -103,30 +125,30 @@ export async function cleanAttachment(att: Attachment, limits: MediaLimits = DEF
     // a document that merely has an image type stays a document.
     return att.kind === 'image' ? withheld(att, 'unreadable', false) : withheld(att, 'cannot_clean', true);
   }
+  // HEIC and AVIF are real photos whose containers we do not rebuild: kept (not cleaned) like a video.
+  if (format === 'heif' || format === 'avif') return withheld(att, 'cannot_clean', true);
+  const stripped = stripContainer(format, data);
+  if (!stripped.ok) return withheld(att, 'unreadable', false);
+  const { header } = stripped;
+  // The header first: refuse oversized images before decoding a single pixel.
+  if (header.width * header.height > limits.maxPixels || decodedBytes(header) > limits.maxDecodeBytes) {
+    return withheld(att, 'too_large', false);
+  }
   try {
-    const cleaned = await reencode(data, limits);
+    const cleaned = await queue.run(() => reencode(stripped.bytes, limits));
     const { name: _name, ...rest } = att;
     return { ...rest, kind: 'image', mime: 'image/jpeg', data: cleaned, size: cleaned.byteLength, cleaned: true };
-  } catch (err) {
-    if (err instanceof TooLarge) return withheld(att, 'too_large', false);
-    // HEIC is a real photo we cannot decode: keep it (not cleaned) like a video. Anything else is unreadable.
-    if (format === 'heif') return withheld(att, 'cannot_clean', true);
+  } catch {
+    // Corrupt pixel data, a decode over its time cap, or a full queue: refused, never passed on.
     return withheld(att, 'unreadable', false);
   }
 }
 
-class TooLarge extends Error {}
-
 async function reencode(data: Uint8Array, limits: MediaLimits): Promise<Uint8Array> {
   const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  // The header first: refuse oversized images before decoding a single pixel.
   const sharp = await loadSharp();
-  const meta = await sharp(input, { limitInputPixels: false }).metadata();
-  const pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
-  if (!meta.width || !meta.height) throw new Error('no dimensions');
-  if (pixels > limits.maxPixels) throw new TooLarge('pixel limit');
   const out = await sharp(input, { limitInputPixels: limits.maxPixels, failOn: 'error', pages: 1 })
-    .rotate() // bake the EXIF orientation into the pixels, since the tag itself is dropped
+    .rotate() // bake the orientation (the one EXIF tag media-container.ts carries over) into the pixels
     .resize({ width: limits.maxDimension, height: limits.maxDimension, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: limits.quality })

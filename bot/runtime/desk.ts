@@ -307,13 +307,16 @@ export class VerificationDesk {
     return hints.slice(0, 3);
   }
 
-  /** The tipster answered a verifier's question: tag it with the report and pass it on. */
-  relayReply(number: number, text: string, mediaRefs: string[], now: number): void {
+  /**
+   * The tipster answered a verifier's question (or, with `key` = 'verify.followup', sent more
+   * news about a report they just submitted): tag it with the report and pass it on.
+   */
+  relayReply(number: number, text: string, mediaRefs: string[], now: number, key: 'verify.relay_reply' | 'verify.followup' = 'verify.relay_reply'): void {
     const media = this.mediaForVerifiers(mediaRefs);
     for (const chat of this.d.verifierChats) {
       const lang = chat.language ?? this.d.defaultLang;
       const lines = [
-        text ? this.d.renderer.t(lang, 'verify.relay_reply', { number, text: forDisplay(text) }) : '',
+        text ? this.d.renderer.t(lang, key, { number, text: forDisplay(text) }) : '',
         mediaRefs.length ? this.d.renderer.t(lang, 'verify.relay_media', { number, count: mediaRefs.length }) : '',
         ...media.lines(lang),
       ].filter(Boolean);

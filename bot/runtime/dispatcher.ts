@@ -148,6 +148,8 @@ export class OutboxDispatcher {
         this.d.store.transaction(() => {
           for (const o of batch) o.record.db();
         });
+        // A sent goodbye to an erased tipster was just deleted: make that final in the file bytes.
+        this.d.store.flushErasures();
       } catch (err) {
         // Not recorded: the rows stay pending in the database and are sent again after a restart.
         this.d.logger.warn({ err: errName(err) }, 'outbox outcomes not recorded');

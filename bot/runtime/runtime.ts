@@ -2,6 +2,11 @@
  * The runtime: for each inbound message, one transaction that dedupes it, steps the engine,
  * saves the session and writes every consequence (reports, outbox rows). Sending happens after
  * commit, from the outbox (see OutboxDispatcher).
+ *
+ * A message with files is recorded first (inbox mark and a sealed pending row, see
+ * pending-inbound.ts) and its photos are cleaned in the background, through a bounded decode
+ * queue; the adapter goes on with the next message meanwhile, so a slow or hostile photo never
+ * delays other tipsters, and a redelivery is a duplicate before anything is decoded.
  */
 import { step } from '../engine/step.js';
 import type { EngineEvent, EngineInput, EngineSettings, MediaItem, Session, StepResult } from '../engine/types.js';
@@ -9,13 +14,15 @@ import type { Flow } from '../flows/flow.js';
 import type { Renderer, RenderedMessage } from '../i18n/render.js';
 import type { Attachment, ChatKind, InboundMessage, Platform } from '../messages.js';
 import type { Lang } from '../parse/types.js';
-import { cleanAttachment, cleaningOf, DEFAULT_MEDIA_LIMITS, type MediaLimits } from '../privacy/media.js';
+import { DecodeQueue } from '../privacy/decode-queue.js';
+import { cleanAttachment, cleaningOf, DEFAULT_MEDIA_LIMITS, type CleanedAttachment, type MediaLimits } from '../privacy/media.js';
 import { stripInvisible } from '../privacy/sanitize.js';
 import type { Vault } from '../privacy/vault.js';
 import type { VerificationStore } from '../verification/store-port.js';
 import type { VerificationDesk } from './desk.js';
+import { describePending, restorePending, type PendingInboundStore } from './pending-inbound.js';
 import type { RetentionSweeper } from './retention.js';
-import type { RuntimeStore, StoredSession } from './store-port.js';
+import { ONE_OFF_CHAT_PREFIX, type RuntimeStore, type StoredSession } from './store-port.js';
 
 export interface ChatTarget {
   platform: Platform;
@@ -31,6 +38,8 @@ export interface RuntimeLogger {
 
 export interface RuntimeDeps {
   store: RuntimeStore & VerificationStore;
+  /** Messages recorded while their photos are cleaned; on the same database as `store`. */
+  pending: PendingInboundStore;
   flow: Flow;
   settings: EngineSettings;
   renderer: Renderer;
@@ -43,6 +52,8 @@ export interface RuntimeDeps {
   maxMediaBytes: number;
   /** Limits for cleaning photos (bytes, pixels, size of the result); default DEFAULT_MEDIA_LIMITS. */
   mediaLimits?: MediaLimits;
+  /** Where photo decodes wait their turn; default one decode at a time, eight waiting. */
+  decodeQueue?: DecodeQueue;
   /**
    * Files that cannot be cleaned (video, HEIC): 'withhold' (default) keeps only a note that they
    * came; 'verifiers' also keeps their bytes so the verifier chats get them. Never responders.
@@ -55,7 +66,8 @@ export interface RuntimeDeps {
   onOutbox?: () => void;
 }
 
-export type InboundOutcome = 'handled' | 'duplicate' | 'ignored';
+/** `queued`: recorded, and handled once its files are cleaned (see {@link Runtime.idle}). */
+export type InboundOutcome = 'handled' | 'duplicate' | 'ignored' | 'queued';
 
 /** The message kinds a tipster may send with a report; anything else is explained and dropped. */
 const KEPT_KINDS = new Set(['image', 'video']);
@@ -67,22 +79,32 @@ export interface ChatAddress {
 
 export class Runtime {
   readonly counters = { inbound: 0, duplicates: 0, ignored: 0, reports: 0, timers: 0 };
+  /** Photo decodes: at most one at a time; its counters say how many ran. */
+  readonly decoder: DecodeQueue;
+  /** Inbox keys of messages whose files are being cleaned now. */
+  private readonly cleaning = new Set<string>();
+  /** Per tipster, the last of their messages still queued: their later messages are handled after it, in order. */
+  private readonly tails = new Map<string, Promise<void>>();
+  private readonly background = new Set<Promise<void>>();
 
-  constructor(private readonly d: RuntimeDeps) {}
+  constructor(private readonly d: RuntimeDeps) {
+    this.decoder = d.decodeQueue ?? new DecodeQueue();
+  }
 
   /**
-   * The adapters' entry point: cleans a tipster's attachments (photos re-encoded without
-   * metadata, bombs and broken files refused; see privacy/media.ts), all at once and outside the
-   * transaction, then handles the message with the cleaned files. The originals are never stored.
+   * The adapters' entry point. A direct message with files is recorded at once (inbox mark and
+   * a sealed pending row, never file bytes) and resolves `queued`; its photos are then cleaned
+   * in the background (re-encoded without metadata, bombs and broken files refused; see
+   * privacy/media.ts) and the message handled with the cleaned files. The originals are never
+   * stored. The same tipster's later messages wait for it, so their order is kept; everything
+   * else is handled at once.
    */
   async receive(msg: InboundMessage): Promise<InboundOutcome> {
     // Group chats never hand files to anyone: nothing to clean there.
-    if (msg.chat.kind !== 'direct' || msg.attachments.length === 0) return this.handleInbound(msg);
-    const limits = this.d.mediaLimits ?? DEFAULT_MEDIA_LIMITS;
-    const attachments = await Promise.all(msg.attachments.map((a) => cleanAttachment(a, limits)));
-    const withheld = attachments.filter((a) => !a.cleaned).map((a) => `${a.kind}:${a.withheld ?? '?'}`);
-    if (withheld.length > 0) this.d.logger.info({ withheld }, 'attachments not cleaned');
-    return this.handleInbound({ ...msg, attachments });
+    if (msg.chat.kind !== 'direct') return this.handleInbound(msg);
+    const sender = this.d.vault.pseudonym(msg.platform, msg.sender);
+    if (msg.attachments.length === 0 && !this.tails.has(sender)) return this.handleInbound(msg);
+    return this.enqueueCleaning(msg, sender);
   }
 
   /**
@@ -90,12 +112,105 @@ export class Runtime {
    * cleaned only when receive() cleaned them; anything else is held as not cleaned.
    */
   handleInbound(inbound: InboundMessage): InboundOutcome {
+    return this.handle(inbound, undefined);
+  }
+
+  /** Resolves once every message queued by receive() has been handled (tests, stop()). */
+  async idle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  /**
+   * Handles the messages a crash left pending (run at start, before any adapter): each with its
+   * text, its files marked lost, so the tipster is told the photo could not be used.
+   */
+  recoverPending(): number {
+    let handled = 0;
+    for (const row of this.d.pending.listPending()) {
+      let msg: InboundMessage | undefined;
+      try {
+        msg = restorePending(this.d.vault.open(row.sealed));
+      } catch {
+        msg = undefined;
+      }
+      if (msg) {
+        this.handle(msg, row.key);
+        handled += 1;
+      } else {
+        this.d.store.transaction(() => this.d.pending.takePending(row.key));
+        this.d.logger.warn({ platform: row.platform }, 'pending message unreadable (another secret?); dropped');
+      }
+    }
+    if (handled > 0) this.d.logger.info({ count: handled }, 'messages left pending by a restart handled; their files were lost');
+    return handled;
+  }
+
+  /** Step (1) of a message with files: the inbox mark and the sealed pending row, in one transaction. */
+  private enqueueCleaning(msg: InboundMessage, sender: string): InboundOutcome {
+    const messageKey = this.messageKey(msg);
+    const now = this.d.clock();
+    const fresh =
+      !this.cleaning.has(messageKey) &&
+      this.d.store.transaction(() => {
+        if (!this.d.store.markInbound(msg.platform, messageKey, now)) return false;
+        this.d.pending.savePending({ key: messageKey, platform: msg.platform, sealed: this.d.vault.seal(describePending(msg)) }, now);
+        return true;
+      });
+    if (!fresh) {
+      this.counters.duplicates += 1;
+      return 'duplicate';
+    }
+    this.cleaning.add(messageKey);
+    const cleaned = this.clean(msg.attachments); // starts now; the decode queue bounds it
+    const previous = this.tails.get(sender);
+    const task: Promise<void> = this.handleWhenCleaned(msg, messageKey, cleaned, previous).finally(() => {
+      this.cleaning.delete(messageKey);
+      if (this.tails.get(sender) === task) this.tails.delete(sender);
+      this.background.delete(task);
+    });
+    this.tails.set(sender, task);
+    this.background.add(task);
+    return 'queued';
+  }
+
+  /** Step (3): once the files are clean and the tipster's previous message handled, handles this one. Never rejects. */
+  private async handleWhenCleaned(msg: InboundMessage, messageKey: string, cleaned: Promise<CleanedAttachment[]>, previous: Promise<void> | undefined): Promise<void> {
+    try {
+      const attachments = await cleaned;
+      await previous;
+      this.handle({ ...msg, attachments }, messageKey);
+    } catch (err) {
+      // The pending row stays: the message (its text) is handled at the next start.
+      this.d.logger.warn({ err: err instanceof Error ? err.name : typeof err }, 'queued message not handled; kept for the next start');
+    }
+  }
+
+  /** Step (2): cleans a message's files one after another, through the decode queue. Never rejects. */
+  private async clean(attachments: Attachment[]): Promise<CleanedAttachment[]> {
+    const limits = this.d.mediaLimits ?? DEFAULT_MEDIA_LIMITS;
+    const out: CleanedAttachment[] = [];
+    for (const a of attachments) out.push(await cleanAttachment(a, limits, this.decoder));
+    const withheld = out.filter((a) => !a.cleaned).map((a) => `${a.kind}:${a.withheld ?? '?'}`);
+    if (withheld.length > 0) this.d.logger.info({ withheld }, 'attachments not cleaned');
+    return out;
+  }
+
+  /** Platform message ids can embed the sender (Signal's are `<uuid>:<timestamp>`): keep only a keyed hash. */
+  private messageKey(msg: InboundMessage): string {
+    return this.d.vault.pseudonym(msg.platform, `msg:${msg.messageId}`);
+  }
+
+  /**
+   * One transaction: the inbox mark (or, with `pendingKey`, the removal of the pending row that
+   * replaced it), then the message itself.
+   */
+  private handle(inbound: InboundMessage, pendingKey: string | undefined): InboundOutcome {
     const now = this.d.clock();
     const msg = inbound.text === undefined ? inbound : { ...inbound, text: stripInvisible(inbound.text) };
     const outcome = this.d.store.transaction((): InboundOutcome => {
-      // Platform message ids can embed the sender (Signal's are `<uuid>:<timestamp>`): keep only a keyed hash.
-      const messageKey = this.d.vault.pseudonym(msg.platform, `msg:${msg.messageId}`);
-      if (!this.d.store.markInbound(msg.platform, messageKey, now)) return 'duplicate';
+      const messageKey = pendingKey ?? this.messageKey(msg);
+      const first = pendingKey ? this.d.pending.takePending(pendingKey) : this.d.store.markInbound(msg.platform, messageKey, now);
+      if (!first) return 'duplicate';
       // Group chats: verifier commands and responder acknowledgements; chatter and strangers are ignored on purpose.
       if (msg.chat.kind !== 'direct') return this.d.desk.onGroupMessage(msg, now) ? 'handled' : 'ignored';
       if (this.d.desk.onDirectMessage(msg, now)) return 'handled';
@@ -108,6 +223,7 @@ export class Runtime {
         type: 'message',
         messageId: messageKey,
         platform: msg.platform,
+        timestamp: msg.timestamp,
         media,
         ...(msg.text !== undefined ? { text: msg.text } : {}),
         ...(msg.location ? { location: msg.location } : {}),
@@ -121,6 +237,8 @@ export class Runtime {
     else if (outcome === 'ignored') this.counters.ignored += 1;
     else this.counters.inbound += 1;
     if (outcome === 'handled') this.d.onOutbox?.();
+    // After STOP, the erased draft must leave the -wal file now, not at the next sweep.
+    if (!this.d.store.flushErasures()) this.d.logger.warn({}, 'wal checkpoint after erasure did not complete');
     return outcome;
   }
 
@@ -170,7 +288,12 @@ export class Runtime {
     }
     if (result.session) store.saveSession({ ...who, session: result.session }, now);
     else store.deleteSession(who.key);
-    for (const event of result.events) this.apply(event, who, now);
+    let to = who;
+    for (const event of result.events) {
+      this.apply(event, to, now);
+      // Once erased, nothing may carry the tipster's pseudonym: the goodbye goes under a one-off key.
+      if (event.type === 'tipster_erased') to = { ...who, key: `${ONE_OFF_CHAT_PREFIX}${this.d.newId()}` };
+    }
   }
 
   private apply(event: EngineEvent, who: Omit<StoredSession, 'session'>, now: number): void {
@@ -189,6 +312,10 @@ export class Runtime {
       case 'relay_reply':
         store.attachMedia(event.media, event.report);
         this.d.desk.relayReply(event.report, event.text, event.media, now);
+        return;
+      case 'report_followup':
+        store.attachMedia(event.media, event.report);
+        this.d.desk.relayReply(event.report, event.text, event.media, now, 'verify.followup');
         return;
       case 'media_discarded':
         store.discardMedia(event.refs);

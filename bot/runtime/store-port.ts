@@ -26,12 +26,18 @@ export interface OutboxRecord {
   nextAttemptAt: number;
 }
 
+/**
+ * Chat keys starting with this belong to one row only, deleted as soon as it is sent or given up:
+ * the reply to STOP, which must reach the tipster without carrying their pseudonym.
+ */
+export const ONE_OFF_CHAT_PREFIX = 'once:';
+
 export interface NewOutboxRow {
   /** Set on fan-out rows (cards, alerts) so they are written once; replies need none. */
   dedupeKey?: string;
   platform: Platform;
   address: string;
-  /** Pseudonymous key of the destination chat: rows of one chat are sent in order. */
+  /** Pseudonymous key of the destination chat: rows of one chat are sent in order. See ONE_OFF_CHAT_PREFIX. */
   chatKey: string;
   payload: string;
 }
@@ -91,8 +97,17 @@ export interface RuntimeStore {
   /** One held file with its bytes (the dispatcher loads them at send time); undefined once deleted. */
   loadMedia(ref: string): MediaFile | undefined;
   discardMedia(refs: string[]): void;
-  /** STOP: the tipster's session, held media, reply addresses and link to their reports are deleted. */
+  /**
+   * STOP: deletes the tipster's session, held media and every outbox row keyed to them (pending
+   * or sent), closes any relay, and cuts the link from their reports (and a block) to them.
+   */
   eraseTipster(key: string): void;
+  /**
+   * Makes erasures final in the file bytes: when a tipster was erased (or a one-off row
+   * forgotten) since the last call, checkpoints the WAL and truncates it. Call after the commit,
+   * outside any transaction. False when the checkpoint could not complete.
+   */
+  flushErasures(): boolean;
   /** Inserts a row unless its dedupe key exists; returns whether it was inserted. */
   enqueue(row: NewOutboxRow, now: number): boolean;
   /** Pending rows with an id above `afterId`, oldest first. */

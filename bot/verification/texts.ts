@@ -1,7 +1,8 @@
 /**
  * The texts verification sends: report cards for verifiers, alerts and their follow-ups for
  * responder groups, and the /status list. Alerts carry only the SALUTE fields, the verifier's
- * note and counts: never who reported, never the tipster's free-form message.
+ * note and counts: never who reported, never the tipster's free-form message. Every word a
+ * tipster wrote goes through `forDisplay` (one line, no marker lookalikes, no live links).
  */
 import type { Draft } from '../engine/types.js';
 import type { FieldId, Flow } from '../flows/flow.js';
@@ -40,9 +41,10 @@ export class VerificationTexts {
       report.status === 'incomplete' ? r.t(lang, 'card.incomplete') : '',
       r.t(lang, 'card.status', { status: r.t(lang, `status.${report.status}`) }),
       opts.zone ? r.t(lang, 'card.zone', { zone: opts.zone }) : r.t(lang, 'card.zone_unknown'),
-      r.t(lang, 'card.seen', { time: { time: report.seenAt }, minutes: ago }),
-      ...this.flow.steps.map((s) => `${r.t(lang, s.label)}: ${shown(r.field(lang, report.draft, s.id))}`),
-      report.draft.description ? r.t(lang, 'card.description', { text: shown(report.draft.description) }) : '',
+      // A sighting whose time nobody gave has no time to print ("0 min ago" would be made up).
+      report.draft.time?.at === undefined ? r.t(lang, 'card.seen_unknown') : r.t(lang, 'card.seen', { time: { time: report.seenAt }, minutes: ago }),
+      ...this.flow.steps.map((s) => `${r.t(lang, s.label)}: ${r.field(lang, report.draft, s.id, forDisplay)}`),
+      report.draft.description ? r.t(lang, 'card.description', { text: forDisplay(report.draft.description) }) : '',
       r.t(lang, 'card.language', { lang: r.t(lang, `language.name.${report.lang}`) }),
       ...opts.duplicates.map((d) =>
         d.meters === undefined
@@ -62,7 +64,7 @@ export class VerificationTexts {
   ): string {
     const { r } = this;
     const d = report.draft;
-    const field = (id: FieldId) => shown(r.field(lang, d, id));
+    const field = (id: FieldId) => r.field(lang, d, id, forDisplay);
     const has = (id: FieldId) => d[id] !== undefined;
     const lines = [
       r.t(lang, report.urgent ? 'alert.title_urgent' : 'alert.title', { number: report.number }),
@@ -82,8 +84,8 @@ export class VerificationTexts {
   private what(lang: Lang, d: Draft): string {
     const a = d.activity;
     if (!a) return '';
-    if (!a.kind || a.kind === 'other') return shown(a.text);
-    return this.r.t(lang, 'alert.quoted', { label: this.r.t(lang, `activity.kind.${a.kind}`), text: shown(a.text) });
+    if (!a.kind || a.kind === 'other') return forDisplay(a.text);
+    return this.r.t(lang, 'alert.quoted', { label: this.r.t(lang, `activity.kind.${a.kind}`), text: forDisplay(a.text) });
   }
 
   private size(lang: Lang, d: Draft): string | undefined {
@@ -107,10 +109,10 @@ export class VerificationTexts {
     const loc = d.location;
     const zone = opts.zone ?? r.t(lang, 'alert.zone_unknown');
     if (opts.precision === 'zone') {
-      const cross = loc?.crossStreets ? ` · ${loc.crossStreets.join(' / ')}` : '';
+      const cross = loc?.crossStreets ? ` · ${loc.crossStreets.map(forDisplay).join(' / ')}` : '';
       return `${zone}${cross}`;
     }
-    const parts = [loc?.text ? shown(loc.text) : '', loc?.point ? mapLink(loc.point) : '', opts.zone ? `(${opts.zone})` : ''];
+    const parts = [loc?.text ? forDisplay(loc.text) : '', loc?.point ? mapLink(loc.point) : '', opts.zone ? `(${opts.zone})` : ''];
     return parts.filter(Boolean).join(' ') || zone;
   }
 
@@ -143,14 +145,10 @@ export class VerificationTexts {
   }
 }
 
-/** Tipster words on one line, with links defanged and our markers removed. */
-function shown(text: string): string {
-  return forDisplay(oneLine(text));
-}
-
 /** A map link that opens in any browser; never fetched by the bot, and previews are off. */
 export function mapLink(p: GeoPoint): string {
-  const lat = p.lat.toFixed(5);
-  const lng = p.lng.toFixed(5);
+  // As stored: as many decimals as privacy.pinDecimals kept, and no more.
+  const lat = String(p.lat);
+  const lng = String(p.lng);
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=18/${lat}/${lng}`;
 }

@@ -46,6 +46,23 @@ ${extra}`,
   return file;
 }
 
+/**
+ * Writes a config for a real platform alone (no simulator, no chats yet), on the given port.
+ * `platforms` is the YAML under `platforms:`, indented two spaces.
+ */
+export function writePlatformConfig(dir: string, port: number, platforms: string): string {
+  const file = join(dir, 'centinela.yaml');
+  writeFileSync(
+    file,
+    `network: { name: "Test Network", hotline: "+1 555 0100", timezone: America/Los_Angeles, languages: [es, en] }
+storage: { path: ${JSON.stringify(join(dir, 'data', 'centinela.db'))} }
+http: { port: ${port}, host: 127.0.0.1 }
+platforms:
+${platforms}`,
+  );
+  return file;
+}
+
 export interface BotProcess {
   child: ChildProcess;
   output: () => string;
@@ -63,6 +80,24 @@ export function startBot(env: Record<string, string>): BotProcess {
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
   return { child, output: () => out, exited };
+}
+
+/** Runs `centinela <args>` (app/cli.ts) to the end; returns its exit code and output. */
+export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return runScript('app/cli.ts', env, args);
+}
+
+/** Runs one of the project's scripts (e.g. app/healthcheck.ts) to the end; returns its exit code and output. */
+export function runScript(script: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  return new Promise((res) => child.once('exit', (code) => res({ code, output })));
 }
 
 export async function waitHealthy(port: number, timeoutMs = 20_000): Promise<void> {

@@ -142,7 +142,7 @@ verifiers:
     expect(cli.stdout).toContain('  Verificadores Este\n');
 
     await fake.stop();
-    bot = startBot({ CENTINELA_CONFIG: config, CENTINELA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'warn' });
+    bot = startBot({ CENTINELA_CONFIG: config, CENTINELA_SECRET: 'e2e-Qm7vZ2rK9xLp4Wn8Hs3Jd6Tb1Yc5Fg0Ae', LOG_LEVEL: 'warn' });
     const status = async (): Promise<number | undefined> => {
       try {
         return (await fetch(`http://127.0.0.1:${port}/health`)).status;

@@ -16,8 +16,9 @@ import { FakeSignalServer, type FakeGroupEntry, type FakeMode } from '../fakes/s
 import { BOT_NUMBER, eventually, uuidFor } from '../fakes/signal/harness.js';
 import { loadSignalFixtures } from '../fakes/signal/load-fixtures.js';
 import { TEST_SECRET, T0 } from '../support/harness.js';
+import { FROM_LOOPBACK } from '../support/from-loopback.js';
 
-const RICH_ES = '4 agentes con chalecos de ICE en 1st y Soto, boyle heights, ahora, 2 SUV negras';
+const RICH_ES = '4 agentes con chalecos de ICE vigilando en 1st y Soto, boyle heights, ahora, 2 SUV negras';
 /** A tipster who hides their number: signal-cli gives only the UUID (sourceNumber null). */
 const TIPSTER = { uuid: uuidFor('tipster-hidden'), number: null, name: 'Vecina' };
 /** An enrolled verifier; their number is visible, as it often is inside a group. */
@@ -139,7 +140,7 @@ async function settle(r: Running): Promise<void> {
 }
 
 async function health(bot: Centinela): Promise<{ status: number; body: { ok: boolean; platforms: Record<string, { state: string; disconnectedMsTotal?: number }> } }> {
-  const res = await bot.http.request('/health');
+  const res = await bot.http.request('/health', {}, FROM_LOOPBACK);
   return { status: res.status, body: (await res.json()) as never };
 }
 
@@ -378,7 +379,7 @@ describe('Signal end to end (issue 5)', () => {
     await settle(r);
     expect(cards()).toHaveLength(1);
 
-    const metrics = await (await bot.http.request('/metrics')).text();
+    const metrics = await (await bot.http.request('/metrics', {}, FROM_LOOPBACK)).text();
     expect(metrics).toContain('centinela_outbox_retried_total 2');
     expect(metrics).toMatch(/centinela_outbox_sent_total [3-9]/);
     expect(metrics).toContain('centinela_outbox_dead_total 0');

@@ -13,8 +13,11 @@ afterEach(async () => {
   await bot.stop();
 });
 
+/** Where the page is served from (the simulator answers only its own loopback address and port). */
+const pageOrigin = () => `http://127.0.0.1:${bot.config.http.port}`;
+
 async function post(body: Record<string, unknown>): Promise<void> {
-  const res = await bot.http.request('/simulator/messages', {
+  const res = await bot.http.request(`${pageOrigin()}/simulator/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -24,7 +27,7 @@ async function post(body: Record<string, unknown>): Promise<void> {
 }
 
 async function pane(chat: string): Promise<string[]> {
-  const res = await bot.http.request(`/simulator/messages?chat=${chat}`);
+  const res = await bot.http.request(`${pageOrigin()}/simulator/messages?chat=${chat}`);
   return ((await res.json()) as { text: string }[]).map((m) => m.text);
 }
 
@@ -37,7 +40,7 @@ describe('simulator loop', () => {
       dbPath: ':memory:',
     });
     await bot.start();
-    await post({ sender: 'tipster-1', text: '4 agentes con chalecos de ICE en 1st y Soto, boyle heights, ahora, 2 SUV negras' });
+    await post({ sender: 'tipster-1', text: '4 agentes con chalecos de ICE vigilando en 1st y Soto, boyle heights, ahora, 2 SUV negras' });
     expect((await pane('tipster-1')).at(-1)).toContain('Revisa tu reporte');
     await post({ sender: 'tipster-1', text: 'sí' });
     const card = (await pane('verifiers')).at(-1)!;

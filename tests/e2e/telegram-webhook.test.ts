@@ -31,7 +31,8 @@ import {
   textOf,
   type TelegramBot,
 } from './telegram-support.js';
-import { startBot, tempDir, writeConfig, freePort } from './process.js';
+import { startBot, tempDir, writePlatformConfig, freePort } from './process.js';
+import { FROM_LOOPBACK } from '../support/from-loopback.js';
 
 const DM: Chat = { id: TIPSTER.id, type: 'private', first_name: TIPSTER.first_name };
 const WEBHOOK = { mode: 'webhook', webhookUrl: 'https://bot.example.org/telegram/webhook', secretToken: WEBHOOK_SECRET };
@@ -94,12 +95,12 @@ describe('Telegram webhook mode (built like npm start)', () => {
 
   it('the real process exits with the same clear message (nothing is contacted)', async () => {
     const dir = tempDir();
-    const file = writeConfig(
+    const file = writePlatformConfig(
       dir,
       await freePort(),
       `  telegram: { mode: webhook, token: "${FAKE_TOKEN}", apiRoot: "http://127.0.0.1:9" }\n`,
     );
-    const proc = startBot({ CENTINELA_CONFIG: file, CENTINELA_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret', TELEGRAM_WEBHOOK_SECRET: 'too-short', TELEGRAM_BOT_TOKEN: '' });
+    const proc = startBot({ CENTINELA_CONFIG: file, CENTINELA_SECRET: 'e2e-Qm7vZ2rK9xLp4Wn8Hs3Jd6Tb1Yc5Fg0Ae', TELEGRAM_WEBHOOK_SECRET: 'too-short', TELEGRAM_BOT_TOKEN: '' });
     const code = await Promise.race([proc.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000))]);
     if (code === 'timeout') proc.child.kill('SIGKILL');
     expect(code).toBe(1);
@@ -114,7 +115,7 @@ describe('Telegram webhook mode (built like npm start)', () => {
     expect(api.webhook).toEqual({ url: WEBHOOK.webhookUrl, secret_token: WEBHOOK_SECRET });
     expect(api.calls('setWebhook')[0]!.params['allowed_updates']).toEqual(['message', 'edited_message', 'callback_query']);
     expect(api.calls('getUpdates')).toHaveLength(0); // no polling in webhook mode
-    const health = (await (await bot.http.request('/health')).json()) as { ok: boolean; platforms: Record<string, unknown> };
+    const health = (await (await bot.http.request('/health', {}, FROM_LOOPBACK)).json()) as { ok: boolean; platforms: Record<string, unknown> };
     expect(health).toMatchObject({ ok: true, platforms: { telegram: { state: 'up', mode: 'webhook' } } });
 
     const update = tipsterMessage('hay 4 agentes de ICE tocando puertas');
@@ -135,6 +136,33 @@ describe('Telegram webhook mode (built like npm start)', () => {
 
     // Other methods and paths: not the webhook.
     expect((await bot.http.request(WEBHOOK_PATH, { method: 'GET', headers: { 'X-Telegram-Bot-Api-Secret-Token': WEBHOOK_SECRET } })).status).toBe(404);
+  });
+
+  it('a body over 1 MB gets 413 before the secret is looked at; a malformed one gets 200, not a redelivery loop', async () => {
+    t = await startTelegramBot(WEBHOOK);
+    const { api, bot } = t;
+    const raw = async (body: string, secret: string | null): Promise<number> => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (secret !== null) headers['X-Telegram-Bot-Api-Secret-Token'] = secret;
+      const res = await bot.http.request(WEBHOOK_PATH, { method: 'POST', headers, body });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const huge = JSON.stringify({ ...tipsterMessage('hola'), padding: 'x'.repeat(1_100_000) });
+    expect(await raw(huge, null)).toBe(413);
+    expect(await raw(huge, WEBHOOK_SECRET)).toBe(413);
+
+    // Telegram resends anything not answered 2xx; these bodies would never get better.
+    for (const body of ['{"update_id": 1, "message": ', '[1, 2]', JSON.stringify({ update_id: 2, message: { chat: 'x' } })]) {
+      expect(await raw(body, WEBHOOK_SECRET)).toBe(200);
+    }
+    expect(taken(bot)).toBe(0);
+    await bot.dispatcher.drain();
+    expect(sendsTo(api, DM)).toHaveLength(0);
+
+    // The bot is unharmed: the next real update is answered.
+    expect((await post(tipsterMessage('hay 4 agentes de ICE tocando puertas'))).status).toBe(200);
+    await eventually(() => expect(sendsTo(api, DM)).toHaveLength(2));
   });
 
   it('an update delivered twice is answered once (message and button press)', async () => {

@@ -28,6 +28,7 @@ import type { SentCall } from '../fakes/whatsapp/fake-socket.js';
 import { RESPONDER_GROUP, TIPSTER, VERIFIER, VERIFIER_GROUP, dmFrom, groupFrom, image, location, text, waMessage } from '../fakes/whatsapp/messages.js';
 import type { From } from '../fakes/whatsapp/messages.js';
 import { eventually } from '../support/eventually.js';
+import { FROM_LOOPBACK } from '../support/from-loopback.js';
 
 const OTHER_GROUP = '120363040000000009@g.us';
 
@@ -109,7 +110,9 @@ async function deliver(messages: ReturnType<typeof waMessage>[], how: 'notify' |
   return wa.calls.slice(calls);
 }
 
-const tipster = (extra: Partial<From> = {}): From => dmFrom(TIPSTER, { pushName: 'María López', ...extra });
+/** A message from the tipster, stamped (as WhatsApp does, in seconds) when deliver() will hand it over. */
+const tipster = (extra: Partial<From> = {}): From =>
+  dmFrom(TIPSTER, { pushName: 'María López', timestamp: Math.floor((r!.clock.now + 20_000) / 1000), ...extra });
 const say = (body: string, extra: Partial<From> = {}) => deliver([waMessage(tipster(extra), text(body))]);
 const lastTo = (calls: SentCall[], jid: string) => textOfContent(calls.filter((c) => c.jid === jid).at(-1)!.content) ?? '';
 
@@ -117,7 +120,7 @@ describe('WhatsApp: the whole loop', () => {
   it('pin and photo from a tipster → card in the verifier group → confirmed → one alert with the photo in the responder group', async () => {
     r = await startBot();
     const { wa, bot } = r;
-    const health = (await (await bot.http.request('/health')).json()) as { ok: boolean; platforms: Record<string, { state: string }> };
+    const health = (await (await bot.http.request('/health', {}, FROM_LOOPBACK)).json()) as { ok: boolean; platforms: Record<string, { state: string }> };
     expect(health).toMatchObject({ ok: true, platforms: { whatsapp: { state: 'up' } } });
 
     let sent = await say('hay 4 agentes de ICE tocando puertas');
@@ -129,7 +132,7 @@ describe('WhatsApp: the whole loop', () => {
     // A location pin answers "where".
     sent = await deliver([waMessage(tipster(), location(34.0335, -118.207))]);
     expect(lastTo(sent, TIPSTER.lid)).toContain('¿Cuándo lo viste?');
-    expect(lastTo(await say('1'), TIPSTER.lid)).toContain('¿Qué llevan puesto?');
+    expect(lastTo(await say('1'), TIPSTER.lid)).toContain('¿Algo más?');
 
     // A photo, downloaded with the media helper, cleaned and kept.
     const jpeg = new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } }).jpeg().toBuffer());
@@ -139,10 +142,9 @@ describe('WhatsApp: the whole loop', () => {
     expect(textOfContent(sent[0]!.content)).toContain('Recibido (1 en total)');
     expect(bot.store.db.prepare('SELECT COUNT(*) FROM media WHERE cleaned = 1').pluck().get()).toBe(1);
 
-    await say('chalecos que dicen ICE');
-    expect(lastTo(await say('una camioneta gris'), TIPSTER.lid)).toContain('¿Lo viste tú mismo/a?');
+    expect(lastTo(await say('chalecos que dicen ICE y una camioneta gris'), TIPSTER.lid)).toContain('¿Lo viste tú mismo/a?');
     const review = lastTo(await say('1'), TIPSTER.lid);
-    expect(review).toContain('📍 ubicación en el mapa (34.03350, -118.20700)');
+    expect(review).toContain('📍 ubicación en el mapa (34.034, -118.207)'); // kept to privacy.pinDecimals
     expect(review).toContain('Fotos/video: 1 archivo');
     expect(wa.sentTo(VERIFIER_GROUP)).toHaveLength(0);
 
@@ -216,7 +218,7 @@ describe('WhatsApp: the whole loop', () => {
     wa.current.close(disconnects.loggedOut());
     await eventually(() => expect(r!.adapter.health().state).toBe('needs_link'));
     expect(auth.isEmpty()).toBe(true);
-    const res = await bot.http.request('/health');
+    const res = await bot.http.request('/health', {}, FROM_LOOPBACK);
     const health = (await res.json()) as { ok: boolean; platforms: Record<string, Record<string, unknown>> };
     expect(health.ok).toBe(false);
     expect(health.platforms['whatsapp']).toMatchObject({ state: 'needs_link', reason: 'logged out', action: expect.stringContaining('centinela whatsapp link') });

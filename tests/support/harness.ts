@@ -55,7 +55,7 @@ export class Harness {
   /** A tipster's direct message; returns the delivered message (for redelivery tests). */
   async send(
     sender: string,
-    content: { text?: string; location?: GeoPoint; attachments?: Attachment[]; id?: string; editOf?: string },
+    content: { text?: string; location?: GeoPoint; attachments?: Attachment[]; id?: string; editOf?: string; sentAt?: number },
     opts: { chat?: string; group?: boolean } = {},
   ): Promise<InboundMessage> {
     const msg: InboundMessage = {
@@ -63,7 +63,8 @@ export class Harness {
       chat: { id: opts.chat ?? sender, kind: opts.group ? 'group' : 'direct' },
       sender,
       messageId: content.id ?? `m-${++this.ids}`,
-      timestamp: this.now,
+      // The platform's sending time; earlier than `now` when the bot is slow to get to it.
+      timestamp: content.sentAt ?? this.now,
       attachments: content.attachments ?? [],
       ...(content.text !== undefined ? { text: content.text } : {}),
       ...(content.location ? { location: content.location } : {}),
@@ -89,6 +90,7 @@ export class Harness {
 
   /** Sends what the outbox holds and appends it (and new reports) to the transcript. */
   async flush(): Promise<void> {
+    await this.bot.runtime.idle(); // messages with photos are handled once the photos are cleaned
     await this.bot.dispatcher.drain();
     for (const m of this.adapter.sent.slice(this.printed)) this.lines.push(formatSent(m));
     this.printed = this.adapter.sent.length;

@@ -155,6 +155,54 @@ export function pngBomb(side = 30_000): Uint8Array {
   );
 }
 
+/**
+ * A PNG text-chunk bomb: a 16 × 16 image followed by `chunks` compressed zTXt chunks, each
+ * inflating to `inflatedBytes` (by default 50 × 20 MiB in about 1 MB). The text is 'A's, not
+ * zeros: a zero ends the C string at once, and libvips would keep nothing of it.
+ */
+export async function ztxtBomb(chunks = 50, inflatedBytes = 20 * 1024 * 1024): Promise<Uint8Array> {
+  const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#808080' } }).png().toBuffer();
+  const text = deflateSync(Buffer.alloc(inflatedBytes, 0x41), { level: 9 });
+  const bombs = Array.from({ length: chunks }, (_, i) => pngChunk('zTXt', Buffer.concat([Buffer.from(`Comment ${i}\0\0`, 'latin1'), text])));
+  const afterIhdr = 8 + 8 + 13 + 4;
+  return new Uint8Array(Buffer.concat([png.subarray(0, afterIhdr), ...bombs, png.subarray(afterIhdr)]));
+}
+
+/** A plain JPEG of `width` × `height` (one colour, so even 40 megapixels are a few hundred kB). */
+export async function plainJpeg(width: number, height: number): Promise<Uint8Array> {
+  return new Uint8Array(await sharp({ create: { width, height, channels: 3, background: '#3a6b8c' } }).jpeg({ quality: 80 }).toBuffer());
+}
+
+/** A real PNG cut off in the middle of its image data. */
+export async function truncatedPng(): Promise<Uint8Array> {
+  const png = await picture(64, 48).png().toBuffer();
+  return new Uint8Array(png.subarray(0, Math.floor(png.length * 0.6)));
+}
+
+/** The chunk types of a PNG, in order. */
+export function pngChunkTypes(png: Uint8Array): string[] {
+  const b = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  const types: string[] = [];
+  for (let at = 8; at + 8 <= b.length; at += 12 + b.readUInt32BE(at)) types.push(b.toString('latin1', at + 4, at + 8));
+  return types;
+}
+
+/** Builds a PNG from its chunks (type and data; lengths and CRCs are computed). */
+export function pngFromChunks(chunks: [string, Uint8Array][]): Uint8Array {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(Buffer.concat([signature, ...chunks.map(([type, data]) => pngChunk(type, Buffer.from(data)))]));
+}
+
+/** The chunks of a PNG (type and data), in order. */
+export function pngChunks(png: Uint8Array): [string, Uint8Array][] {
+  const b = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  const out: [string, Uint8Array][] = [];
+  for (let at = 8; at + 8 <= b.length; at += 12 + b.readUInt32BE(at)) {
+    out.push([b.toString('latin1', at + 4, at + 8), new Uint8Array(b.subarray(at + 8, at + 8 + b.readUInt32BE(at)))]);
+  }
+  return out;
+}
+
 /** The start of an HEIC file (ftyp heic) followed by junk: what an iPhone photo looks like to a sniffer. */
 export function fakeHeic(): Uint8Array {
   const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic')]);

@@ -4,10 +4,19 @@
  * tipsters reporting one spot raise a flood flag, and STOP cuts a tipster off their reports.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_CONFIG, type Config } from '../../bot/config/index.js';
 import { Harness } from '../support/harness.js';
 
-const TIP = '4 agentes de ICE en 1st y Soto, boyle heights, ahora, 2 SUV negras';
+const TIP = '4 agentes de ICE vigilando en 1st y Soto, boyle heights, ahora, 2 SUV negras';
 let h: Harness;
+
+/** Repeated reports of one spot stay separate reports here (no follow-up window): that is what these tests flood. */
+function separateReports(): Config {
+  const c = structuredClone(DEMO_CONFIG) as Config;
+  c.intake.followUpMinutes = 0;
+  return c;
+}
+
 afterEach(async () => {
   await h?.stop();
 });
@@ -17,14 +26,16 @@ async function say(who: string, text: string, chat?: string): Promise<void> {
   await h.send(who, { text }, chat ? { chat, group: true } : {});
 }
 
-async function report(who: string, text = TIP): Promise<void> {
+/** A first message, the answers to what it leaves open (e.g. triage), then "sí" at the review. */
+async function report(who: string, text = TIP, ...answers: string[]): Promise<void> {
   await say(who, text);
+  for (const a of answers) await say(who, a);
   await say(who, 'sí');
 }
 
 describe('abuse', () => {
   it('a flood from one sender is accepted with the same replies and marked low priority', async () => {
-    h = await new Harness().start();
+    h = await new Harness({ config: separateReports() }).start();
     for (let i = 0; i < 6; i++) await report('flooder');
     const replies = h.sentTo('flooder').filter((m) => m.keys?.includes('intake.submitted'));
     expect(replies).toHaveLength(6);
@@ -36,7 +47,7 @@ describe('abuse', () => {
   });
 
   it('/block hides a sender from verifiers without telling anyone who it is; /unblock restores them', async () => {
-    h = await new Harness().start();
+    h = await new Harness({ config: separateReports() }).start();
     await report('troll');
     await say('verifier-1', '/bloquear 1001', 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('nadie sabe quién es');
@@ -55,17 +66,17 @@ describe('abuse', () => {
   });
 
   it('many new tipsters reporting the same spot in minutes raise a coordinated flood flag', async () => {
-    h = await new Harness().start();
-    await report('a1', 'hay migra en 1st y Soto, ahora, 3 agentes');
-    await report('a2', 'ICE en Soto y 1st, ahorita, 5 agentes');
-    await report('a3', 'agentes en 1st & Soto, ahora, 2 carros');
+    h = await new Harness({ config: separateReports() }).start();
+    await report('a1', 'hay migra en 1st y Soto, ahora, 3 agentes', 'no');
+    await report('a2', 'ICE en Soto y 1st, ahorita, 5 agentes', 'no');
+    await report('a3', 'agentes en 1st & Soto, ahora, 2 carros', 'no');
     expect(h.lastTo('verifiers')!.text).not.toContain('avalancha');
-    await report('a4', 'redada en 1st y Soto, ahora, 10 agentes');
+    await report('a4', 'redada en 1st y Soto, ahora, 10 agentes', 'no');
     expect(h.lastTo('verifiers')!.text).toContain('Posible avalancha coordinada: 4 reportes');
   });
 
   it('after STOP, the team can no longer reach the tipster or block them, and the report stays', async () => {
-    h = await new Harness().start();
+    h = await new Harness({ config: separateReports() }).start();
     await report('gone');
     await say('gone', 'BORRAR');
     expect(h.lastTo('gone')!.keys).toEqual(['privacy.erased']);

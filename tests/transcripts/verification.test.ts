@@ -36,8 +36,10 @@ async function say(who: string, text: string, chat?: string): Promise<void> {
   await h.send(who, { text }, chat ? { chat, group: true } : {});
 }
 
-async function tipAndSubmit(who: string, text = RICH_ES): Promise<number> {
+/** A first message, the answers to what it leaves open (e.g. triage), then "sí" at the review. */
+async function tipAndSubmit(who: string, text = RICH_ES, ...answers: string[]): Promise<number> {
   await say(who, text);
+  for (const a of answers) await say(who, a);
   await say(who, 'sí');
   const reports = h.reports();
   return reports[reports.length - 1]!.number;
@@ -197,7 +199,7 @@ describe('verification and alerts', () => {
     h = await new Harness({ config: networkConfig() }).start();
     const first = await tipAndSubmit('tipster-e');
     h.now += 5 * MIN;
-    await say('tipster-f', 'hay 3 agentes de ICE en Soto y 1st, boyle heights, hace 5 minutos, 1 camioneta blanca');
+    await say('tipster-f', 'hay 3 agentes de ICE vigilando en Soto y 1st, boyle heights, hace 5 minutos, 1 camioneta blanca');
     await say('tipster-f', 'sí');
     const second = h.reports().at(-1)!.number;
     expect(h.lastTo('verifiers')!.text).toContain(`Puede ser el mismo que #${first}`);
@@ -206,7 +208,7 @@ describe('verification and alerts', () => {
     await say('verifier-1', `/confirm ${first}`, 'verifiers');
     expect(h.sentTo('responders-east')[0]!.text).toContain('2 reportes independientes');
 
-    const third = await tipAndSubmit('tipster-g', 'hay un retén de la migra en una calle que no conozco, ahora, 6 agentes, 3 patrullas');
+    const third = await tipAndSubmit('tipster-g', 'hay un retén de la migra en Main y 5th, ahora, 6 agentes, 3 patrullas', 'no');
     expect(h.lastTo('verifiers')!.text).toContain('Zona: desconocida');
     await say('verifier-1', `/confirm ${third}`, 'verifiers');
     expect(h.sentTo('regional')).toHaveLength(1);
@@ -217,7 +219,7 @@ describe('verification and alerts', () => {
     const c = networkConfig();
     c.chats.responders = c.chats.responders.filter((g) => !g.fallback);
     h = await new Harness({ config: c }).start();
-    const n = await tipAndSubmit('tipster-i', 'hay un retén de la migra en una calle que no conozco, ahora, 6 agentes');
+    const n = await tipAndSubmit('tipster-i', 'hay un retén de la migra en Main y 5th, ahora, 6 agentes', 'no');
     await say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.adapter.sent.filter((m) => m.text.includes('ALERTA VERIFICADA'))).toHaveLength(0);
     expect(h.sentTo('verifiers').map((m) => m.text).join('\n')).toContain('no se alertó a nadie');

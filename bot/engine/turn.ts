@@ -1,0 +1,191 @@
+/**
+ * One turn of the engine: the session being changed, the events coming out, and the ways the
+ * bot speaks (ask a question, repeat it, show the review). The conversation logic in the other
+ * engine files works on a Turn; nothing here reads a clock or does I/O.
+ */
+import type { FieldId, Flow, FlowStep } from '../flows/flow.js';
+import { normalize } from '../parse/index.js';
+import type { Lang, TimeContext } from '../parse/types.js';
+import { firstUnanswered, isAnswered } from './draft.js';
+import type { EngineEnv, EngineEvent, Part, Session, StepId, StepResult } from './types.js';
+
+/** Longest text taken as an answer; longer messages get a clear "please shorten" reply. */
+export const MAX_TEXT = 2000;
+
+/** How long after submitting a tipster's messages are updates to that report, unless configured. */
+export const DEFAULT_FOLLOW_UP_MS = 60 * 60_000;
+
+export class Turn {
+  readonly events: EngineEvent[] = [];
+  s: Session | null;
+  /** The bot's clock: timers count from here. */
+  readonly now: number;
+  /** When the message being handled was sent (the platform's timestamp, never after `now`). */
+  at: number;
+  timeCtx: TimeContext;
+
+  constructor(
+    readonly flow: Flow,
+    session: Session | null,
+    readonly env: EngineEnv,
+  ) {
+    this.s = session;
+    this.now = env.now;
+    this.at = env.now;
+    this.timeCtx = { now: env.now, timezone: env.settings.timezone };
+  }
+
+  /** Reads the sending time from the platform's timestamp; a clock ahead of ours counts as now. */
+  sentAt(timestamp: number | undefined): void {
+    this.at = timestamp !== undefined && Number.isFinite(timestamp) ? Math.min(timestamp, this.now) : this.now;
+    this.timeCtx = { now: this.at, timezone: this.env.settings.timezone };
+  }
+
+  result(): StepResult {
+    const s = this.s;
+    if (s) {
+      if (this.events.some((e) => e.type === 'reply')) s.askedAt = this.now;
+      s.wakeAt = this.wakeAt(s);
+    }
+    return { session: s, events: this.events };
+  }
+
+  private wakeAt(s: Session): number {
+    const st = this.env.settings;
+    if (s.status === 'done') return s.lastInboundAt + st.doneRetentionMs;
+    return s.lastInboundAt + (s.reminded ? st.expireAfterMs : st.remindAfterMs);
+  }
+
+  // ---------------------------------------------------------------- what comes next
+
+  /**
+   * The next question: triage first, then (when someone is being detained) where, then the
+   * flow's order. Once the review has been shown (or a rich first message skipped to it), only
+   * what a report cannot go without is still asked: the place, triage and the time.
+   */
+  nextStep(s: Session): StepId {
+    const { draft } = s;
+    if (draft.urgent?.value === true) {
+      const first = (this.flow.urgentFirst ?? []).find((f) => !isAnswered(draft, f));
+      if (first) return first;
+    }
+    if (s.reviewed) {
+      const { requires, alwaysAsk = [] } = this.flow.rich;
+      const open = this.flow.steps.find((st) => (requires.includes(st.id) || alwaysAsk.includes(st.id)) && !isAnswered(draft, st.id));
+      return open?.id ?? 'review';
+    }
+    const next = firstUnanswered(this.flow, draft);
+    if (next && this.flow.together?.fields.includes(next)) return 'extras';
+    return next ?? 'review';
+  }
+
+  /** Asks the next question; `lead` goes first in the same message ("Got it, we changed..."). */
+  proceed(s: Session, lead: Part[] = []): void {
+    s.wrong = 0;
+    this.ask(s, this.nextStep(s), lead);
+  }
+
+  ask(s: Session, id: StepId, lead: Part[] = []): void {
+    s.step = id;
+    s.wrong = 0;
+    if (id !== 'language' && s.history[s.history.length - 1] !== id) s.history.push(id);
+    if (id === 'language') return this.askLanguage(s);
+    if (id === 'review') {
+      s.reviewed = true;
+      this.say(this.langOf(s), [
+        ...lead,
+        { key: 'intake.review.title' },
+        { summary: s.draft },
+        { key: 'intake.review.instructions', params: { max: this.flow.steps.length } },
+      ]);
+      return;
+    }
+    if (id === 'extras') {
+      if (this.flow.together) this.say(this.langOf(s), [...lead, { key: this.flow.together.prompt }]);
+      return;
+    }
+    const step = this.stepOf(id);
+    if (step) this.say(this.langOf(s), [...lead, { key: step.prompt }], step.choices);
+  }
+
+  /** Repeats the open question (after HELP, RIGHTS, a photo...). */
+  reprompt(s: Session, withHistory = true, lead: Part[] = []): void {
+    if (s.step === 'language') return this.askLanguage(s);
+    if (s.step === 'review') return this.ask(s, 'review', lead);
+    if (s.step === 'extras') return this.ask(s, 'extras', lead);
+    const step = this.stepOf(s.step);
+    if (!step) return;
+    if (withHistory) this.ask(s, step.id, lead);
+    else this.say(this.langOf(s), [...lead, { key: step.prompt }], step.choices);
+  }
+
+  askLanguage(s: Session): void {
+    s.step = 'language';
+    const languages = this.env.settings.languages;
+    this.events.push({
+      type: 'reply',
+      lang: s.lang ?? this.defaultLang(),
+      parts: [{ key: 'language.menu' }],
+      choices: languages.map((l, i) => ({ value: String(i + 1), key: `language.name.${l}` })),
+    });
+  }
+
+  /** Whether this question was already asked once more after a non-answer (and marks it so). */
+  askedAgain(s: Session, id: StepId): boolean {
+    const again = s.askedAgain ?? [];
+    if (again.includes(id)) return true;
+    s.askedAgain = [...again, id];
+    return false;
+  }
+
+  // ---------------------------------------------------------------- fixed texts
+
+  /** The emergency line comes before anything else a frightened person asks for. */
+  helpParts(): Part[] {
+    return [{ key: 'intake.hotline', params: { hotline: this.env.settings.hotline } }, { key: 'intake.help' }];
+  }
+
+  rightsParts(): Part[] {
+    return [{ key: 'rights.card' }, { key: 'intake.hotline', params: { hotline: this.env.settings.hotline } }];
+  }
+
+  urgentNotice(s: Session): void {
+    this.say(this.langOf(s), [{ key: 'intake.urgent.hotline', params: { hotline: this.env.settings.hotline } }]);
+  }
+
+  say(lang: Lang, parts: Part[], choices?: { value: string; key: string }[]): void {
+    this.events.push(choices ? { type: 'reply', lang, parts, choices } : { type: 'reply', lang, parts });
+  }
+
+  discard(refs: string[]): void {
+    if (refs.length) this.events.push({ type: 'media_discarded', refs });
+  }
+
+  // ---------------------------------------------------------------- lookups
+
+  stepOf(id: StepId | FieldId | 'start' | undefined): FlowStep | undefined {
+    return this.flow.steps.find((st) => st.id === id);
+  }
+
+  langOf(s: Session): Lang {
+    return s.lang ?? this.defaultLang();
+  }
+
+  defaultLang(): Lang {
+    return this.env.settings.languages[0] ?? 'es';
+  }
+
+  onlyLanguage(): Lang | undefined {
+    const l = this.env.settings.languages;
+    return l.length === 1 ? l[0] : undefined;
+  }
+
+  /** The language a bare keyword is written in (AYUDA is Spanish, HELP English). */
+  keywordLang(text: string): Lang | undefined {
+    const t = normalize(text).replace(/^\//, '').replace(/[^a-z]/g, '');
+    const es = ['ayuda', 'atras', 'volver', 'saltar', 'omitir', 'cancelar', 'idioma', 'derechos', 'borrar', 'listo'];
+    const en = ['help', 'back', 'skip', 'cancel', 'language', 'lang', 'rights', 'stop', 'done'];
+    const lang: Lang | undefined = es.includes(t) ? 'es' : en.includes(t) ? 'en' : undefined;
+    return lang && this.env.settings.languages.includes(lang) ? lang : undefined;
+  }
+}

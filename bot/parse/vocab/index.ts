@@ -1,0 +1,160 @@
+/**
+ * The language-specific words the parsers read, one module per language. Adding a language is
+ * adding one file here and listing it in VOCABULARIES: the parsers take the union of every
+ * vocabulary, because tipsters mix languages ("hay ICE agents en la 4th").
+ *
+ * All words are folded (lower case, no accents: see `fold`). Entries named `...Patterns` are
+ * regular-expression sources matched on folded text at word boundaries; keep them free of
+ * nested unbounded repetition so matching stays linear on long input.
+ */
+import type { Keyword, Lang } from '../types.js';
+import { EN } from './en.js';
+import { ES } from './es.js';
+
+/** A day word that makes a sighting old: where it puts the time. */
+export interface StaleWord {
+  /** Regex source on folded text ("anoche", "last\\s+night"). */
+  pattern: string;
+  /** Days back from today (0 = today, 1 = yesterday, 7 = last week). */
+  daysBack: number;
+  /** Local hour the word means when no clock time is given ("anoche" → 21). */
+  hour: number;
+  /** When a bare clock time comes with this word, read it as evening ("last night around 9" → 21:00). */
+  evening?: boolean;
+}
+
+export interface Vocabulary {
+  lang: Lang;
+  /** Whole-message keywords, as letters and single spaces ("know your rights"). */
+  keywords: Record<string, Keyword>;
+  yesNo: {
+    yes: string[];
+    no: string[];
+    /** Single letters that are a whole answer ("s", "y", "n"). */
+    letters: Record<string, boolean>;
+    /** After "no", these mean "I don't know", not "no" ("no se", "not sure"): regex sources. */
+    dontKnowPatterns: string[];
+  };
+  /**
+   * Words for a language vote: `strong` (weight 2) nearly only occur in this language, `weak`
+   * (weight 1) are common but still telling. Words shared by both languages or by tips in either
+   * ("ice", "suv", "no", "ok", "van") are left out on purpose.
+   */
+  language: { strong: string; weak: string };
+  numbers: {
+    /** Number words and their values ("cuatro" 4, "dozen" 12). */
+    words: Record<string, number>;
+    /** Words for "one" that are also articles ("a car", "un carro"). */
+    articleOne: string[];
+    /** Unspecified quantities ("several", "varios"): a size without a count. */
+    vague: string[];
+    /** Two-word counts: [first, second, value] ("a couple" 2, "media docena" 6). */
+    pairs: Array<[string, string, number]>;
+    /** "half" in "half a dozen": [first, middle, last, value]. */
+    triples: Array<[string, string, string, number]>;
+    /** After a number, "more" words: "dos mas", "two more" (same unit as the count before). */
+    more: string[];
+  };
+  /** Words for agents (folded, singular and plural). */
+  agents: {
+    words: string;
+    /** Words that may just as well mean the people being detained ("men", "personas"). */
+    genericPeople: string;
+    /** Agency names that count agents only when no other unit follows ("4 ICE"). */
+    agencies: string;
+  };
+  vehicles: { words: string };
+  detention: {
+    /** Someone is being taken now or was just taken: regex sources. */
+    takingPatterns: string[];
+    /** The text says nobody is being taken: regex sources. */
+    notTakingPatterns: string[];
+    /** Verbs after which a counted person is a victim, not an agent ("agarraron a 2"). */
+    victimVerbs: string;
+  };
+  time: {
+    /** Expressions meaning now: regex sources. */
+    nowPatterns: string[];
+    /** "earlier today": a time of day not given, the same day. */
+    earlierPatterns: string[];
+    /** Day words that make a sighting old. */
+    stale: StaleWord[];
+    /** Words for today that may come before a clock time ("hoy", "this afternoon"): regex sources. */
+    todayPatterns: string[];
+    /** Weekday names, Monday first. */
+    weekdays: string[];
+    /** Words before a weekday that keep it in the past ("el", "last"): regex sources. */
+    weekdayLeadPatterns: string[];
+    /** Fixed "a while ago" expressions and their minutes. */
+    fixedAgo: Array<[string, number]>;
+    /** Words for "about" before a quantity ("como", "like"). */
+    about: string[];
+    /** Duration unit words ("minutos", "hrs"). */
+    units: string[];
+    /** Quantity words before a unit ("half an", "media", "un par de"). */
+    quantities: string[];
+  };
+  /** Labels of the SALUTE template ("S -", "Tamaño:", "Lugar:"), folded, per field. */
+  saluteLabels: Record<'size' | 'activity' | 'location' | 'uniform' | 'time' | 'equipment', string[]>;
+  /** A correction of what came right before ("no espera", "i mean"): regex sources. */
+  correctionPatterns: string[];
+  places: {
+    /** Phrases that answer "where?" without a place a responder could drive to: regex sources. */
+    nonLocationPatterns: string[];
+    /** Generic place nouns: a place only with a name ("la escuela roosevelt"). */
+    placeNouns: string;
+    /** Named businesses that are a place on their own ("walmart", "home depot"). */
+    brands: string[];
+    /** Words that never name a place: articles, prepositions, pronouns, fillers. */
+    fillers: string;
+    /**
+     * The tipster's own movements ("I parked at...", "iba manejando por..."): a place in such a
+     * clause is where the tipster was, not where the agents are. Regex sources.
+     */
+    selfPatterns: string[];
+  };
+  messages: {
+    /** Know-your-rights questions: regex sources. */
+    rightsPatterns: string[];
+    thanksPatterns: string[];
+    testPatterns: string[];
+    greetingPatterns: string[];
+    /** Questions about a rumour or about finding a detained person: regex sources. */
+    questionPatterns: string[];
+    /** The tipster's own door or home: regex sources. */
+    ownDoorPatterns: string[];
+    /** "están en...", "they're by...": someone (the agents) is somewhere, a report even unnamed. Regex sources. */
+    presencePatterns: string[];
+  };
+}
+
+export const VOCABULARIES: Record<Lang, Vocabulary> = { es: ES, en: EN };
+
+const ALL: Vocabulary[] = Object.values(VOCABULARIES);
+
+/** Every vocabulary, for parsers that read tipsters' mixed-language words. */
+export function vocabularies(): readonly Vocabulary[] {
+  return ALL;
+}
+
+/** The words of a space-separated list from every vocabulary, as one set. */
+export function wordSet(pick: (v: Vocabulary) => string | string[]): Set<string> {
+  const out = new Set<string>();
+  for (const v of ALL) {
+    const list = pick(v);
+    for (const w of Array.isArray(list) ? list : list.split(/\s+/)) if (w) out.add(w);
+  }
+  return out;
+}
+
+/** The regex sources from every vocabulary as one alternation (no flags, word-bounded). */
+export function alternation(pick: (v: Vocabulary) => string[]): string {
+  const parts: string[] = [];
+  for (const v of ALL) parts.push(...pick(v));
+  return parts.map((p) => `(?:${p})`).join('|');
+}
+
+/** One regex for the sources from every vocabulary, each between word boundaries. */
+export function phraseRegex(pick: (v: Vocabulary) => string[], flags = ''): RegExp {
+  return new RegExp(`\\b(?:${alternation(pick)})\\b`, flags);
+}
