@@ -1,5 +1,6 @@
 // Type-aware lint. The rules that matter most in a bot full of async sends: no floating or
-// misused promises. `bot/` must not import adapters or the store (it defines their ports).
+// misused promises. `bot/` must not import adapters or the store (it defines their ports), and
+// adapters must not import the store or app/ (they define the ports they need).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -40,6 +41,13 @@ export default tseslint.config(
     ignores: ['bot/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/**', '**/store/**', '**/app/**'], message: 'bot/ defines ports; adapters, store and app depend on it, not the other way round.' }] }],
+    },
+  },
+  {
+    files: ['adapters/**/*.ts'],
+    ignores: ['adapters/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/store/**', '**/app/**'], message: 'adapters only translate: they define ports (e.g. whatsapp/session-port.ts) that app/ wires to the store.' }] }],
     },
   },
 );

@@ -4,25 +4,28 @@
 import { signalGroups, signalLink, SignalSetupError } from '../adapters/signal/cli.js';
 import { parseSignalConfig } from '../adapters/signal/config.js';
 import { dirname, resolve } from 'node:path';
+import { BACKUP_HELP, backupCommand, restoreCommand } from './cli-backup.js';
 import { whatsappGroups, whatsappLink, WhatsAppSetupError } from '../adapters/whatsapp/cli.js';
 import { parseWhatsAppConfig } from '../adapters/whatsapp/config.js';
 import { formatConfigErrors, loadConfig, type Config } from '../bot/config/index.js';
 import { createVault } from '../bot/privacy/vault.js';
 import { openDatabase } from '../store/sqlite-store.js';
+import { WhatsAppAuthStore } from '../store/whatsapp-auth-store.js';
 import { createLogger } from './logger.js';
-import { buildPlatforms } from './platforms.js';
 import { loadSecret } from './secret.js';
+import { checkStartup, type StartupCheck } from './startup.js';
 
 const HELP = `Usage: centinela <command>
 
 Commands:
-  check-config      validate the config (CENTINELA_CONFIG or ./centinela.yaml) and print every problem
+  check-config      check what \`npm start\` checks (the config from CENTINELA_CONFIG or ./centinela.yaml, the
+                    platforms' settings, the secret, the backup key) and print every problem
   signal link       show the QR code that links signal-cli-rest-api to the network's Signal account
   signal groups     list the account's Signal groups with both id forms, ready to paste into the config
   whatsapp link [--phone +15550100000] [--force]
                     link the network's WhatsApp account: a QR code to scan, or a pairing code for the number
   whatsapp groups   list the account's WhatsApp groups with their JIDs, ready to paste into the config
-  help              show this help
+${BACKUP_HELP}  help              show this help
 `;
 
 interface Out {
@@ -32,16 +35,13 @@ interface Out {
 export async function runCli(argv: string[], out: Out = process.stdout, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, sub] = argv;
   switch (command) {
-    case 'check-config': {
+    case 'check-config':
+      return checkConfig(out, env);
+    case 'backup':
+    case 'restore': {
       const config = load(out, env);
       if (!config) return 1;
-      const built = buildPlatforms(config, env, createLogger('silent'));
-      if (!built.ok) {
-        out.write(`${formatConfigErrors(built.errors)}\n`);
-        return 1;
-      }
-      out.write('The config is valid.\n');
-      return 0;
+      return command === 'backup' ? backupCommand(config, argv.slice(1), out) : restoreCommand(config, argv.slice(1), out);
     }
     case 'signal': {
       const config = load(out, env);
@@ -102,7 +102,8 @@ async function whatsapp(sub: string | undefined, args: string[], out: Out, env: 
   }
   const db = openDatabase(dbPath);
   try {
-    const opts = { db, vault: createVault(secret), ...(parsed.config.browserName ? { browserName: parsed.config.browserName } : {}) };
+    const session = new WhatsAppAuthStore(db, createVault(secret));
+    const opts = { session, ...(parsed.config.browserName ? { browserName: parsed.config.browserName } : {}) };
     if (sub === 'link') {
       const at = args.indexOf('--phone');
       const phone = at >= 0 ? args[at + 1] : undefined;
@@ -118,6 +119,33 @@ async function whatsapp(sub: string | undefined, args: string[], out: Out, env: 
   } finally {
     db.close();
   }
+}
+
+/** Runs start-up's own checks without starting, and says which config and which secret it read. */
+function checkConfig(out: Out, env: NodeJS.ProcessEnv): number {
+  const checked = checkStartup(env, () => createLogger('silent'), { generateSecret: false });
+  out.write(`${describeSource(checked)}\n`);
+  if (!checked.ok) {
+    out.write(`${formatConfigErrors(checked.errors, checked.path)}\n`);
+    return 1;
+  }
+  if (checked.secretToGenerate) out.write(`Secret: none yet; the demo generates one in ${checked.secretToGenerate} at first start.\n`);
+  else if (checked.secret) out.write(`Secret: ${secretOrigin(checked.secret.source, env)}, long and random enough.\n`);
+  out.write(`Port: ${checked.config.http.port} on ${checked.config.http.host}.\n`);
+  out.write('The config is valid.\n');
+  return 0;
+}
+
+/** The file read, or the demo: a failed load always names its file, so no path means the demo. */
+function describeSource(checked: StartupCheck): string {
+  if (checked.path) return `Config file: ${checked.path}`;
+  return 'No config file (CENTINELA_CONFIG is not set and ./centinela.yaml does not exist): checking the built-in demo.';
+}
+
+function secretOrigin(source: string, env: NodeJS.ProcessEnv): string {
+  if (source === 'file') return `read from ${env.CENTINELA_SECRET_FILE ?? 'CENTINELA_SECRET_FILE'}`;
+  if (source === 'env') return 'read from CENTINELA_SECRET';
+  return 'the demo’s secret.key in the data folder';
 }
 
 function load(out: Out, env: NodeJS.ProcessEnv): Config | undefined {

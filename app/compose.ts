@@ -18,17 +18,18 @@ import type { AdapterPort } from '../bot/port.js';
 import { mediaLimits } from '../bot/privacy/media.js';
 import { createVault } from '../bot/privacy/vault.js';
 import { OutboxDispatcher } from '../bot/runtime/dispatcher.js';
-import { VerificationDesk } from '../bot/runtime/desk.js';
 import { RetentionSweeper } from '../bot/runtime/retention.js';
 import { Runtime } from '../bot/runtime/runtime.js';
+import { VerificationHost } from '../bot/runtime/verification-host.js';
 import { VerificationTexts } from '../bot/verification/texts.js';
 import { SqlitePendingInboundStore } from '../store/pending-inbound-store.js';
 import { RetentionStore } from '../store/retention-store.js';
 import { preparePrivateDatabase } from '../store/private-files.js';
 import { SqliteStore, openDatabase } from '../store/sqlite-store.js';
 import { createHttpApp } from './http.js';
+import { createObservability, type Observability } from './observability.js';
 import type { PlatformAdapter } from './platforms.js';
-import { deskSettings, engineSettings, retentionSettings } from './settings.js';
+import { engineSettings, retentionSettings, verificationNetwork } from './settings.js';
 
 export interface ComposeOptions {
   config: Config;
@@ -57,6 +58,8 @@ export interface Centinela {
   adapters: Map<Platform, AdapterPort>;
   simulator: SimulatorAdapter | undefined;
   http: Hono;
+  /** Channel statuses, /readyz, /metrics and the channel-down watch. */
+  observability: Observability;
   /** Starts adapters, timers and the outbox poller. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -99,6 +102,24 @@ export function composeCentinela(o: ComposeOptions): Centinela {
   }
   for (const a of o.adapters ?? []) adapters.set(a.platform, a);
 
+  const adapterState = new Map<Platform, 'up' | 'down'>();
+  const observability = createObservability({
+    config,
+    db: store.db,
+    clock,
+    platforms: () => [...adapters.keys()],
+    platformAdapters: healthChecks,
+    started: (p) => adapterState.get(p) === 'up',
+    runtime: () => runtime.counters,
+    mediaDecodes: () => runtime.decoder.counters,
+    sessions: () => store.stats().sessions,
+    renderer,
+    vault,
+    store,
+    onOutbox: () => dispatcher.kick(),
+    logger: logger.child({ component: 'channels' }),
+  });
+
   const runtimeLogger = logger.child({ component: 'runtime' });
   const dispatcher = new OutboxDispatcher({
     store,
@@ -108,20 +129,16 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     settings: config.outbox,
     logger: logger.child({ component: 'outbox' }),
     resolveReplyTo: (key) => store.sentMessageId(key),
+    // Alert rows: once every group's row is sent or dead, the verifiers are told the true delivery.
+    onSettled: (row, status, attempts) => verification.settled(row.dedupeKey ?? '', status, attempts, clock()),
+    observer: observability.metrics.sendObserver,
   });
-  const desk = new VerificationDesk({
+  const verification = new VerificationHost({
     store,
-    texts: new VerificationTexts(renderer, intakeFlow),
-    renderer,
     vault,
-    zones: config.zones,
-    verifierChats: config.chats.verifiers,
-    responderChats: config.chats.responders,
-    verifiers: config.verifiers,
-    settings: deskSettings(config),
-    defaultLang: config.network.languages[0] ?? 'es',
-    logger: logger.child({ component: 'desk' }),
-    uncleanableMedia: config.privacy.uncleanableMedia,
+    texts: new VerificationTexts(renderer, intakeFlow),
+    network: verificationNetwork(config),
+    logger: logger.child({ component: 'verification' }),
   });
   const runtime = new Runtime({
     store,
@@ -132,7 +149,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     vault,
     clock,
     newId,
-    desk,
+    verification,
     maxMediaBytes: config.privacy.maxMediaMegabytes * 1024 * 1024,
     mediaLimits: mediaLimits(config.privacy),
     uncleanableMedia: config.privacy.uncleanableMedia,
@@ -161,7 +178,6 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     );
   }
 
-  const adapterState = new Map<Platform, 'up' | 'down'>();
   const http = createHttpApp({
     health: () => {
       const stats = store.stats();
@@ -171,25 +187,8 @@ export function composeCentinela(o: ComposeOptions): Centinela {
       );
       return { ok: [...adapters.keys()].every(up), platforms, outbox: { pending: stats.outboxPending, dead: stats.outboxDead } };
     },
-    metrics: () => {
-      const s = store.stats();
-      const c = runtime.counters;
-      const d = dispatcher.counters;
-      return [
-        `centinela_inbound_total ${c.inbound}`,
-        `centinela_inbound_duplicates_total ${c.duplicates}`,
-        `centinela_inbound_ignored_total ${c.ignored}`,
-        `centinela_reports_submitted_total ${c.reports}`,
-        `centinela_media_decodes_total ${runtime.decoder.counters.decodes}`,
-        `centinela_media_decodes_refused_total ${runtime.decoder.counters.refused}`,
-        `centinela_outbox_sent_total ${d.sent}`,
-        `centinela_outbox_retried_total ${d.retried}`,
-        `centinela_outbox_dead_total ${d.dead}`,
-        `centinela_outbox_pending ${s.outboxPending}`,
-        `centinela_sessions ${s.sessions}`,
-        '',
-      ].join('\n');
-    },
+    ready: () => observability.ready(),
+    metrics: () => observability.metrics.render(),
     mounts,
     ...(config.http.metricsToken !== undefined ? { metricsToken: config.http.metricsToken } : {}),
   });
@@ -203,11 +202,13 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     adapters,
     simulator,
     http,
+    observability,
     async start() {
       // Messages a crash left waiting for their photos: handled with their text, photos marked lost.
       runtime.recoverPending();
       for (const [platform, adapter] of adapters) {
         await adapter.start(async (msg) => {
+          observability.metrics.received(platform);
           await runtime.receive(msg);
         });
         adapterState.set(platform, 'up');
@@ -223,9 +224,11 @@ export function composeCentinela(o: ComposeOptions): Centinela {
         }
       }, 1000);
       ticker.unref();
+      observability.watch.start();
     },
     async stop() {
       if (ticker) clearInterval(ticker);
+      observability.watch.stop();
       for (const [platform, adapter] of adapters) {
         await adapter.stop();
         adapterState.set(platform, 'down');

@@ -91,3 +91,29 @@ describe('served by Node on 127.0.0.1', () => {
     expect((await fetch(`http://127.0.0.1:${port}/upload`, { method: 'POST', body: 'x'.repeat(100) })).status).toBe(413);
   });
 });
+
+describe('/livez and /readyz', () => {
+  const notReady = () => ({ ok: false, problems: ['signal is down (unreachable): start the signal-cli-rest-api container'] });
+
+  it('/livez answers 200 while a platform is down; /readyz answers 503 with what is wrong', async () => {
+    const a = app({ health: () => ({ ok: false }), ready: notReady });
+    const live = await a.request('/livez', {}, from('127.0.0.1'));
+    expect(live.status).toBe(200);
+    expect(await live.json()).toMatchObject({ ok: true });
+    const ready = await a.request('/readyz', {}, from('::1'));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual(notReady());
+    expect((await app({ ready: () => ({ ok: true }) }).request('/readyz', {}, from('127.0.0.1'))).status).toBe(200);
+  });
+
+  it('follow the same rule as /health: loopback only, or the token from anyone', async () => {
+    for (const path of ['/livez', '/readyz']) {
+      const res = await app({ ready: notReady }).request(path, {}, from('192.168.1.20'));
+      expect(res.status, path).toBe(403);
+      expect(await res.text()).not.toContain('signal');
+      const withToken = app({ ready: notReady, metricsToken: TOKEN });
+      expect((await withToken.request(path, {}, from('127.0.0.1'))).status, path).toBe(401);
+      expect((await withToken.request(path, { headers: { authorization: `Bearer ${TOKEN}` } }, from('203.0.113.9'))).status, path).not.toBe(401);
+    }
+  });
+});

@@ -1,9 +1,16 @@
 /**
  * The HTTP surface: health, metrics, and whatever platform routes are mounted (simulator, webhooks).
  *
- * `/health` and `/metrics` tell whoever asks which platforms are up and how busy the network is,
- * so they answer only this machine (a loopback remote address), unless `http.metricsToken` is
- * set: then they answer anyone with `Authorization: Bearer <token>`, and nobody without it.
+ * - `/livez`: the process is alive and answering (the container health check). It never fails
+ *   because a platform is down: restarting Centinela would not bring Signal back.
+ * - `/readyz`: every platform connected, the database writable, the outbox moving; 503 with a
+ *   JSON body saying what is wrong otherwise (app/readiness.ts).
+ * - `/health`: each platform's own health report (200 when every one is up).
+ * - `/metrics`: Prometheus text (app/metrics.ts).
+ *
+ * They tell whoever asks which platforms are up and how busy the network is, so they answer only
+ * this machine (a loopback remote address), unless `http.metricsToken` is set: then they answer
+ * anyone with `Authorization: Bearer <token>`, and nobody without it.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -13,7 +20,9 @@ import { isLoopbackAddress } from '../bot/loopback.js';
 
 export interface HttpDeps {
   health: () => { ok: boolean; [k: string]: unknown };
-  metrics: () => string;
+  /** For /readyz; without it, /readyz answers as /health does. */
+  ready?: () => { ok: boolean };
+  metrics: () => string | Promise<string>;
   mounts: Hono[];
   /** `http.metricsToken`: when set, /health and /metrics require it from everyone. */
   metricsToken?: string;
@@ -24,11 +33,16 @@ export interface HttpDeps {
 export function createHttpApp(d: HttpDeps): Hono {
   const app = new Hono();
   const privateRoute = onlyLocalOrToken(d.metricsToken, d.remoteAddress ?? socketAddress);
+  app.get('/livez', privateRoute, (c) => c.json({ ok: true, uptimeSeconds: Math.round(process.uptime()) }));
+  app.get('/readyz', privateRoute, (c) => {
+    const r = (d.ready ?? d.health)();
+    return c.json(r, r.ok ? 200 : 503);
+  });
   app.get('/health', privateRoute, (c) => {
     const h = d.health();
     return c.json(h, h.ok ? 200 : 503);
   });
-  app.get('/metrics', privateRoute, (c) => c.text(d.metrics(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/metrics', privateRoute, async (c) => c.text(await d.metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }));
   for (const m of d.mounts) app.route('/', m);
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   // An HTTPException (413 from a body limit, ...) keeps its status: a 500 would make Telegram

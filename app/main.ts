@@ -4,34 +4,30 @@
  */
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { formatConfigErrors, loadConfig } from '../bot/config/index.js';
+import type { Logger } from 'pino';
+import { formatConfigErrors } from '../bot/config/index.js';
+import { scheduleBackups } from './backup/schedule.js';
 import { composeCentinela } from './compose.js';
 import { createLogger } from './logger.js';
-import { buildPlatforms } from './platforms.js';
-import { loadSecret } from './secret.js';
+import { checkStartup } from './startup.js';
 
 async function main(): Promise<void> {
-  const loaded = loadConfig(process.env);
-  if (!loaded.ok) {
-    process.stderr.write(`${formatConfigErrors(loaded.errors, loaded.path)}\n`);
+  let logger: Logger = createLogger(process.env.LOG_LEVEL ?? 'info');
+  const checked = checkStartup(process.env, (c) => (logger = createLogger(process.env.LOG_LEVEL ?? c.logging.level)), { generateSecret: true });
+  if (!checked.ok || !checked.secret) {
+    process.stderr.write(`${formatConfigErrors(checked.ok ? ['no secret'] : checked.errors, checked.path)}\n`);
     process.exit(1);
   }
-  const logger = createLogger(process.env.LOG_LEVEL ?? loaded.config.logging.level);
-  const built = buildPlatforms(loaded.config, process.env, logger);
-  if (!built.ok) {
-    process.stderr.write(`${formatConfigErrors(built.errors, loaded.path)}\n`);
-    process.exit(1);
-  }
-  const config = built.config;
+  const { config, secret, platforms } = checked;
   const dbPath = resolve(config.storage.path);
-  const { secret, source } = loadSecret(process.env, dirname(dbPath), { mayGenerate: loaded.source === 'demo' });
-  if (source === 'generated') logger.warn({ dir: dirname(dbPath) }, 'generated a new secret in the data folder; keep it safe and backed up');
+  if (secret.source === 'generated') logger.warn({ dir: dirname(dbPath) }, 'generated a new secret in the data folder; keep it safe and backed up');
 
-  const bot = composeCentinela({ config, secret, logger, dbPath, platforms: built.platforms });
+  const bot = composeCentinela({ config, secret: secret.value, logger, dbPath, platforms });
   await bot.start();
+  const backups = scheduleBackups(config, bot.store.db, dirname(dbPath), logger.child({ component: 'backup' }));
   const server = serve({ fetch: bot.http.fetch, port: config.http.port, hostname: config.http.host }, (info) => {
     const where = `http://${config.http.host}:${info.port}/`;
-    logger.info({ url: where, config: loaded.source }, 'centinela is running');
+    logger.info({ url: where, config: checked.source }, 'centinela is running');
     if (bot.simulator) process.stdout.write(`\nCentinela is running. Open the simulator: ${where}\n\n`);
   });
 
@@ -41,10 +37,13 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     server.close();
-    bot.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    // A backup in progress finishes before the database closes.
+    Promise.resolve(backups?.stop())
+      .then(() => bot.stop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -15,9 +15,11 @@ import { WhatsAppAdapter } from '../adapters/whatsapp/adapter.js';
 import { parseWhatsAppConfig } from '../adapters/whatsapp/config.js';
 import { configuredUserJid } from '../adapters/whatsapp/lid-lookup.js';
 import type { Config } from '../bot/config/index.js';
+import type { ChannelStatus } from '../bot/health/channel-alerts.js';
 import type { AdapterPort } from '../bot/port.js';
 import type { Vault } from '../bot/privacy/vault.js';
 import { WhatsAppAuthStore } from '../store/whatsapp-auth-store.js';
+import { signalStatus, telegramStatus, whatsappStatus } from './channel-status.js';
 
 export interface PlatformAdapter {
   adapter: AdapterPort;
@@ -27,6 +29,11 @@ export interface PlatformAdapter {
   healthy: () => boolean;
   /** Details for /health. */
   health: () => Record<string, unknown>;
+  /**
+   * The same health in the words every platform shares: /readyz, metrics, channel-down alerts.
+   * Without it, `healthy()` alone says up or down.
+   */
+  status?: () => ChannelStatus;
   /** Gives the platform what exists only once the store is open (WhatsApp keeps its session there). */
   bind?: (deps: { db: Database.Database; vault: Vault }) => void;
 }
@@ -49,7 +56,12 @@ export function buildPlatforms(input: Config, env: NodeJS.ProcessEnv, logger: Lo
     if (!parsed.ok) errors.push(...parsed.errors);
     else {
       const adapter = new SignalAdapter({ config: parsed.config, logger: logger.child({ platform: 'signal' }) });
-      platforms.push({ adapter, healthy: () => adapter.health().state === 'up', health: () => ({ ...adapter.health() }) });
+      platforms.push({
+        adapter,
+        healthy: () => adapter.health().state === 'up',
+        health: () => ({ ...adapter.health() }),
+        status: () => signalStatus(adapter.health()),
+      });
     }
     normaliseSignalIds(config, errors);
   }
@@ -67,6 +79,7 @@ export function buildPlatforms(input: Config, env: NodeJS.ProcessEnv, logger: Lo
         ...(parsed.config.mode === 'webhook' ? { routes: adapter.webhookRoutes() } : {}),
         healthy: () => adapter.health().state === 'up',
         health: () => ({ ...adapter.health() }),
+        status: () => telegramStatus(adapter.health()),
       });
     }
   }
@@ -96,6 +109,7 @@ export function buildPlatforms(input: Config, env: NodeJS.ProcessEnv, logger: Lo
         },
         healthy: () => adapter.health().state === 'up',
         health: () => ({ ...adapter.health() }),
+        status: () => whatsappStatus(adapter.health()),
       });
     }
   }

@@ -1,8 +1,8 @@
 /** Maps the validated config onto the engine's and dispatcher's settings. */
 import type { Config } from '../bot/config/index.js';
 import type { EngineSettings } from '../bot/engine/types.js';
-import type { DeskSettings } from '../bot/runtime/desk.js';
 import type { RetentionSettings } from '../bot/runtime/retention.js';
+import type { Network, Person } from '../bot/verification/model.js';
 
 export function engineSettings(config: Config): EngineSettings {
   const min = 60_000;
@@ -21,20 +21,51 @@ export function engineSettings(config: Config): EngineSettings {
   };
 }
 
-export function deskSettings(config: Config): DeskSettings {
+/**
+ * What verification works with: chats, zones, the roster of enrolled people and its settings.
+ * A stranger's refusal is answered once per 10 minutes, and at most 5 in all in that time.
+ */
+export function verificationNetwork(config: Config): Network {
   const min = 60_000;
   const v = config.verification;
+  const a = config.abuse;
   return {
-    reportsPerHour: config.abuse.reportsPerHour,
-    floodReports: config.abuse.floodReports,
-    floodWindowMs: config.abuse.floodWindowMinutes * min,
-    approvals: v.approvals,
-    staleAfterMs: v.staleAfterMinutes * min,
-    duplicateWindowMs: v.duplicateWindowMinutes * min,
-    duplicateDistanceMeters: v.duplicateDistanceMeters,
-    expireIncidentAfterMs: v.expireIncidentAfterMinutes * min,
-    expireReportAfterMs: v.expireReportAfterMinutes * min,
+    zones: config.zones,
+    verifierChats: config.chats.verifiers,
+    responderGroups: config.chats.responders,
+    roster: rosterOf(config.verifiers),
+    defaultLang: config.network.languages[0] ?? 'es',
+    settings: {
+      approvals: v.approvals,
+      staleAfterMs: v.staleAfterMinutes * min,
+      duplicateWindowMs: v.duplicateWindowMinutes * min,
+      duplicateDistanceMeters: v.duplicateDistanceMeters,
+      expireIncidentAfterMs: v.expireIncidentAfterMinutes * min,
+      expireReportAfterMs: v.expireReportAfterMinutes * min,
+      relayMs: v.relayMinutes * min,
+      reportsPerHour: a.reportsPerHour,
+      digestMs: a.digestMinutes * min,
+      floodReports: a.floodReports,
+      floodWindowMs: a.floodWindowMinutes * min,
+      followupsPerHour: a.followUpsPerHour,
+      refusalsPerStranger: 1,
+      refusalsPerWindow: 5,
+      refusalWindowMs: 10 * min,
+      uncleanableMedia: config.privacy.uncleanableMedia,
+    },
   };
+}
+
+/** Enrolled people: entries sharing `person` are one person, whose id is `platform:id` of their first id. */
+export function rosterOf(verifiers: Config['verifiers']): Person[] {
+  const people = new Map<string, Person>();
+  for (const v of verifiers) {
+    const key = v.person !== undefined ? `person:${v.person}` : `${v.platform}:${v.id}`;
+    const known = people.get(key);
+    if (known) known.ids.push({ platform: v.platform, id: v.id });
+    else people.set(key, { id: `${v.platform}:${v.id}`, ids: [{ platform: v.platform, id: v.id }], ...(v.name !== undefined ? { name: v.name } : {}) });
+  }
+  return [...people.values()];
 }
 
 export function retentionSettings(config: Config): RetentionSettings {

@@ -100,10 +100,10 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
       blocksUnlink: p('UPDATE blocks SET report = NULL WHERE tipster = ?'),
       outboxDeleteChat: p('DELETE FROM outbox WHERE chat_key = ?'),
       outboxForgetOneOff: p(`DELETE FROM outbox WHERE id = ? AND chat_key LIKE '${ONE_OFF_CHAT_PREFIX}%'`),
-      outboxInsert: p(`INSERT OR IGNORE INTO outbox (dedupe_key, platform, chat_key, address, payload, next_attempt_at, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      outboxPending: p(`SELECT id, platform, chat_key AS chatKey, address, payload, attempts, next_attempt_at AS nextAttemptAt
-        FROM outbox WHERE id > ? AND status = 'pending' ORDER BY id LIMIT ?`),
+      outboxInsert: p(`INSERT OR IGNORE INTO outbox (dedupe_key, platform, chat_key, address, payload, next_attempt_at, created_at, lane)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      outboxPending: p(`SELECT id, platform, chat_key AS chatKey, address, payload, attempts, next_attempt_at AS nextAttemptAt,
+        dedupe_key AS dedupeKey, lane FROM outbox WHERE id > ? AND status = 'pending' ORDER BY id LIMIT ?`),
       outboxSent: p(`UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, attempts = attempts + 1,
         payload = '{}', address = '' WHERE id = ?`),
       outboxRetry: p('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?'),
@@ -226,7 +226,7 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   enqueue(row: NewOutboxRow, now: number): boolean {
-    return this.st.outboxInsert.run(row.dedupeKey ?? null, row.platform, row.chatKey, row.address, row.payload, now, now).changes === 1;
+    return this.st.outboxInsert.run(row.dedupeKey ?? null, row.platform, row.chatKey, row.address, row.payload, now, now, row.lane ?? 1).changes === 1;
   }
 
   pendingOutbox(afterId: number, limit: number): OutboxRecord[] {

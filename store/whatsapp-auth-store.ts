@@ -19,6 +19,7 @@ import { BufferJSON, initAuthCreds, proto } from '@whiskeysockets/baileys';
 import type { AuthenticationCreds, AuthenticationState, SignalDataSet, SignalDataTypeMap, SignalKeyStore } from '@whiskeysockets/baileys';
 import type Database from 'better-sqlite3';
 import type { Vault } from '../bot/privacy/vault.js';
+import type { WhatsAppSessionStore } from '../adapters/whatsapp/session-port.js';
 
 /** What the store needs from the vault: sealing for values, keyed hashes for ids. */
 export type AuthVault = Pick<Vault, 'seal' | 'open' | 'pseudonym'>;
@@ -35,7 +36,7 @@ export function isLinked(creds: AuthenticationCreds | undefined): boolean {
   return creds !== undefined && creds.account !== undefined && creds.account !== null && typeof creds.me?.id === 'string';
 }
 
-export class WhatsAppAuthStore {
+export class WhatsAppAuthStore implements WhatsAppSessionStore {
   private readonly st: {
     get: Database.Statement;
     put: Database.Statement;

@@ -87,7 +87,7 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
     fake = f;
     await f.stop();
     const log = recordingLogger();
-    const a = new SignalAdapter({ config: testConfig(f.url), logger: log.logger });
+    const a = new SignalAdapter({ config: testConfig(f.url, { receive: 'websocket' }), logger: log.logger });
     adapter = a;
     const received: InboundMessage[] = [];
     await a.start(async (m) => void received.push(m));
@@ -117,7 +117,7 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
     const e = await rejection(s.adapter.start(s.handler));
     expect(e.code).toBe('rejected');
     expect(e.message).toBe(
-      'signal-cli-rest-api runs in mode json-rpc; set platforms.signal.receive to websocket, or run the server with MODE=normal (or native)',
+      'signal-cli-rest-api runs in mode json-rpc; run the server with MODE=native (or normal), which loses nothing while Centinela is down, or set platforms.signal.receive to websocket',
     );
     expect(s.adapter.health().state).toBe('misconfigured');
     expect(await rejection(s.adapter.send({ chat: { id: TIPSTER.uuid, kind: 'direct' }, text: 'x' }))).toMatchObject({ code: 'not_started' });
@@ -139,7 +139,7 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
     const f = await FakeSignalServer.start({ mode: 'normal' });
     fake = f;
     await f.stop();
-    const a = new SignalAdapter({ config: testConfig(f.url) });
+    const a = new SignalAdapter({ config: testConfig(f.url, { receive: 'websocket' }) });
     adapter = a;
     await a.start(async () => undefined);
     await f.start();
@@ -197,6 +197,33 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
     expect(s.received).toHaveLength(3);
     await s.adapter.start(s.handler);
     await eventually(() => expect(s.received.map((m) => m.text)).toEqual(['a', 'b', 'c', 'while stopped']));
+  });
+
+  it('poll mode: bounded calls back to back; stop() lets the call under way finish and delivers what it took', async () => {
+    // Each call waits 3 s after its last message: longer than any fixed stop grace would allow.
+    const s = await setup('normal', { pollMaxMessages: 2, pollTimeoutSeconds: 3 });
+    await s.adapter.start(s.handler);
+    expect(s.log.lines.find((l) => l.msg.startsWith('signal receive: bounded polling'))?.obj).toMatchObject({ lostOnKillAtMost: 2 });
+    expect(s.log.lines.filter((l) => l.level === 'warn')).toEqual([]);
+    for (const text of ['1', '2']) s.fake.pushEnvelope(dataEnvelope(TIPSTER, text, { timestamp: s.ts() }));
+    await eventually(() => expect(s.received.map((m) => m.text)).toEqual(['1', '2']), 1_000); // max_messages reached: no wait
+    expect(s.fake.receiveCalls()[0]!.taken).toHaveLength(2);
+
+    // A graceful stop while a call holds a message: the call finishes, the message is delivered.
+    await eventually(() => expect(s.fake.receiveCalls().some((c) => c.startedAt !== undefined && c.endedAt === undefined)).toBe(true));
+    s.fake.pushEnvelope(dataEnvelope(TIPSTER, 'during stop', { timestamp: s.ts() }));
+    await s.adapter.stop();
+    expect(s.received.map((m) => m.text)).toEqual(['1', '2', 'during stop']);
+    expect(s.fake.lostInFlight()).toEqual([]);
+    expect(s.fake.receiveCalls().every((c) => c.outcome === 'answered')).toBe(true);
+  });
+
+  it('websocket mode warns at start what json-rpc mode loses', async () => {
+    const s = await setup('json-rpc');
+    await s.adapter.start(s.handler);
+    const warning = s.log.lines.find((l) => l.level === 'warn')?.msg ?? '';
+    expect(warning).toContain('drops every message that arrives while Centinela is not connected');
+    expect(warning).toContain('MODE=native');
   });
 
   it('delivers one message at a time, in arrival order', async () => {
@@ -287,7 +314,7 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
     expect(JSON.stringify(s.log.lines)).not.toContain('5557654321');
   });
 
-  it('keeps going when the handler throws', async () => {
+  it('retries a failing handler as every adapter does, then keeps going', async () => {
     const s = await setup();
     let calls = 0;
     await s.adapter.start(async (m) => {
@@ -298,7 +325,7 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
     s.fake.pushEnvelope(dataEnvelope(TIPSTER, 'boom', { timestamp: s.ts() }));
     s.fake.pushEnvelope(dataEnvelope(TIPSTER, 'fine', { timestamp: s.ts() }));
     await eventually(() => expect(s.received.map((m) => m.text)).toEqual(['fine']));
-    expect(calls).toBe(2);
-    expect(s.log.lines.some((l) => l.level === 'error' && l.msg === 'signal inbound handler failed')).toBe(true);
+    expect(calls).toBe(4); // 'boom' three times (the shared hand-off policy), then 'fine'
+    expect(s.log.lines.some((l) => l.level === 'error' && l.msg === 'message could not be recorded; dropped')).toBe(true);
   });
 });

@@ -3,8 +3,9 @@
  *
  * Receiving: in json-rpc mode a WebSocket to `/v1/receive/{number}`, reconnected at once when it
  * drops and then with capped backoff (the server drops what arrives while no socket is
- * connected, so the gap is kept short and reported by {@link SignalAdapter.health}); in
- * normal/native mode `GET /v1/receive/{number}` in a loop. Each frame is translated
+ * connected, so the gap is kept short and reported by {@link SignalAdapter.health}, and a
+ * warning says so at start); in normal/native mode, the default, bounded `GET /v1/receive/{number}`
+ * calls back to back, which lose nothing while Centinela is down (polling.ts). Each frame is translated
  * (inbound.ts), its attachments downloaded and deleted from the server, and handed to the
  * handler one at a time, in arrival order.
  *
@@ -28,17 +29,15 @@ import type { SignalHealth } from './health.js';
 import { readLimited, SignalHttp } from './http.js';
 import { classifyFrame } from './inbound.js';
 import { parseSendResponse, toSendBody } from './outbound.js';
+import { JSON_RPC_LOSS_WARNING, pollBounds, pollNote, pollOnce } from './polling.js';
+import type { PollBounds } from './polling.js';
 import { Run, backoffMs, modeProblem, receiveLoop } from './receiver.js';
+import { silentLogger, type Logger } from '../../bot/logger.js';
+import { handOff } from '../shared/hand-off.js';
+import { versionProblem } from './server-version.js';
 
 export type { SignalHealth, SignalHealthState } from './health.js';
 
-/** A pino-compatible logger. Callers get ids, counts and codes only. */
-export interface SignalLogger {
-  info(obj: Record<string, unknown>, msg: string): void;
-  warn(obj: Record<string, unknown>, msg: string): void;
-  error(obj: Record<string, unknown>, msg: string): void;
-  debug(obj: Record<string, unknown>, msg: string): void;
-}
 
 /** The WebSocket class (ws's, or a stand-in with the same constructor). */
 export type WebSocketClass = new (url: string, opts?: ClientOptions) => WebSocket;
@@ -47,7 +46,7 @@ export interface SignalAdapterOptions {
   config: SignalConfig;
   fetch?: typeof fetch;
   WebSocket?: WebSocketClass;
-  logger?: SignalLogger;
+  logger?: Logger;
   now?: () => number;
   /** Client ping interval on the WebSocket; a socket without a pong in time is replaced. Default 30 s. */
   heartbeatMs?: number;
@@ -60,10 +59,7 @@ function rawText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8');
 }
-const SILENT: SignalLogger = { info: noop, warn: noop, error: noop, debug: noop };
 
-/** How long stop() lets a poll that is under way finish (its messages are consumed on the server). */
-const POLL_STOP_GRACE_MS = 2_000;
 /** How long stop() waits for the server's close handshake before dropping the socket. */
 const CLOSE_GRACE_MS = 1_000;
 
@@ -73,10 +69,11 @@ export class SignalAdapter implements AdapterPort {
   private readonly config: SignalConfig;
   private readonly http: SignalHttp;
   private readonly WS: WebSocketClass;
-  private readonly log: SignalLogger;
+  private readonly log: Logger;
   private readonly now: () => number;
   private readonly heartbeatMs: number;
   private readonly tracker: HealthTracker;
+  private readonly bounds: PollBounds;
   private run: Run | undefined;
   /** The delivery queue: each frame's delivery is chained after the previous one. */
   private chain: Promise<void> = Promise.resolve();
@@ -84,12 +81,14 @@ export class SignalAdapter implements AdapterPort {
 
   constructor(opts: SignalAdapterOptions) {
     this.config = opts.config;
-    this.http = new SignalHttp(opts.fetch ? { url: opts.config.url, fetch: opts.fetch } : { url: opts.config.url });
+    const oneAtATime = opts.config.receive === 'poll'; // the server runs one signal-cli call at a time
+    this.http = new SignalHttp(opts.fetch ? { url: opts.config.url, fetch: opts.fetch, oneAtATime } : { url: opts.config.url, oneAtATime });
     this.WS = opts.WebSocket ?? WebSocket;
-    this.log = opts.logger ?? SILENT;
+    this.log = opts.logger ?? silentLogger;
     this.now = opts.now ?? Date.now;
     this.heartbeatMs = opts.heartbeatMs ?? 30_000;
     this.tracker = new HealthTracker(this.now);
+    this.bounds = pollBounds(opts.config);
   }
 
   /**
@@ -112,6 +111,8 @@ export class SignalAdapter implements AdapterPort {
     });
     await started;
     this.log.info({ platform: 'signal', receive: this.config.receive }, 'signal adapter started');
+    if (this.config.receive === 'websocket') this.log.warn({ platform: 'signal', receive: 'websocket' }, JSON_RPC_LOSS_WARNING);
+    else this.log.info(pollNote(this.config), 'signal receive: bounded polling; a SIGKILL loses at most one call\'s messages, a graceful stop none');
   }
 
   /** The whole receiving side of one run: the start-up check, the first connection, then the loop. */
@@ -164,7 +165,7 @@ export class SignalAdapter implements AdapterPort {
    */
   private async checkServer(run: Run): Promise<string | undefined> {
     const about = await this.http.about(run.wake.signal);
-    const problem = modeProblem(about.mode, this.config.receive);
+    const problem = modeProblem(about.mode, this.config.receive) ?? versionProblem(about.version);
     if (problem) return problem;
     const accounts = await this.http.accounts(run.wake.signal).catch(() => undefined);
     if (accounts && !accounts.includes(this.config.number)) {
@@ -189,7 +190,8 @@ export class SignalAdapter implements AdapterPort {
       socket.close(1000);
       closeTimer = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS);
     }
-    const grace = setTimeout(() => run.pollAbort.abort(), POLL_STOP_GRACE_MS);
+    // A receive call under way has already taken its messages from Signal: let it finish.
+    const grace = setTimeout(() => run.pollAbort.abort(), this.bounds.stopGraceMs);
     await run.loop;
     clearTimeout(grace);
     if (closeTimer) clearTimeout(closeTimer);
@@ -206,9 +208,17 @@ export class SignalAdapter implements AdapterPort {
     const run = this.run;
     if (!run || run.stopping) throw new AdapterError('not_started', 'signal adapter is not started');
     const body = toSendBody(message, this.config.number);
-    const res = await this.http.request('POST', '/v2/send', { json: body });
-    const parsed = await this.http.json(res).catch(() => undefined);
-    return parseSendResponse(parsed, this.config.number, message.chat.kind);
+    try {
+      const res = await this.http.request('POST', '/v2/send', { json: body });
+      const parsed = await this.http.json(res).catch(() => undefined);
+      const result = parseSendResponse(parsed, this.config.number, message.chat.kind);
+      this.tracker.sent();
+      return result;
+    } catch (err) {
+      // A captcha or rate limit is a state of the account: health() reports it until a send works.
+      if (err instanceof AdapterError) this.tracker.sent(err);
+      throw err;
+    }
   }
 
   /** Whether receiving works, and how long it has not since start(). */
@@ -279,13 +289,19 @@ export class SignalAdapter implements AdapterPort {
     });
   }
 
-  /** One `GET /v1/receive/{number}`; queues what it returns and waits until it is delivered. */
+  /** One bounded receive call; queues what it returns and waits until it is delivered. */
   private async pollOnce(run: Run): Promise<void> {
-    const res = await this.http.request('GET', `${this.receivePath()}?timeout=1`, { signal: run.pollAbort.signal });
-    const body = await this.http.json(res);
-    if (!Array.isArray(body)) throw new AdapterError('unavailable', 'signal-cli-rest-api receive did not return a list');
-    for (const frame of body) this.enqueue(run, frame);
-    await this.chain;
+    await pollOnce({
+      http: this.http,
+      config: this.config,
+      bounds: this.bounds,
+      wake: run.wake.signal,
+      cut: run.pollAbort.signal,
+      stopping: () => run.stopping,
+      enqueue: (frame) => this.enqueue(run, frame),
+      delivered: () => this.chain,
+      sleep: (ms) => run.sleep(ms),
+    });
   }
 
   // --- delivering -----------------------------------------------------------------------------
@@ -321,10 +337,11 @@ export class SignalAdapter implements AdapterPort {
     }
     try {
       await this.fetchAttachments(result.message);
-      await run.handler(result.message);
     } catch (err) {
-      this.log.error({ platform: 'signal', err: err instanceof Error ? err.name : typeof err }, 'signal inbound handler failed');
+      this.log.error({ platform: 'signal', err: err instanceof Error ? err.name : typeof err }, 'signal attachments failed');
+      return;
     }
+    await handOff(result.message, run.handler, { log: this.log, accepting: () => !run.closed });
   }
 
   /** The bot's own UUID appears on envelopes its own other devices send (sync messages). */

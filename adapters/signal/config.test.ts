@@ -10,36 +10,57 @@ describe('parseSignalConfig', () => {
         enabled: true,
         url: 'http://signal-api:8080',
         number: '+15550100',
-        receive: 'websocket',
-        pollIntervalMs: 1000,
+        receive: 'poll',
+        pollIntervalMs: 0,
+        pollTimeoutSeconds: 1,
+        pollMaxMessages: 1,
         maxAttachmentBytes: 20 * 1024 * 1024,
         reconnect: { initialMs: 100, maxMs: 30_000 },
       },
     });
-    expect(SIGNAL_DEFAULTS.receive).toBe('websocket');
+    expect(SIGNAL_DEFAULTS.receive).toBe('poll');
   });
 
-  it('accepts poll mode and overrides', () => {
+  it('accepts websocket mode and overrides', () => {
     const r = parseSignalConfig({
       enabled: false,
       url: 'https://signal.example.org/api/',
       number: '+5215512345678',
-      receive: 'poll',
+      receive: 'websocket',
       pollIntervalMs: 250,
+      pollTimeoutSeconds: 2,
+      pollMaxMessages: 5,
       maxAttachmentBytes: 1024,
       reconnect: { initialMs: 50 },
     });
-    expect(r.ok && r.config).toMatchObject({ enabled: false, receive: 'poll', pollIntervalMs: 250, reconnect: { initialMs: 50, maxMs: 30_000 } });
+    expect(r.ok && r.config).toMatchObject({
+      enabled: false,
+      receive: 'websocket',
+      pollIntervalMs: 250,
+      pollTimeoutSeconds: 2,
+      pollMaxMessages: 5,
+      reconnect: { initialMs: 50, maxMs: 30_000 },
+    });
   });
 
   it('reports every problem with its path, without echoing values', () => {
-    const r = parseSignalConfig({ url: 'ftp://x', number: '7775551234', receive: 'socket', pollIntervalMs: -1, recieve: 'poll' });
+    const r = parseSignalConfig({
+      url: 'ftp://x',
+      number: '7775551234',
+      receive: 'socket',
+      pollIntervalMs: -1,
+      pollTimeoutSeconds: 0,
+      pollMaxMessages: 1000,
+      recieve: 'poll',
+    });
     expect(r.ok).toBe(false);
     const errors = r.ok ? [] : r.errors;
     expect(errors).toContain('platforms.signal.url: expected an http(s) URL, e.g. http://signal-api:8080');
     expect(errors.some((e) => e.startsWith('platforms.signal.number: expected'))).toBe(true);
-    expect(errors.some((e) => e.startsWith('platforms.signal.receive: expected "websocket"'))).toBe(true);
-    expect(errors.some((e) => e.startsWith('platforms.signal.pollIntervalMs: expected a positive number'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('platforms.signal.receive: expected "poll"'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('platforms.signal.pollIntervalMs: expected a number of milliseconds, 0 or more'))).toBe(true);
+    expect(errors).toContain('platforms.signal.pollTimeoutSeconds: expected a whole number of seconds from 1 to 30, e.g. 1');
+    expect(errors).toContain('platforms.signal.pollMaxMessages: expected a whole number from 1 to 100, e.g. 1');
     expect(errors).toContain('platforms.signal.recieve: unknown key');
     expect(errors.join('\n')).not.toContain('7775551234');
   });

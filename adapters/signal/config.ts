@@ -8,14 +8,30 @@
  *   signal:
  *     url: http://signal-api:8080
  *     number: "+15550100"
- *     receive: websocket   # or poll
+ *     receive: poll        # the default (server MODE=native or normal); websocket needs MODE=json-rpc
  */
 import { z } from 'zod';
 import { isE164 } from './ids.js';
 
+/**
+ * `poll` is the default because it loses nothing while Centinela is down: messages wait on
+ * Signal's servers until a `GET /v1/receive` takes them. In json-rpc mode (`websocket`) the
+ * server drops whatever arrives while no WebSocket is connected (upstream issue #834).
+ *
+ * Each receive call waits at most `pollTimeoutSeconds` for the next message (signal-cli's
+ * `receive -t`, an idle timeout that starts again after each message) and takes at most
+ * `pollMaxMessages`: a call under way when Centinela is killed (SIGKILL) takes that many
+ * messages at most with it. One per call answers each message at once (a call waiting for a
+ * second message would hold the first, and every reply, since signal-cli locks the account) and
+ * bounds a SIGKILL's cost to one message; more per call drain a backlog with fewer calls.
+ * A short timeout keeps sends that are not replies (alerts, reminders) from waiting long for
+ * the lock.
+ */
 export const SIGNAL_DEFAULTS = {
-  receive: 'websocket',
-  pollIntervalMs: 1000,
+  receive: 'poll',
+  pollIntervalMs: 0,
+  pollTimeoutSeconds: 1,
+  pollMaxMessages: 1,
   maxAttachmentBytes: 20 * 1024 * 1024,
   reconnect: { initialMs: 100, maxMs: 30_000 },
 } as const;
@@ -41,6 +57,11 @@ const expecting =
 const positiveInt = (what: string) =>
   z.number({ error: expecting(what) }).int({ error: `expected ${what}` }).positive({ error: `expected ${what}` });
 
+const nonNegativeInt = (what: string) =>
+  z.number({ error: expecting(what) }).int({ error: `expected ${what}` }).nonnegative({ error: `expected ${what}` });
+
+const boundedInt = (what: string, max: number) => positiveInt(what).max(max, { error: `expected ${what}` });
+
 const ReconnectSchema = z
   .strictObject(
     {
@@ -61,9 +82,11 @@ export const SignalConfigSchema = z.strictObject(
       .string({ error: expecting("the bot's number in international format, e.g. \"+15550100\" (quoted)") })
       .refine(isE164, { error: "expected the bot's number in international format, e.g. \"+15550100\"" }),
     receive: z
-      .enum(['websocket', 'poll'], { error: expecting('"websocket" (server MODE=json-rpc) or "poll" (MODE=normal or native)') })
+      .enum(['websocket', 'poll'], { error: expecting('"poll" (server MODE=native or normal) or "websocket" (MODE=json-rpc)') })
       .default(SIGNAL_DEFAULTS.receive),
-    pollIntervalMs: positiveInt('a positive number of milliseconds, e.g. 1000').default(SIGNAL_DEFAULTS.pollIntervalMs),
+    pollIntervalMs: nonNegativeInt('a number of milliseconds, 0 or more, e.g. 0').default(SIGNAL_DEFAULTS.pollIntervalMs),
+    pollTimeoutSeconds: boundedInt('a whole number of seconds from 1 to 30, e.g. 1', 30).default(SIGNAL_DEFAULTS.pollTimeoutSeconds),
+    pollMaxMessages: boundedInt('a whole number from 1 to 100, e.g. 1', 100).default(SIGNAL_DEFAULTS.pollMaxMessages),
     maxAttachmentBytes: positiveInt('a positive number of bytes, e.g. 20971520').default(SIGNAL_DEFAULTS.maxAttachmentBytes),
     reconnect: ReconnectSchema.default({ ...SIGNAL_DEFAULTS.reconnect }),
   },

@@ -31,17 +31,41 @@ export interface SignalHttpOptions {
   fetch?: typeof fetch;
   /** Per-request timeout; default 60 s (normal mode spawns a JVM per call). */
   timeoutMs?: number;
+  /**
+   * Send requests one at a time (receive calls aside). In normal/native mode the server runs
+   * them one at a time anyway (signal-cli locks the account); queued here rather than there,
+   * a request that a crash cuts short is never sent, and it stays pending in the outbox.
+   */
+  oneAtATime?: boolean;
+}
+
+/** What one `GET /v1/receive/{number}` asks for (normal/native mode). */
+export interface ReceiveParams {
+  /** signal-cli's idle timeout: the call ends this long after the last message (or the start). */
+  timeoutSeconds: number;
+  /** The call ends after this many messages. */
+  maxMessages: number;
+  signal?: AbortSignal;
+  timeoutMs?: number;
 }
 
 export class SignalHttp {
   readonly base: string;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  /** Requests under way that are not receive calls (sends, group lists, attachments). */
+  private busy = 0;
+  /** When the last such request finished (ms, performance.now()). */
+  private lastDoneAt = 0;
+  private readonly oneAtATime: boolean;
+  /** The tail of the one-at-a-time queue. */
+  private turn: Promise<void> = Promise.resolve();
 
   constructor(opts: SignalHttpOptions) {
     this.base = opts.url.replace(/\/+$/, '');
     this.fetchImpl = opts.fetch ?? globalThis.fetch;
     this.timeoutMs = opts.timeoutMs ?? 60_000;
+    this.oneAtATime = opts.oneAtATime ?? false;
   }
 
   /** Full URL for an API path such as `/v1/about`. */
@@ -58,7 +82,40 @@ export class SignalHttp {
    * Sends a request; resolves with the Response when it is 2xx, else throws the mapped
    * AdapterError. `signal` aborts it (e.g. on stop()).
    */
-  async request(method: string, path: string, opts: { json?: unknown; signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Response> {
+  async request(method: string, path: string, opts: { json?: unknown; signal?: AbortSignal; timeoutMs?: number; receive?: boolean } = {}): Promise<Response> {
+    if (opts.receive) return this.fetchChecked(method, path, opts);
+    this.busy++;
+    const previous = this.turn;
+    let done: (() => void) | undefined;
+    if (this.oneAtATime) this.turn = new Promise((resolve) => (done = resolve));
+    try {
+      if (this.oneAtATime) await previous;
+      return await this.fetchChecked(method, path, opts);
+    } finally {
+      this.busy--;
+      this.lastDoneAt = performance.now();
+      done?.();
+    }
+  }
+
+  /**
+   * Waits `quietMs`, then until no request other than a receive call has been under way for
+   * `quietMs` (at most `maxWaitMs` in all). In normal/native mode every signal-cli call holds
+   * the account's lock; the poll loop waits here so that the replies to what it just delivered
+   * (which start a moment after delivery) go out before the next receive call takes the lock
+   * for up to its timeout.
+   */
+  async quiet(quietMs: number, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
+    const deadline = performance.now() + maxWaitMs;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    while (performance.now() < deadline && !signal?.aborted) {
+      const idleFor = performance.now() - this.lastDoneAt;
+      if (this.busy === 0 && idleFor >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, this.busy === 0 ? Math.max(1, quietMs - idleFor) : quietMs));
+    }
+  }
+
+  private async fetchChecked(method: string, path: string, opts: { json?: unknown; signal?: AbortSignal; timeoutMs?: number }): Promise<Response> {
     const signals = [AbortSignal.timeout(opts.timeoutMs ?? this.timeoutMs)];
     if (opts.signal) signals.push(opts.signal);
     const init: RequestInit = { method, signal: AbortSignal.any(signals) };
@@ -105,6 +162,22 @@ export class SignalHttp {
     const body = await this.json(await this.request('GET', '/v1/accounts', signal ? { signal, timeoutMs: 10_000 } : { timeoutMs: 10_000 }));
     if (!Array.isArray(body)) throw new AdapterError('unavailable', 'signal-cli-rest-api /v1/accounts did not return a list');
     return body.filter((a: unknown): a is string => typeof a === 'string');
+  }
+
+  /**
+   * One `GET /v1/receive/{number}` (normal/native mode): the messages the call took, in order.
+   * The server consumes them from Signal whatever becomes of this request, so a caller that
+   * gives up on it (a timeout, an abort) loses them: keep `timeoutMs` well above the call's
+   * own bound.
+   */
+  async receive(number: string, p: ReceiveParams): Promise<unknown[]> {
+    const query = `timeout=${p.timeoutSeconds}&max_messages=${p.maxMessages}`;
+    const opts: { receive: true; signal?: AbortSignal; timeoutMs?: number } = { receive: true };
+    if (p.signal) opts.signal = p.signal;
+    if (p.timeoutMs !== undefined) opts.timeoutMs = p.timeoutMs;
+    const body = await this.json(await this.request('GET', `/v1/receive/${encodeURIComponent(number)}?${query}`, opts));
+    if (!Array.isArray(body)) throw new AdapterError('unavailable', 'signal-cli-rest-api receive did not return a list');
+    return body;
   }
 
   /** `GET /v1/groups/{number}`. */

@@ -3,6 +3,7 @@
  * (normal/native mode), with capped exponential backoff while the server is unreachable, and
  * keep the health tracker current. The I/O itself is injected by the adapter.
  */
+import { backoffDelay } from '../../bot/backoff.js';
 import type { WebSocket } from 'ws';
 import type { InboundHandler } from '../../bot/port.js';
 import type { SignalReceiveMode } from './config.js';
@@ -53,8 +54,7 @@ export class Run {
  * @example backoffMs(0, r) === 0; backoffMs(1, r) === 100; backoffMs(20, r) === 30_000
  */
 export function backoffMs(failures: number, r: { initialMs: number; maxMs: number }): number {
-  if (failures <= 0) return 0;
-  return Math.min(r.maxMs, r.initialMs * 2 ** Math.min(failures - 1, 30));
+  return backoffDelay(failures, { baseMs: r.initialMs, maxMs: r.maxMs });
 }
 
 /** Why the server's mode (from `/v1/about`) cannot serve the configured receive mode, if it cannot. */
@@ -64,7 +64,7 @@ export function modeProblem(mode: string, receive: SignalReceiveMode): string | 
     return `signal-cli-rest-api runs in mode ${shown}; set platforms.signal.receive to poll, or run the server with MODE=json-rpc`;
   }
   if (receive === 'poll' && mode !== 'normal' && mode !== 'native') {
-    return `signal-cli-rest-api runs in mode ${shown}; set platforms.signal.receive to websocket, or run the server with MODE=normal (or native)`;
+    return `signal-cli-rest-api runs in mode ${shown}; run the server with MODE=native (or normal), which loses nothing while Centinela is down, or set platforms.signal.receive to websocket`;
   }
   return undefined;
 }

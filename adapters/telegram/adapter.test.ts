@@ -1,12 +1,13 @@
 /** TelegramAdapter in polling mode over the fake Bot API (real HTTP on 127.0.0.1). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { telegramStatus } from '../../app/channel-status.js';
 import type { InboundMessage } from '../../bot/messages.js';
 import { AdapterError } from '../../bot/port.js';
 import type { InboundHandler } from '../../bot/port.js';
 import { FakeBotApi } from '../../tests/fakes/telegram/fake-bot-api.js';
 import { IDS, fixture, groupChat, privateChat, textMessage, user } from '../../tests/fakes/telegram/updates.js';
 import { TelegramAdapter } from './adapter.js';
-import type { TelegramLogger } from './adapter.js';
+import type { Logger } from '../../bot/logger.js';
 import { parseTelegramConfig } from './config.js';
 import type { TelegramConfig } from './config.js';
 import { eventually } from '../../tests/support/eventually.js';
@@ -19,7 +20,7 @@ interface LogLine {
   msg: string;
 }
 
-function recordingLogger(lines: LogLine[]): TelegramLogger {
+function recordingLogger(lines: LogLine[]): Logger {
   const at = (level: string) => (obj: Record<string, unknown>, msg: string) => void lines.push({ level, obj, msg });
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
@@ -247,7 +248,7 @@ describe('TelegramAdapter (polling)', () => {
 
   it('reports health, goes down when polling is refused, and is not_started after stop', async () => {
     adapter = make();
-    expect(adapter.health()).toEqual({ state: 'down', mode: 'polling' });
+    expect(adapter.health()).toEqual({ state: 'down', mode: 'polling', webhookErrors: 0 });
     const starting = adapter.start(async (m) => void received.push(m));
     expect(adapter.health().state).toBe('starting');
     await starting;
@@ -258,6 +259,8 @@ describe('TelegramAdapter (polling)', () => {
     api.webhook = { url: 'https://example.org/hook' };
     api.pushUpdate(fixture('private-text'));
     await eventually(() => expect(adapter.health().state).toBe('down'));
+    expect(adapter.health().pollError).toBe('409');
+    expect(telegramStatus(adapter.health())).toMatchObject({ condition: 'down', problem: 'misconfigured', action: expect.stringContaining('another program polls') });
     expect(logs.some((l) => l.level === 'error')).toBe(true);
     await eventually(() => expect(received).toHaveLength(1)); // the update it did get is handed on
     await adapter.send({ chat: received[0]!.chat, text: 'sending still works' });

@@ -45,20 +45,14 @@ import { migrationTarget, toAdapterError } from './errors.js';
 import { downloadAttachments } from './files.js';
 import { messageRef, migrationOf, toInbound, topicOf } from './inbound.js';
 import { planSend } from './outbound.js';
-import { MalformedUpdate, honoWebhookAdapter } from './webhook-body.js';
+import { MalformedUpdate, honoWebhookAdapter, updateProblem } from './webhook-body.js';
 import type { SendStep } from './outbound.js';
-
-/** The logger calls the adapter makes (pino's Logger fits). Fields are ids, codes and counts only. */
-export interface TelegramLogger {
-  debug(obj: Record<string, unknown>, msg: string): void;
-  info(obj: Record<string, unknown>, msg: string): void;
-  warn(obj: Record<string, unknown>, msg: string): void;
-  error(obj: Record<string, unknown>, msg: string): void;
-}
+import { silentLogger, type Logger } from '../../bot/logger.js';
+import { handOff } from '../shared/hand-off.js';
 
 export interface TelegramAdapterOptions {
   config: TelegramConfig;
-  logger?: TelegramLogger;
+  logger?: Logger;
   /**
    * Forum topic (`message_thread_id`) per chat id, for responder groups whose alerts go to a
    * topic (the config's `thread`, a number or a numeric string).
@@ -78,6 +72,14 @@ export interface TelegramAdapterOptions {
 export interface TelegramHealth {
   state: 'up' | 'down' | 'starting';
   mode: TelegramMode;
+  /**
+   * Why getUpdates fails, while it does: `network` (Telegram unreachable), or the status
+   * Telegram answered (409: a webhook is set or another instance polls; 401: the token was
+   * revoked).
+   */
+  pollError?: string;
+  /** Webhook updates answered 500 (not recorded; Telegram delivers them again) since start. */
+  webhookErrors: number;
 }
 
 /** Updates we ask Telegram for; everything else would be ignored anyway. */
@@ -86,20 +88,18 @@ const MAX_TOPIC_REFS = 5_000;
 /** Chats whose latest keyboard is remembered (the oldest are forgotten: their presses count again). */
 const MAX_KEYBOARD_CHATS = 10_000;
 const WEBHOOK_BODY_LIMIT = 1024 * 1024;
-const HANDLER_ATTEMPTS = 3;
 /** How long stop() waits for handlers already running before giving up on them. */
 const STOP_GRACE_MS = 10_000;
 
 type State = 'idle' | 'starting' | 'running' | 'stopping' | 'failed' | 'stopped';
 
-const silent: TelegramLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** {@link AdapterPort} for Telegram. */
 export class TelegramAdapter implements AdapterPort {
   readonly platform = 'telegram' as const;
   private readonly bot: Bot;
   private readonly config: TelegramConfig;
-  private readonly log: TelegramLogger;
+  private readonly log: Logger;
   private readonly threads: Record<string, number>;
   private readonly now: () => number;
   private readonly pollTimeoutSeconds: number;
@@ -109,6 +109,8 @@ export class TelegramAdapter implements AdapterPort {
   private onMessage: InboundHandler | undefined;
   private runner: RunnerHandle | undefined;
   private pollFailing = false;
+  private pollError: string | undefined;
+  private webhookErrors = 0;
   private stopping: Promise<void> | undefined;
   private webhookApp: Hono | undefined;
   private readonly inflight = new Set<Promise<void>>();
@@ -121,7 +123,7 @@ export class TelegramAdapter implements AdapterPort {
   constructor(o: TelegramAdapterOptions) {
     if (!o.config.enabled || o.config.token === '') throw new Error('telegram adapter needs an enabled config with a token');
     this.config = o.config;
-    this.log = o.logger ?? silent;
+    this.log = o.logger ?? silentLogger;
     this.threads = parseThreads(o.threads ?? {});
     this.now = o.now ?? Date.now;
     this.pollTimeoutSeconds = o.pollTimeoutSeconds ?? 30;
@@ -141,6 +143,12 @@ export class TelegramAdapter implements AdapterPort {
         if (!signal?.aborted) this.notePoll('network');
         throw err;
       }
+    });
+    // Polled updates pass the same shape check as webhook bodies, before anything reads them.
+    this.bot.use((ctx, next) => {
+      const where = updateProblem(ctx.update);
+      if (where === undefined) return next();
+      this.log.warn({ reason: where }, 'telegram update is not readable; skipped');
     });
     this.bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
     this.bot.use((ctx) => this.track(this.handle(ctx.update)));
@@ -244,6 +252,7 @@ export class TelegramAdapter implements AdapterPort {
           this.log.warn({ where: err.where }, 'telegram webhook body is not a readable update; answered 200 so Telegram does not send it again');
           return c.body(null, 200);
         }
+        this.webhookErrors += 1;
         this.log.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'telegram webhook update not recorded; Telegram will deliver it again');
         return c.body(null, 500);
       }
@@ -260,7 +269,7 @@ export class TelegramAdapter implements AdapterPort {
   health(): TelegramHealth {
     const state = this.state === 'starting' ? 'starting' : this.state === 'running' && !this.pollFailing ? 'up' : 'down';
     // pollFailing: getUpdates is failing (retried) or was refused for good (409, 401): see the logs.
-    return { state, mode: this.config.mode };
+    return { state, mode: this.config.mode, webhookErrors: this.webhookErrors, ...(this.pollFailing && this.pollError !== undefined ? { pollError: this.pollError } : {}) };
   }
 
   /** Waits until updates taken in are handed on (or STOP_GRACE_MS passes). */
@@ -289,6 +298,7 @@ export class TelegramAdapter implements AdapterPort {
       if (this.runner !== runner || this.state !== 'running') return;
       // Sending still works and updates already taken in are still handed on; only receiving stopped.
       this.pollFailing = true;
+      this.pollError ??= 'stopped';
       const code = toAdapterError(err, 'getUpdates').message;
       this.log.error({ err: code }, 'telegram polling stopped (another instance polling, a webhook set, or a bad token)');
     });
@@ -298,8 +308,10 @@ export class TelegramAdapter implements AdapterPort {
     if (failure === undefined) {
       if (this.pollFailing) this.log.info({}, 'telegram polling recovered');
       this.pollFailing = false;
+      this.pollError = undefined;
     } else if (!this.pollFailing) {
       this.pollFailing = true;
+      this.pollError = String(failure);
       this.log.warn({ code: failure }, 'telegram polling failing; retrying');
     }
   }
@@ -346,23 +358,8 @@ export class TelegramAdapter implements AdapterPort {
   }
 
   private async deliver(msg: InboundMessage, onMessage: InboundHandler): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      if (!this.accepting()) return;
-      try {
-        await onMessage(msg);
-        return;
-      } catch (err) {
-        // Webhook: let it fail, Telegram delivers the update again.
-        if (this.config.mode === 'webhook') throw err;
-        const name = err instanceof Error ? err.name : 'unknown';
-        if (attempt >= HANDLER_ATTEMPTS) {
-          this.log.error({ err: name, attempts: attempt }, 'telegram message could not be recorded; dropped');
-          return;
-        }
-        this.log.warn({ err: name, attempt }, 'telegram message could not be recorded; retrying');
-        await new Promise((r) => setTimeout(r, 250 * attempt));
-      }
-    }
+    // Webhook: a failure is passed back, and Telegram delivers the update again.
+    await handOff(msg, onMessage, { log: this.log, accepting: () => this.accepting(), platformRedelivers: this.config.mode === 'webhook' });
   }
 
   private answerCallback(id: string): void {

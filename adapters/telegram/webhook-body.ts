@@ -5,8 +5,9 @@
  * a log line: any other answer makes Telegram deliver the same broken body again and again,
  * and a broken body never gets better.
  *
- * The shape check covers exactly what the adapter reads (inbound.ts): ids, dates, chat, sender,
- * text, files, location, reply and topic fields. Anything else in an update is left alone.
+ * The shape check ({@link updateProblem}, applied to polled updates too) covers exactly what the
+ * adapter reads (inbound.ts): ids, dates, chat, sender, text, files, location, reply and topic
+ * fields. Anything else in an update is left alone.
  */
 import type { Update } from 'grammy/types';
 import type { Context } from 'hono';
@@ -76,12 +77,20 @@ export function parseUpdate(body: string): Update {
   } catch {
     throw new MalformedUpdate('not JSON');
   }
-  const result = UpdateShape.safeParse(value);
-  if (!result.success) {
-    const path = result.error.issues[0]?.path.map(String).join('.') ?? '';
-    throw new MalformedUpdate(path === '' ? 'not an update' : path);
-  }
+  const where = updateProblem(value);
+  if (where !== undefined) throw new MalformedUpdate(where);
   return value as Update;
+}
+
+/**
+ * Where an update (webhook body or polled) is not shaped as the adapter reads it, as a field path
+ * (`message.chat.id`), or undefined when it is fine. Both receive modes reject at this one edge.
+ */
+export function updateProblem(value: unknown): string | undefined {
+  const result = UpdateShape.safeParse(value);
+  if (result.success) return undefined;
+  const path = result.error.issues[0]?.path.map(String).join('.') ?? '';
+  return path === '' ? 'not an update' : path;
 }
 
 /** grammY's request/response handler over a hono context, reading the body with {@link parseUpdate}. */

@@ -135,7 +135,7 @@ describe('TelegramAdapter (webhook)', () => {
     expect((await post(fixture('private-text'), SECRET)).status).toBe(503);
     await adapter.start(async (m) => void received.push(m));
     expect(api.calls('setWebhook')).toEqual([]); // no webhookUrl: registered out of band
-    expect(adapter.health()).toEqual({ state: 'up', mode: 'webhook' });
+    expect(adapter.health()).toEqual({ state: 'up', mode: 'webhook', webhookErrors: 0 });
     expect((await post(fixture('private-text'), SECRET)).status).toBe(200);
     await adapter.stop();
     expect((await post(fixture('location'), SECRET)).status).toBe(503);

@@ -20,22 +20,24 @@
  * with `unavailable` when there is none. With `allowedGroups`, only those groups are posted to.
  *
  * @example
- * const wa = new WhatsAppAdapter({ config, auth: new WhatsAppAuthStore(db, vault), logger });
+ * const wa = new WhatsAppAdapter({ config, auth: new WhatsAppSessionStore(db, vault), logger });
  * await wa.start(async (m) => runtime.receive(m));
  * wa.health(); // { state: 'up', ... }
  */
+import { WAMessageStubType } from '@whiskeysockets/baileys';
 import type { WAMessage, proto } from '@whiskeysockets/baileys';
 import type { InboundMessage, OutboundMessage } from '../../bot/messages.js';
 import { AdapterError } from '../../bot/port.js';
 import type { AdapterPort, InboundHandler, SendResult } from '../../bot/port.js';
-import type { WhatsAppAuthStore } from '../../store/whatsapp-auth-store.js';
+import type { WhatsAppSessionStore } from './session-port.js';
 import type { WhatsAppConfig } from './config.js';
 import { disconnectAction, isRateLimit, toAdapterError } from './errors.js';
 import { chatKindOf, messageRef } from './ids.js';
 import { toInbound } from './inbound.js';
 import { resolverFor } from './lid-lookup.js';
-import { baileysLogger, silentLogger } from './logger.js';
-import type { WhatsAppLogger } from './logger.js';
+import { baileysLogger } from './logger.js';
+import { silentLogger, type Logger } from '../../bot/logger.js';
+import { handOff } from '../shared/hand-off.js';
 import { baileysDownloader, downloadAttachment, type MediaDownloader } from './media.js';
 import { planSend, quotedMessage, type SendStep } from './outbound.js';
 import { Pacer } from './pacer.js';
@@ -49,16 +51,24 @@ export interface WhatsAppHealth {
   reason?: string;
   since: number;
   action?: string;
+  /**
+   * Messages WhatsApp delivered that could not be decrypted (CIPHERTEXT stubs: "Bad MAC", "No
+   * session record", the LID-migration problem), since start and in the last 15 minutes. The
+   * tipster sees no answer to those messages.
+   */
+  decryptFailures: { total: number; recent: number };
+  /** Reconnects in a row that have not yet led to a connection that stayed up. */
+  reconnectAttempts: number;
 }
 
 export interface WhatsAppAdapterOptions {
   config: WhatsAppConfig;
   /**
-   * The sealed session in SQLite (store/whatsapp-auth-store.ts), or a function giving it at
-   * start() (the database is opened after the adapters are built).
+   * Where the session is kept (session-port.ts; the sealed SQLite store in production), or a
+   * function giving it at start() (the database is opened after the adapters are built).
    */
-  auth: WhatsAppAuthStore | (() => WhatsAppAuthStore);
-  logger?: WhatsAppLogger;
+  auth: WhatsAppSessionStore | (() => WhatsAppSessionStore);
+  logger?: Logger;
   /** Builds the socket; default Baileys' makeWASocket (connects at once: tests pass a fake). */
   socketFactory?: SocketFactory;
   /** Opens a media message's byte stream; default Baileys' downloadMediaMessage. */
@@ -83,20 +93,23 @@ export interface WhatsAppAdapterOptions {
   baileysWarnings?: boolean;
 }
 
-const HANDLER_ATTEMPTS = 3;
 const STOP_GRACE_MS = 10_000;
 const SENT_CACHE = 500;
 /** Consecutive 515s that still reconnect at once; more means something is wrong: back off. */
 const MAX_QUICK_RESTARTS = 3;
 const LINK_ACTION = 'run `centinela whatsapp link` to link the device again';
+/** A connection that stays open this long ends a reconnect streak (and its backoff). */
+const STABLE_CONNECTION_MS = 60_000;
+/** The window of `decryptFailures.recent`. */
+const DECRYPT_WINDOW_MS = 15 * 60_000;
 
 export class WhatsAppAdapter implements AdapterPort {
   readonly platform = 'whatsapp' as const;
   private readonly config: WhatsAppConfig;
-  private readonly authSource: WhatsAppAuthStore | (() => WhatsAppAuthStore);
-  private authStore: WhatsAppAuthStore | undefined;
+  private readonly authSource: WhatsAppSessionStore | (() => WhatsAppSessionStore);
+  private authStore: WhatsAppSessionStore | undefined;
   private readonly pnSenders: ReadonlySet<string>;
-  private readonly log: WhatsAppLogger;
+  private readonly log: Logger;
   private readonly factory: SocketFactory;
   private readonly download: MediaDownloader;
   private readonly allowedGroups: ReadonlySet<string> | undefined;
@@ -111,8 +124,13 @@ export class WhatsAppAdapter implements AdapterPort {
   /** Bumped for every socket (and when the session is wiped): events of older sockets are ignored. */
   private generation = 0;
   private attempts = 0;
+  /** When the current connection opened; undefined while there is none. */
+  private openedAt: number | undefined;
+  private decryptTotal = 0;
+  /** Times of decrypt failures within DECRYPT_WINDOW_MS (bounded). */
+  private decryptTimes: number[] = [];
   private reconnectTimer: NodeJS.Timeout | undefined;
-  private status: WhatsAppHealth;
+  private status: Omit<WhatsAppHealth, 'decryptFailures' | 'reconnectAttempts'>;
   private onMessage: InboundHandler | undefined;
   private inbound: Promise<void> = Promise.resolve();
   private openWaiters = new Set<() => void>();
@@ -185,10 +203,19 @@ export class WhatsAppAdapter implements AdapterPort {
   }
 
   health(): WhatsAppHealth {
-    return { ...this.status };
+    const since = this.now() - DECRYPT_WINDOW_MS;
+    this.decryptTimes = this.decryptTimes.filter((t) => t > since);
+    return { ...this.status, decryptFailures: { total: this.decryptTotal, recent: this.decryptTimes.length }, reconnectAttempts: this.attempts };
   }
 
-  private get auth(): WhatsAppAuthStore {
+  /** A message arrived as a CIPHERTEXT stub: WhatsApp could not decrypt it for us. */
+  private noteDecryptFailure(): void {
+    this.decryptTotal += 1;
+    this.decryptTimes.push(this.now());
+    if (this.decryptTimes.length > 1_000) this.decryptTimes.shift();
+  }
+
+  private get auth(): WhatsAppSessionStore {
     if (!this.authStore) throw new Error('whatsapp adapter has no session store before start()');
     return this.authStore;
   }
@@ -241,7 +268,9 @@ export class WhatsAppAdapter implements AdapterPort {
         return;
       }
       if (u.connection === 'open') {
-        this.attempts = 0;
+        // The reconnect streak ends only once this connection stays up (see onClose): a link
+        // that opens and drops at once must not reconnect without backoff forever.
+        this.openedAt = this.now();
         this.setState('up');
         this.log.info({}, 'whatsapp connected');
         this.wakeOpenWaiters();
@@ -259,6 +288,8 @@ export class WhatsAppAdapter implements AdapterPort {
 
   private onClose(error: Error | undefined): void {
     this.socket = undefined;
+    if (this.openedAt !== undefined && this.now() - this.openedAt >= STABLE_CONNECTION_MS) this.attempts = 0;
+    this.openedAt = undefined;
     const action = disconnectAction(error, this.attempts + 1, this.random);
     switch (action.kind) {
       case 'restart':
@@ -367,6 +398,7 @@ export class WhatsAppAdapter implements AdapterPort {
   private async receive(messages: WAMessage[], socket: WhatsAppSocket, gen: number): Promise<void> {
     for (const m of messages) {
       if (!this.accepting(gen) || !this.onMessage) return;
+      if (m.messageStubType === WAMessageStubType.CIPHERTEXT) this.noteDecryptFailure();
       const me = socket.user ?? socket.authState.creds.me;
       const resolve = await resolverFor(m, socket.authState.keys, this.pnSenders);
       const msg = toInbound(m, { me: { id: me?.id, lid: me?.lid }, now: this.now(), resolve });
@@ -380,20 +412,6 @@ export class WhatsAppAdapter implements AdapterPort {
   }
 
   private async deliver(msg: InboundMessage, onMessage: InboundHandler, gen: number): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      if (!this.accepting(gen)) return;
-      try {
-        await onMessage(msg);
-        return;
-      } catch (err) {
-        const name = err instanceof Error ? err.name : 'unknown';
-        if (attempt >= HANDLER_ATTEMPTS) {
-          this.log.error({ err: name, attempts: attempt }, 'whatsapp message could not be recorded; dropped');
-          return;
-        }
-        this.log.warn({ err: name, attempt }, 'whatsapp message could not be recorded; retrying');
-        await new Promise((r) => setTimeout(r, 250 * attempt));
-      }
-    }
+    await handOff(msg, onMessage, { log: this.log, accepting: () => this.accepting(gen) });
   }
 }

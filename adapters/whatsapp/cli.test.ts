@@ -4,6 +4,7 @@ import { emptyAuth, linkedAuth } from '../../tests/fakes/whatsapp/auth.js';
 import { disconnects } from '../../tests/fakes/whatsapp/boom.js';
 import { FakeWhatsApp } from '../../tests/fakes/whatsapp/fake-socket.js';
 import { RESPONDER_GROUP, VERIFIER_GROUP, dmFrom, text, waMessage } from '../../tests/fakes/whatsapp/messages.js';
+import { WhatsAppAuthStore } from '../../store/whatsapp-auth-store.js';
 import { WhatsAppAdapter } from './adapter.js';
 import { pairingNumber, whatsappGroups, whatsappLink, WhatsAppSetupError } from './cli.js';
 import { parseWhatsAppConfig } from './config.js';
@@ -26,7 +27,7 @@ describe('whatsappLink', () => {
     const wa = new FakeWhatsApp();
     const { db, vault, auth } = emptyAuth();
     const b = buffer();
-    const linking = whatsappLink({ db, vault, socketFactory: wa.factory }, b.out);
+    const linking = whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory }, b.out);
     await until(() => b.text().includes('Link a device'));
     expect(b.text()).toContain('Stop the running Centinela first');
     expect(b.text()).toMatch(/[█▀▄]/); // a terminal QR
@@ -55,7 +56,7 @@ describe('whatsappLink', () => {
     const wa = new FakeWhatsApp();
     const { db, vault, auth } = emptyAuth();
     const b = buffer();
-    const linking = whatsappLink({ db, vault, socketFactory: wa.factory, phone: '+1 (555) 010-0000' }, b.out);
+    const linking = whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory, phone: '+1 (555) 010-0000' }, b.out);
     await until(() => b.text().includes('FAKE-1234'));
     expect(wa.current.pairingRequests).toEqual(['15550100000']);
     wa.current.showQr(); // later QR refreshes do not ask again
@@ -71,10 +72,10 @@ describe('whatsappLink', () => {
   it('refuses to replace a linked session unless forced', async () => {
     const wa = new FakeWhatsApp();
     const { db, vault, auth } = linkedAuth();
-    await expect(whatsappLink({ db, vault, socketFactory: wa.factory }, buffer().out)).rejects.toThrow(/already linked.*--force/);
+    await expect(whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory }, buffer().out)).rejects.toThrow(/already linked.*--force/);
     expect(wa.sockets).toHaveLength(0);
     const b = buffer();
-    const linking = whatsappLink({ db, vault, socketFactory: wa.factory, force: true }, b.out);
+    const linking = whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory, force: true }, b.out);
     await until(() => b.text().includes('Link a device'));
     expect(auth.linked()).toBe(false); // the old session was dropped
     wa.current.completePairing();
@@ -91,7 +92,7 @@ describe('whatsappLink', () => {
       const wa = new FakeWhatsApp();
       const { db, vault } = emptyAuth();
       const b = buffer();
-      const linking = whatsappLink({ db, vault, socketFactory: wa.factory }, b.out);
+      const linking = whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory }, b.out);
       await until(() => b.text().includes('Link a device'));
       wa.current.close(close());
       const err = await linking.catch((e: unknown) => e);
@@ -103,7 +104,7 @@ describe('whatsappLink', () => {
   it('gives up after the timeout', async () => {
     const wa = new FakeWhatsApp({ autoOpen: false });
     const { db, vault } = emptyAuth();
-    await expect(whatsappLink({ db, vault, socketFactory: wa.factory, timeoutMs: 30 }, buffer().out)).rejects.toThrow(/Gave up/);
+    await expect(whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory, timeoutMs: 30 }, buffer().out)).rejects.toThrow(/Gave up/);
     expect(wa.current.ended).toBe(true);
   });
 
@@ -132,7 +133,7 @@ describe('whatsappGroups', () => {
     ];
     const { db, vault } = linkedAuth();
     const b = buffer();
-    await whatsappGroups({ db, vault, socketFactory: wa.factory }, b.out);
+    await whatsappGroups({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory }, b.out);
     expect(b.text()).toBe(
       [
         'WhatsApp groups of this account (2):',
@@ -157,9 +158,9 @@ describe('whatsappGroups', () => {
     const wa = new FakeWhatsApp();
     const linked = linkedAuth();
     const b = buffer();
-    await whatsappGroups({ db: linked.db, vault: linked.vault, socketFactory: wa.factory }, b.out);
+    await whatsappGroups({ session: linked.auth, socketFactory: wa.factory }, b.out);
     expect(b.text()).toContain('no WhatsApp groups yet');
     const empty = emptyAuth();
-    await expect(whatsappGroups({ db: empty.db, vault: empty.vault, socketFactory: wa.factory }, buffer().out)).rejects.toThrow(/not linked yet/);
+    await expect(whatsappGroups({ session: empty.auth, socketFactory: wa.factory }, buffer().out)).rejects.toThrow(/not linked yet/);
   });
 });

@@ -11,16 +11,14 @@
  * throw each other out). Both resolve when done and reject with {@link WhatsAppSetupError}, whose
  * message is meant to be printed as is (it never repeats a phone number).
  */
-import type Database from 'better-sqlite3';
 import type { ConnectionState } from '@whiskeysockets/baileys';
 import QRCode from 'qrcode';
-import { WhatsAppAuthStore } from '../../store/whatsapp-auth-store.js';
-import type { AuthVault } from '../../store/whatsapp-auth-store.js';
 import { DEFAULT_BROWSER_NAME } from './config.js';
 import { disconnectAction, statusCodeOf } from './errors.js';
 import { baileysLogger } from './logger.js';
 import { baileysSocketFactory } from './socket.js';
 import type { SocketFactory, WhatsAppSocket } from './socket.js';
+import type { WhatsAppSessionStore } from './session-port.js';
 
 /** Where the CLI writes (process.stdout, or a buffer in tests). */
 export interface Out {
@@ -36,9 +34,8 @@ export class WhatsAppSetupError extends Error {
 }
 
 export interface WhatsAppCliOptions {
-  /** The Centinela database (migrated) and the vault sealing the session in it. */
-  db: Database.Database;
-  vault: AuthVault;
+  /** Where the session is kept (the sealed store in the Centinela database). */
+  session: WhatsAppSessionStore;
   browserName?: string;
   /** Default Baileys' makeWASocket; tests pass a fake. */
   socketFactory?: SocketFactory;
@@ -60,10 +57,10 @@ const STOP_FIRST = 'Stop the running Centinela first: two connections with one s
 /**
  * Links the account: prints the QR (or the pairing code when `phone` is given) and resolves once
  * the phone accepted and the session is stored.
- * @example await whatsappLink({ db, vault }, process.stdout)
+ * @example await whatsappLink({ session: new WhatsAppAuthStore(db, vault) }, process.stdout)
  */
 export async function whatsappLink(o: LinkOptions, out: Out): Promise<void> {
-  const auth = new WhatsAppAuthStore(o.db, o.vault);
+  const auth = o.session;
   if (auth.linked() && !o.force) {
     throw new WhatsAppSetupError(
       'WhatsApp is already linked; `npm start` uses that session. To link again (another phone, or after trouble), run `centinela whatsapp link --force`.',
@@ -105,10 +102,10 @@ export async function whatsappLink(o: LinkOptions, out: Out): Promise<void> {
 
 /**
  * Lists the account's groups (name, JID, size) and a snippet for `chats` in centinela.yaml.
- * @example await whatsappGroups({ db, vault }, process.stdout)
+ * @example await whatsappGroups({ session }, process.stdout)
  */
 export async function whatsappGroups(o: WhatsAppCliOptions, out: Out): Promise<void> {
-  const auth = new WhatsAppAuthStore(o.db, o.vault);
+  const auth = o.session;
   if (!auth.linked()) throw new WhatsAppSetupError('WhatsApp is not linked yet: run `centinela whatsapp link` first.');
   let found: { id: string; subject: string; size: number }[] = [];
   await session(o, auth, o.timeoutMs ?? GROUPS_TIMEOUT_MS, 'list the groups', async () => undefined, async (socket) => {
@@ -137,7 +134,7 @@ type Update = Partial<ConnectionState>;
  */
 async function session(
   o: WhatsAppCliOptions,
-  auth: WhatsAppAuthStore,
+  auth: WhatsAppSessionStore,
   timeoutMs: number,
   what: string,
   onUpdate: (socket: WhatsAppSocket, update: Update) => Promise<void>,

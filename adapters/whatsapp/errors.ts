@@ -16,6 +16,7 @@
  */
 import { DisconnectReason } from '@whiskeysockets/baileys';
 import { AdapterError } from '../../bot/port.js';
+import { backoffDelay } from '../../bot/backoff.js';
 import { scrub } from './logger.js';
 
 /** What `cause` holds on errors from this module. */
@@ -96,6 +97,5 @@ export function disconnectAction(error: unknown, attempt: number, random: () => 
 
 /** Exponential backoff from {@link RECONNECT_BASE_MS}, capped at {@link RECONNECT_MAX_MS}, ±20 % jitter. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  const raw = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.max(0, attempt - 1));
-  return Math.round(raw * (1 + (random() - 0.5) * 0.4));
+  return backoffDelay(Math.max(1, attempt), { baseMs: RECONNECT_BASE_MS, maxMs: RECONNECT_MAX_MS, jitter: 0.4 }, random);
 }

@@ -150,7 +150,8 @@ describe('parseConfig: defaults', () => {
       platforms: { simulator: { enabled: false } },
       intake: { remindAfterMinutes: 10, expireAfterMinutes: 30, burstSeconds: 4, maxWrongAnswers: 3, followUpMinutes: 60 },
       outbox: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 300000, pollMs: 250 },
-      abuse: { reportsPerHour: 5, floodReports: 4, floodWindowMinutes: 10 },
+      abuse: { reportsPerHour: 5, floodReports: 4, floodWindowMinutes: 10, digestMinutes: 5, followUpsPerHour: 10 },
+      alerts: { channelDownMinutes: 5, outboxStuckMinutes: 15 },
       verification: {
         approvals: 1,
         duplicateWindowMinutes: 30,
@@ -158,6 +159,7 @@ describe('parseConfig: defaults', () => {
         staleAfterMinutes: 60,
         expireIncidentAfterMinutes: 240,
         expireReportAfterMinutes: 720,
+        relayMinutes: 30,
       },
       privacy: { uncleanableMedia: 'withhold', maxMediaMegabytes: 15, maxImageMegapixels: 40, maxImageDimension: 2048, pinDecimals: 3 },
       retention: {
@@ -170,6 +172,7 @@ describe('parseConfig: defaults', () => {
         outboxDays: 7,
         sweepMinutes: 60,
       },
+      backup: { keep: 7 },
       logging: { level: 'info' },
     });
   });

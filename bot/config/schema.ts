@@ -37,12 +37,20 @@ export const VERIFICATION_DEFAULTS = {
   staleAfterMinutes: 60,
   expireIncidentAfterMinutes: 240,
   expireReportAfterMinutes: 720,
+  relayMinutes: 30,
 } as const;
 export const ABUSE_DEFAULTS = {
   reportsPerHour: 5,
   floodReports: 4,
   floodWindowMinutes: 10,
+  digestMinutes: 5,
+  followUpsPerHour: 10,
 } as const;
+/**
+ * When a sick channel is news: a platform down or degraded this long is told to the verifier
+ * chats on the other platforms; an outbox whose oldest pending row is this old makes /readyz fail.
+ */
+export const ALERTS_DEFAULTS = { channelDownMinutes: 5, outboxStuckMinutes: 15 } as const;
 export const OUTBOX_DEFAULTS = {
   maxAttempts: 8,
   baseDelayMs: 1000,
@@ -61,6 +69,8 @@ export const PRIVACY_DEFAULTS = {
   pinDecimals: 3,
 } as const;
 /** How long each kind of data is kept before the sweeper deletes it (see docs/privacy.md). */
+/** Scheduled backups kept in backup.dir; older ones are deleted after each new one. */
+export const BACKUP_DEFAULTS = { keep: 7 } as const;
 export const RETENTION_DEFAULTS = {
   draftHours: 2,
   doneSessionHours: 24,
@@ -153,6 +163,13 @@ const text = z
   })
   .regex(/\S/, 'expected non-empty text');
 
+/**
+ * A platform's id for a chat, a verifier or a topic. Telegram shows its ids as numbers
+ * (-1001234567890), so a whole number written without quotes is taken as its digits. A number
+ * too large to be exact (beyond 9007199254740991) still needs quotes.
+ */
+const platformId = z.preprocess((value) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value), text);
+
 const bool = z.boolean({ error: expecting('true or false') });
 
 const POSITIVE_NUMBER = 'expected a positive number';
@@ -175,6 +192,10 @@ const port = z.number({ error: expecting('a whole number from 1 to 65535') }).in
 const METRICS_TOKEN = 'expected at least 32 letters, digits, "_" or "-" (e.g. from `openssl rand -hex 32`)';
 /** A bearer token for /health and /metrics: long and plain enough to paste into a monitor's header. */
 const metricsToken = z.string({ error: expecting('text') }).regex(/^[A-Za-z0-9_-]{32,}$/, METRICS_TOKEN);
+
+const AGE_RECIPIENT = 'expected an age public key (age1…), e.g. from `age-keygen -y backup-key.txt`';
+/** An age recipient: `age1` and bech32 characters (post-quantum keys are longer); the age library checks it fully. */
+const ageRecipient = z.string({ error: expecting('an age public key (age1…)') }).regex(/^age1[0-9a-z]{58,}$/, AGE_RECIPIENT);
 
 const languageList = SUPPORTED_LANGUAGES.join(', ');
 
@@ -283,7 +304,7 @@ export const ZoneSchema = z.strictObject(
 
 const chatShape = {
   platform: PlatformSchema,
-  id: text,
+  id: platformId,
   language: LangSchema.optional(),
 };
 
@@ -294,9 +315,11 @@ export const ChatSchema = z.strictObject(chatShape, {
 export const ResponderChatSchema = z.strictObject(
   {
     ...chatShape,
+    /** How verifiers know this group in delivery reports ("Boyle Heights"); default its zones' names. */
+    name: text.optional(),
     zones: z.array(text, { error: expecting('a list of zone ids') }).default(() => []),
     fallback: bool.default(false),
-    thread: text.optional(),
+    thread: platformId.optional(),
     /** Whether confirmed alerts may carry the report's photos (cleaned of metadata). */
     media: bool.default(false),
     precision: z
@@ -308,10 +331,59 @@ export const ResponderChatSchema = z.strictObject(
   { error: section('a chat, e.g. { platform: simulator, id: responders-east, zones: [eastside] }') },
 );
 
-export const VerifierSchema = z.strictObject(
-  { platform: PlatformSchema, id: text, name: text.optional() },
+/** One verifier by one platform id (the original form). */
+export const SingleVerifierSchema = z.strictObject(
+  { platform: PlatformSchema, id: platformId, name: text.optional() },
   { error: section('a verifier, e.g. { platform: simulator, id: verifier-1 }') },
 );
+
+/** One person enrolled with ids on several platforms: their approvals count once. */
+export const PersonVerifierSchema = z.strictObject(
+  {
+    name: text,
+    ids: z
+      .array(z.strictObject({ platform: PlatformSchema, id: platformId }, { error: section('{ platform, id }') }), {
+        error: expecting('a list of { platform, id }'),
+      })
+      .min(1, 'expected at least one { platform, id }'),
+  },
+  { error: section('a verifier, e.g. { name: Ana, ids: [{ platform: signal, id: ... }] }') },
+);
+
+const VERIFIER_SHAPE = 'expected { platform, id } or { name, ids: [{ platform, id }, ...] }';
+
+/**
+ * A verifier: `{ platform, id, name? }`, or one person with several ids, `{ name, ids: [...] }`.
+ * Dispatches on `ids`, so a problem is reported at its own key rather than as "matches neither".
+ */
+export const VerifierSchema = z.unknown().transform((value, ctx): z.output<typeof SingleVerifierSchema> | z.output<typeof PersonVerifierSchema> => {
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject) {
+    ctx.addIssue({ code: 'custom', message: value === undefined ? 'required' : VERIFIER_SHAPE });
+    return z.NEVER;
+  }
+  const parsed = 'ids' in value ? PersonVerifierSchema.safeParse(value, { error: configErrorMap }) : SingleVerifierSchema.safeParse(value, { error: configErrorMap });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+/**
+ * A verifier as the bot uses it: one platform id per entry. The ids of a `{ name, ids }` person
+ * become one entry each, sharing `person` (the index of the person's entry in the file).
+ */
+export interface VerifierEntry {
+  platform: z.output<typeof PlatformSchema>;
+  id: string;
+  name?: string;
+  person?: number;
+}
+
+function flattenVerifiers(list: z.output<typeof VerifierSchema>[]): VerifierEntry[] {
+  return list.flatMap((v, person): VerifierEntry[] => ('ids' in v ? v.ids.map((id) => ({ ...id, name: v.name, person })) : [v]));
+}
 
 /** Settings for a real platform adapter; loose for now, the adapters own their keys. */
 export const PlatformSettingsSchema = z.looseObject(
@@ -376,7 +448,10 @@ export const ConfigSchema = z.strictObject(
         { error: section('{ verifiers, responders }') },
       )
       .prefault({}),
-    verifiers: z.array(VerifierSchema, { error: expecting('a list of verifiers') }).default(() => []),
+    verifiers: z
+      .array(VerifierSchema, { error: expecting('a list of verifiers') })
+      .default(() => [])
+      .transform(flattenVerifiers),
     platforms: PlatformsSchema,
     intake: z
       .strictObject(
@@ -400,10 +475,12 @@ export const ConfigSchema = z.strictObject(
           staleAfterMinutes: positiveNumber.default(VERIFICATION_DEFAULTS.staleAfterMinutes),
           expireIncidentAfterMinutes: positiveNumber.default(VERIFICATION_DEFAULTS.expireIncidentAfterMinutes),
           expireReportAfterMinutes: positiveNumber.default(VERIFICATION_DEFAULTS.expireReportAfterMinutes),
+          /** An /ask relay closes at the first answer, or after this long without one. */
+          relayMinutes: positiveNumber.default(VERIFICATION_DEFAULTS.relayMinutes),
         },
         {
           error: section(
-            '{ approvals, duplicateWindowMinutes, duplicateDistanceMeters, staleAfterMinutes, expireIncidentAfterMinutes, expireReportAfterMinutes }',
+            '{ approvals, duplicateWindowMinutes, duplicateDistanceMeters, staleAfterMinutes, expireIncidentAfterMinutes, expireReportAfterMinutes, relayMinutes }',
           ),
         },
       )
@@ -414,8 +491,12 @@ export const ConfigSchema = z.strictObject(
           reportsPerHour: positiveInt.default(ABUSE_DEFAULTS.reportsPerHour),
           floodReports: positiveInt.default(ABUSE_DEFAULTS.floodReports),
           floodWindowMinutes: positiveNumber.default(ABUSE_DEFAULTS.floodWindowMinutes),
+          /** Reports over reportsPerHour wait this long, then go to verifiers together in one digest card. */
+          digestMinutes: positiveNumber.default(ABUSE_DEFAULTS.digestMinutes),
+          /** Follow-ups relayed per report and hour; later ones are held (the tipster is still thanked). */
+          followUpsPerHour: positiveInt.default(ABUSE_DEFAULTS.followUpsPerHour),
         },
-        { error: section('{ reportsPerHour, floodReports, floodWindowMinutes }') },
+        { error: section('{ reportsPerHour, floodReports, floodWindowMinutes, digestMinutes, followUpsPerHour }') },
       )
       .prefault({}),
     outbox: z
@@ -465,6 +546,35 @@ export const ConfigSchema = z.strictObject(
         },
       )
       .prefault({}),
+    backup: z
+      .strictObject(
+        {
+          /** The age public key every backup is encrypted to; its private key stays off this server. */
+          recipient: ageRecipient.optional(),
+          /** Where scheduled backups go (a folder of their own; created 0700). */
+          dir: text.optional(),
+          /** Hours between scheduled backups; none are made when absent. */
+          everyHours: positiveNumber.optional(),
+          /** How many scheduled backups to keep; older ones are deleted. */
+          keep: positiveInt.default(BACKUP_DEFAULTS.keep),
+        },
+        { error: section('{ recipient, dir, everyHours, keep }') },
+      )
+      .superRefine((backup, ctx) => {
+        if (backup.everyHours === undefined) return;
+        if (!backup.recipient) ctx.addIssue({ code: 'custom', path: ['recipient'], message: 'required when backup.everyHours is set (the age public key backups are encrypted to)' });
+        if (!backup.dir) ctx.addIssue({ code: 'custom', path: ['dir'], message: 'required when backup.everyHours is set (the folder scheduled backups go to)' });
+      })
+      .prefault({}),
+    alerts: z
+      .strictObject(
+        {
+          channelDownMinutes: positiveNumber.default(ALERTS_DEFAULTS.channelDownMinutes),
+          outboxStuckMinutes: positiveNumber.default(ALERTS_DEFAULTS.outboxStuckMinutes),
+        },
+        { error: section('{ channelDownMinutes, outboxStuckMinutes }') },
+      )
+      .prefault({}),
     logging: z
       .strictObject(
         {
@@ -495,10 +605,11 @@ export type CircleArea = z.output<typeof CircleAreaSchema>;
 export type PolygonArea = z.output<typeof PolygonAreaSchema>;
 export type ChatConfig = z.output<typeof ChatSchema>;
 export type ResponderChatConfig = z.output<typeof ResponderChatSchema>;
-export type VerifierConfig = z.output<typeof VerifierSchema>;
+export type VerifierConfig = VerifierEntry;
 export type PlatformsConfig = Config['platforms'];
 export type IntakeConfig = Config['intake'];
 export type OutboxConfig = Config['outbox'];
 export type VerificationConfig = Config['verification'];
 export type PrivacyConfig = Config['privacy'];
 export type RetentionConfig = Config['retention'];
+export type BackupConfig = Config['backup'];

@@ -217,20 +217,26 @@ function crossCheck(raw: Record<string, unknown>): Problem[] {
     });
   }
 
-  // verifiers: enabled platform, no one listed twice
+  // verifiers: enabled platform, no id listed twice (in either form: { platform, id } or { name, ids })
   const seenVerifiers = new Map<string, number>();
   asArray(raw.verifiers)?.forEach((verifier, i) => {
     if (!isRecord(verifier)) return;
-    const platform = asPlatform(verifier.platform);
-    checkPlatform(['verifiers', i, 'platform'], platform);
-    const id = asString(verifier.id);
-    if (platform === undefined || id === undefined) return;
-    const key = `${platform}\u0000${id}`;
-    const first = seenVerifiers.get(key);
-    if (first !== undefined) {
-      add(['verifiers', i, 'id'], `duplicate verifier ${JSON.stringify(id)} on ${platform} (also verifiers[${first}])`);
-    } else {
-      seenVerifiers.set(key, i);
+    const entries = Array.isArray(verifier.ids)
+      ? verifier.ids.map((entry, j) => ({ entry, path: ['verifiers', i, 'ids', j] as Path }))
+      : [{ entry: verifier as unknown, path: ['verifiers', i] as Path }];
+    for (const { entry, path } of entries) {
+      if (!isRecord(entry)) continue;
+      const platform = asPlatform(entry.platform);
+      checkPlatform([...path, 'platform'], platform);
+      const id = asString(entry.id);
+      if (platform === undefined || id === undefined) continue;
+      const key = `${platform}\u0000${id}`;
+      const first = seenVerifiers.get(key);
+      if (first !== undefined) {
+        add([...path, 'id'], `duplicate verifier ${JSON.stringify(id)} on ${platform} (also verifiers[${first}])`);
+      } else {
+        seenVerifiers.set(key, i);
+      }
     }
   });
 

@@ -5,7 +5,7 @@
  * and a wrong answer gets the question again with an example.
  */
 import type { FlowStep } from '../flows/flow.js';
-import { detectLanguage, normalize, parseYesNo } from '../parse/index.js';
+import { detectLanguage, isNothingMore, normalize, parseYesNo } from '../parse/index.js';
 import type { Keyword, SizeField } from '../parse/types.js';
 import { isDontKnow, rawAnswer, readAnswer, readLanguage } from './answers.js';
 import { addMedia, assumeDetentionNow, fillFromExtract } from './draft.js';
@@ -19,6 +19,13 @@ export function answer(t: Turn, s: Session, msg: MessageInput, text: string, med
   const lang = t.langOf(s);
   if (s.step === 'language') {
     addMedia(s.draft, media);
+    if (msg.location) s.draft.location = { ...s.draft.location, point: msg.location };
+    if (!text) {
+      // A photo or pin before choosing a language is kept and said so; it is not a wrong choice.
+      const got = media.length > 0 ? { key: 'intake.media.received', params: { count: s.draft.media?.items.length ?? 0 } } : { key: 'intake.location.pin_received' };
+      t.say(lang, [got]);
+      return t.askLanguage(s);
+    }
     const chosen = readLanguage(text, t.env.settings.languages) ?? detectLanguage(text);
     if (chosen && t.env.settings.languages.includes(chosen)) {
       s.lang = chosen;
@@ -125,7 +132,7 @@ function answerTogether(t: Turn, s: Session, msg: MessageInput, text: string, me
   addMedia(s.draft, media);
   if (msg.location) s.draft.location = { ...s.draft.location, point: msg.location };
   if (media.length > 0) t.say(t.langOf(s), [{ key: 'intake.media.received', params: { count: s.draft.media?.items.length ?? 0 } }]);
-  const nothing = keyword === 'done' || parseYesNo(text) === false || isDontKnow(text) || ['nada', 'nothing', 'nada mas', 'eso es todo', "that's all", 'thats all'].includes(normalize(text).replace(/[.!]+$/, ''));
+  const nothing = keyword === 'done' || parseYesNo(text) === false || isDontKnow(text) || isNothingMore(text);
   if (text && !nothing) {
     const tip = understandTip(text, t.timeCtx);
     const counted = addCounts(s, tip.size);

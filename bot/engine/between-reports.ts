@@ -55,17 +55,23 @@ function followUp(t: Turn, s: Session, msg: MessageInput, text: string): boolean
   const place: LocationField | undefined = msg.location ? { ...said, point: msg.location } : said;
   if (place && sent.location && !samePlace(place, sent.location)) return false;
   const media = msg.media.filter((m) => !m.problem);
-  t.discard(msg.media.filter((m) => m.problem).map((m) => m.ref));
-  if (!text && media.length === 0 && !msg.location) return true;
-  const pin = msg.location ? `📍 ${msg.location.lat.toFixed(5)}, ${msg.location.lng.toFixed(5)}` : '';
-  const words = [text, pin].filter(Boolean).join('\n').slice(0, MAX_TEXT);
+  const rejected = t.rejectedNote(msg.media);
+  if (!text && media.length === 0 && !msg.location) {
+    t.say(t.langOf(s), rejected);
+    return true;
+  }
+  const words = [text, pinText(msg)].filter(Boolean).join('\n').slice(0, MAX_TEXT);
   t.events.push({ type: 'report_followup', report: number, text: words, media: media.map((m) => m.ref) });
   // News of a detention gets the hotline again, burst or not.
+  // One thank-you per burst: news sent within the window of the last one was sent before it arrived.
   const detention = tip?.urgent === true;
-  if (!detention && s.followUpAckAt !== undefined && t.at - s.followUpAckAt <= t.env.settings.burstMs) return true;
+  if (!detention && s.followUpAckAt !== undefined && t.at - s.followUpAckAt <= t.env.settings.burstMs) {
+    if (rejected.length > 0) t.say(t.langOf(s), rejected);
+    return true;
+  }
   s.followUpAckAt = t.at;
   const hotline = { key: 'intake.hotline', params: { hotline: t.env.settings.hotline } };
-  t.say(t.langOf(s), [{ key: 'intake.followup.sent', params: { number } }, ...(detention ? [hotline] : [])]);
+  t.say(t.langOf(s), [...rejected, { key: 'intake.followup.sent', params: { number } }, ...(detention ? [hotline] : [])]);
   return true;
 }
 
@@ -89,13 +95,27 @@ function samePlace(a: LocationField, b: LocationField): boolean {
  */
 export function relay(t: Turn, s: Session | null, msg: MessageInput, text: string, open: { report: number; lang: Lang }): void {
   const media = msg.media.filter((m) => !m.problem);
-  t.discard(msg.media.filter((m) => m.problem).map((m) => m.ref));
-  if (!text && media.length === 0) return;
-  t.events.push({ type: 'relay_reply', report: open.report, text: text.slice(0, MAX_TEXT), media: media.map((m) => m.ref) });
+  const rejected = t.rejectedNote(msg.media);
+  const words = [text, pinText(msg)].filter(Boolean).join('\n').slice(0, MAX_TEXT);
+  if (!words && media.length === 0) {
+    // Only files we could not use: nothing for the team, but the tipster hears why.
+    t.say(open.lang, rejected);
+    return;
+  }
+  t.events.push({ type: 'relay_reply', report: open.report, text: words, media: media.map((m) => m.ref) });
   if (s) {
     touch(t, s);
-    if (s.relayAckAt !== undefined && t.at - s.relayAckAt <= t.env.settings.burstMs) return;
+    // One thank-you per burst: words sent within the window of the last one were sent before it arrived.
+    if (s.relayAckAt !== undefined && t.at - s.relayAckAt <= t.env.settings.burstMs) {
+      if (rejected.length > 0) t.say(open.lang, rejected);
+      return;
+    }
     s.relayAckAt = t.at;
   }
-  t.say(open.lang, [{ key: 'relay.sent' }]);
+  t.say(open.lang, [...rejected, { key: 'relay.sent' }]);
+}
+
+/** A shared pin as words for the verifier chat (already rounded to privacy.pinDecimals). */
+function pinText(msg: MessageInput): string {
+  return msg.location ? `📍 ${msg.location.lat.toFixed(5)}, ${msg.location.lng.toFixed(5)}` : '';
 }

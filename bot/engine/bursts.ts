@@ -15,16 +15,21 @@ import type { MediaItem, Session } from './types.js';
 
 /**
  * Whether a message joins the answer just given: it was sent within the burst window of the
- * previous one (platform timestamps) and before the bot's last question was asked, so it cannot
- * be answering it. Photos and pins always join a burst (a batch of photos is one answer); a
- * numbered choice never does (a quick tap is a real answer).
+ * previous one and before the bot's last reply (both on the bot's clock, see sender-clock.ts),
+ * so the tipster had not seen that reply and the reply stands for the whole burst. Anything
+ * sent after the reply is answered on its own, a lone photo or pin too; the one exception is a
+ * batch of photos (one message per photo on WhatsApp and Telegram): a photo within the burst
+ * window of the previous photo joins it, so the batch gets one "received". A numbered choice
+ * never joins (a quick tap is a real answer).
  */
 export function isBurst(t: Turn, s: Session, text: string): boolean {
   if (!s.lastAnswer) return false;
   const previous = s.lastSentAt ?? s.lastInboundAt;
-  if (t.at - previous > t.env.settings.burstMs) return false;
+  const burstMs = t.env.settings.burstMs;
+  if (t.at - previous > burstMs) return false;
+  const batchOfPhotos = !text && s.photosAt !== undefined && s.photosAt === previous;
+  if (s.askedAt !== undefined && t.at >= s.askedAt && !batchOfPhotos) return false;
   if (!text) return true;
-  if (s.askedAt !== undefined && t.at >= s.askedAt) return false;
   if (s.step === 'review' || s.step === 'language') return false;
   return !isChoiceAnswer(t.stepOf(s.step), text);
 }

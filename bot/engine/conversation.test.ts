@@ -134,3 +134,40 @@ describe('after submitting', () => {
     expect(later.session?.status).toBe('active');
   });
 });
+
+describe('sender clocks that are not ours', () => {
+  /** A fast typist (answers 1.2-1.8 s after each reply) whose phone stamps messages with `stamp`. */
+  function fastTypist(stamp: (sentAt: number) => number): string[][][] {
+    const t = new Tipster();
+    const answers = ['hola', 'no', 'están vigilando desde un carro', '1st y Soto', 'hace 10 minutos', '2 agentes', 'no', 'sí'];
+    let now = T0;
+    return answers.map((text, i) => {
+      const sent = now + (i % 2 === 0 ? 1_200 : 1_800);
+      now = sent + 250; // delivery
+      return t.send(text, stamp(sent), now);
+    });
+  }
+
+  it.each([
+    ['a phone 10 s slow', (at: number) => at - 10_000],
+    ['a phone 10 s fast', (at: number) => at + 10_000],
+    ['whole-second timestamps (Telegram)', (at: number) => Math.floor(at / 1000) * 1000],
+    ['a phone 10 s slow, in whole seconds', (at: number) => Math.floor((at - 10_000) / 1000) * 1000],
+  ])('%s: every answer of a fast typist is answered once', (_name, stamp) => {
+    const replies = fastTypist(stamp);
+    // The first message gets the safety notice and the first question; every later one, one reply.
+    expect(replies.slice(1).map((r) => r.length)).toEqual(replies.slice(1).map(() => 1));
+    expect(replies.at(-1)).toEqual([['intake.submitted']]);
+  });
+
+  it('a slow bot does not make the clock look wrong: "hace 10 minutos" keeps its sending time', () => {
+    const t = new Tipster();
+    t.send('hola', T0 - 10_000, T0); // a phone 10 s slow
+    t.send('no', T0 + 10_000, T0 + 20_000);
+    t.send('vigilando', T0 + 30_000, T0 + 40_000);
+    t.send('1st y Soto', T0 + 50_000, T0 + 60_000);
+    // The bot was down for 5 minutes: the message waited, and still answers the question.
+    expect(t.send('hace 10 minutos', T0 + 70_000, T0 + 380_000)).toEqual([['intake.size.ask']]);
+    expect(t.session?.draft.time?.at).toBe(T0 + 70_000 - 600_000);
+  });
+});

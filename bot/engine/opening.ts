@@ -86,6 +86,9 @@ export function start(t: Turn, msg: MessageInput, text: string, keyword: Keyword
   t.s = s;
   if (keyword === 'stop') return erase(t);
   const known = s.lang ?? detectLanguage(text) ?? t.keywordLang(text) ?? t.onlyLanguage();
+  // A photo we could not use (a bomb, a truncated file, an unknown format) is said so first.
+  const rejected = t.rejectedNote(msg.media);
+  if (rejected.length > 0) t.say(known ?? t.defaultLang(), rejected);
   const atOwnDoor = !keyword && takeFirstMessage(t, s, msg, text);
   if (keyword === 'rights' || keyword === 'help') {
     t.say(known ?? t.defaultLang(), keyword === 'rights' ? t.rightsParts() : t.helpParts());
@@ -101,7 +104,6 @@ export function start(t: Turn, msg: MessageInput, text: string, keyword: Keyword
 /** Prefills what a first free-form message already says; true when agents are at the sender's own door. */
 function takeFirstMessage(t: Turn, s: Session, msg: MessageInput, text: string): boolean {
   addMedia(s.draft, msg.media.filter((m) => !m.problem));
-  t.discard(msg.media.filter((m) => m.problem).map((m) => m.ref));
   if (msg.location) s.draft.location = { point: msg.location };
   if (!text) return false;
   const tip = understandTip(text, t.timeCtx);

@@ -21,7 +21,7 @@ import { erase, onTimer } from './lifecycle.js';
 import { firstContact, touch, type MessageInput } from './opening.js';
 import { MAX_TEXT, Turn } from './turn.js';
 import { correctionOf } from './understand.js';
-import type { EngineEnv, EngineInput, MediaItem, Session, StepResult } from './types.js';
+import type { EngineEnv, EngineInput, Session, StepResult } from './types.js';
 
 export { MAX_TEXT };
 
@@ -50,9 +50,9 @@ function onMessage(t: Turn, msg: MessageInput): void {
   const text = (msg.text ?? '').trim();
   const usable = msg.media.filter((m) => !m.problem);
   const rejected = msg.media.filter((m) => m.problem);
-  if (!text && msg.media.length === 0 && !msg.location) return; // empty: nothing to answer
-
   const s = t.s;
+  if (!text && msg.media.length === 0 && !msg.location) return onEmpty(t, s, msg);
+
   // The same limit for a new message and an edit: neither is stored, both are told why.
   if (text.length > MAX_TEXT) {
     t.say(s?.lang ?? detectLanguage(text) ?? t.defaultLang(), [{ key: 'intake.too_long', params: { max: MAX_TEXT } }]);
@@ -69,13 +69,14 @@ function onMessage(t: Turn, msg: MessageInput): void {
   if (s.status === 'done') return betweenReports(t, s, msg, text, keyword);
 
   if (rejected.length > 0) {
-    explainRejected(t, s, rejected);
+    t.say(t.langOf(s), t.rejectedNote(rejected));
     if (!text && usable.length === 0 && !msg.location) return t.reprompt(s, false);
   }
   if (keyword && keyword !== 'done') return onKeyword(t, s, keyword);
   const burst = isBurst(t, s, text);
   const correction = text && !burst ? correctionOf(text) : undefined;
   touch(t, s);
+  s.photosAt = !text && usable.length > 0 ? t.at : undefined;
   if (burst) return mergeBurst(t, s, msg, text, usable);
   if (correction !== undefined && correct(t, s, correction)) return;
   answer(t, s, msg, text, usable, keyword);
@@ -142,8 +143,17 @@ function skip(t: Turn, s: Session): void {
   t.proceed(s);
 }
 
-function explainRejected(t: Turn, s: Session, rejected: MediaItem[]): void {
-  const tooLarge = rejected.some((m) => m.problem === 'too_large');
-  t.say(t.langOf(s), [{ key: tooLarge ? 'intake.media.too_large' : 'intake.media.unsupported' }]);
-  t.discard(rejected.map((m) => m.ref));
+/**
+ * A message with nothing in it (no text, file or pin; a platform may deliver one for content it
+ * cannot show): still answered, so nobody is left without a reply. A first one opens the
+ * conversation as "hola" would; during a report the open question is asked again; after one,
+ * the tipster is told they can write whenever they see something. An edit that empties a
+ * message stays quiet, like every edit.
+ */
+function onEmpty(t: Turn, s: Session | null, msg: MessageInput): void {
+  if (msg.editOf !== undefined) return; // an edit is quiet, like every edit (see onEdit)
+  if (!s) return firstContact(t, msg, '', undefined);
+  touch(t, s);
+  if (s.status === 'done') return t.say(t.langOf(s), [{ key: 'intake.done.prompt' }]);
+  t.reprompt(s, false);
 }

@@ -4,10 +4,11 @@
  * engine files works on a Turn; nothing here reads a clock or does I/O.
  */
 import type { FieldId, Flow, FlowStep } from '../flows/flow.js';
-import { normalize } from '../parse/index.js';
+import { keywordLanguage } from '../parse/index.js';
 import type { Lang, TimeContext } from '../parse/types.js';
 import { firstUnanswered, isAnswered } from './draft.js';
-import type { EngineEnv, EngineEvent, Part, Session, StepId, StepResult } from './types.js';
+import { nextClockOffset, onOurClock } from './sender-clock.js';
+import type { EngineEnv, EngineEvent, MediaItem, Part, Session, StepId, StepResult } from './types.js';
 
 /** Longest text taken as an answer; longer messages get a clear "please shorten" reply. */
 export const MAX_TEXT = 2000;
@@ -20,9 +21,11 @@ export class Turn {
   s: Session | null;
   /** The bot's clock: timers count from here. */
   readonly now: number;
-  /** When the message being handled was sent (the platform's timestamp, never after `now`). */
+  /** When the message being handled was sent, on our clock (see sender-clock.ts), never after `now`. */
   at: number;
   timeCtx: TimeContext;
+  /** The sender's clock offset after this message, saved with whatever session the turn ends with. */
+  private clockOffset: number | undefined;
 
   constructor(
     readonly flow: Flow,
@@ -30,20 +33,32 @@ export class Turn {
     readonly env: EngineEnv,
   ) {
     this.s = session;
+    this.clockOffset = session?.clockOffset;
     this.now = env.now;
     this.at = env.now;
     this.timeCtx = { now: env.now, timezone: env.settings.timezone };
   }
 
-  /** Reads the sending time from the platform's timestamp; a clock ahead of ours counts as now. */
+  /**
+   * Reads the sending time from the platform's timestamp. For comparing with our own instants
+   * (`askedAt`, burst windows) it is moved onto our clock with the session's estimate of the
+   * sender's clock offset (a phone 10 s slow or fast, Telegram's whole seconds). "hace 10
+   * minutos" is read from the timestamp itself (a clock ahead of ours counts as now), so a
+   * message the bot was slow to get to keeps its own time. No timestamp means now.
+   */
   sentAt(timestamp: number | undefined): void {
-    this.at = timestamp !== undefined && Number.isFinite(timestamp) ? Math.min(timestamp, this.now) : this.now;
-    this.timeCtx = { now: this.at, timezone: this.env.settings.timezone };
+    const known = timestamp !== undefined && Number.isFinite(timestamp);
+    if (known) {
+      this.clockOffset = nextClockOffset(this.clockOffset, timestamp, this.now, this.s?.lastSentAt);
+      this.at = onOurClock(timestamp, this.clockOffset, this.now);
+    } else this.at = this.now;
+    this.timeCtx = { now: known ? Math.min(timestamp, this.now) : this.now, timezone: this.env.settings.timezone };
   }
 
   result(): StepResult {
     const s = this.s;
     if (s) {
+      if (this.clockOffset !== undefined) s.clockOffset = this.clockOffset;
       if (this.events.some((e) => e.type === 'reply')) s.askedAt = this.now;
       s.wakeAt = this.wakeAt(s);
     }
@@ -161,6 +176,19 @@ export class Turn {
     if (refs.length) this.events.push({ type: 'media_discarded', refs });
   }
 
+  /**
+   * Drops files that could not be used (over the size limit, or not an image we could read: a
+   * bomb, a truncated file, an unknown format) and returns the note that says so, so that the
+   * tipster is never left wondering where their photo went. Empty when every file was usable.
+   */
+  rejectedNote(media: MediaItem[]): Part[] {
+    const rejected = media.filter((m) => m.problem);
+    if (rejected.length === 0) return [];
+    this.discard(rejected.map((m) => m.ref));
+    const tooLarge = rejected.some((m) => m.problem === 'too_large');
+    return [{ key: tooLarge ? 'intake.media.too_large' : 'intake.media.unsupported' }];
+  }
+
   // ---------------------------------------------------------------- lookups
 
   stepOf(id: StepId | FieldId | 'start' | undefined): FlowStep | undefined {
@@ -180,12 +208,9 @@ export class Turn {
     return l.length === 1 ? l[0] : undefined;
   }
 
-  /** The language a bare keyword is written in (AYUDA is Spanish, HELP English). */
+  /** The language a bare keyword is written in (AYUDA is Spanish, HELP English), when the network speaks it. */
   keywordLang(text: string): Lang | undefined {
-    const t = normalize(text).replace(/^\//, '').replace(/[^a-z]/g, '');
-    const es = ['ayuda', 'atras', 'volver', 'saltar', 'omitir', 'cancelar', 'idioma', 'derechos', 'borrar', 'listo'];
-    const en = ['help', 'back', 'skip', 'cancel', 'language', 'lang', 'rights', 'stop', 'done'];
-    const lang: Lang | undefined = es.includes(t) ? 'es' : en.includes(t) ? 'en' : undefined;
+    const lang = keywordLanguage(text);
     return lang && this.env.settings.languages.includes(lang) ? lang : undefined;
   }
 }

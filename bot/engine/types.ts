@@ -73,10 +73,17 @@ export interface Session {
   startedAt: number;
   /** When the last message arrived (the bot's clock): reminders and expiry count from here. */
   lastInboundAt: number;
-  /** When the platform says the last message was sent: burst windows are measured on these. */
+  /** When the platform says the last message was sent, on the bot's clock: burst windows are measured on these. */
   lastSentAt?: number;
   /** When the bot last wrote to the tipster: a message sent before it cannot answer what it asked. */
   askedAt?: number;
+  /**
+   * What to add to this tipster's platform timestamps to put them on the bot's clock (see
+   * sender-clock.ts); `lastSentAt` and every comparison with `askedAt` use the result.
+   */
+  clockOffset?: number;
+  /** When the last message that was only photos was sent (bot's clock): the next photos of a batch join it. */
+  photosAt?: number;
   /** Questions asked once more after a non-answer ("en mi calle", SKIP on where), not to ask a third time. */
   askedAgain?: StepId[];
   /** The last answer taken, so a burst of messages right after it joins it instead of counting as new answers. */

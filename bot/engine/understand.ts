@@ -4,16 +4,13 @@
  * answer. The engine calls only these functions, so how the parsers read text can change (or
  * gain a language) without touching the conversation logic.
  */
-import { classifyMessage, extractTip, locationProblem, normalize, type LocationProblem } from '../parse/index.js';
+import { classifyMessage, correctionAnswer, extractTip, locationProblem, type LocationProblem } from '../parse/index.js';
 import type { ExtractedTip, LocationField, MessageIntent, TimeContext } from '../parse/types.js';
 
 export type { LocationProblem };
 /** What a message is, before any report is started. */
 export type MessageKind = MessageIntent;
 
-/** Words that open a correction of the previous answer ("no espera, 4", "sorry, 5 agents"). */
-const CORRECTION = /^(?:no\s+(?:espera|wait|perdon|mejor|son|eran|era|es)|espera|perdon|mejor\s+dicho|corrijo|correccion|quise\s+decir|digo|me\s+equivoque|no\s+wait|wait|sorry|i\s+mean|actually|correction|my\s+bad|oops)\b[\s,.:;!-]*/;
-const SHORT_ONLY = /^(?:espera|perdon|wait|sorry|digo)\b/;
 
 // ------------------------------------------------------------------ what a message is
 
@@ -67,14 +64,5 @@ export function understandTip(text: string, ctx: TimeContext): ExtractedTip {
  * Soto and 4th"), the corrected words without the opening; else undefined.
  */
 export function correctionOf(text: string): string | undefined {
-  const t = normalize(text);
-  const m = CORRECTION.exec(t);
-  if (!m) return undefined;
-  // normalize() keeps the words, so dropping as many words as the opening had keeps the tipster's spelling.
-  const openingWords = m[0].trim().split(/\s+/).length;
-  const rest = text.trim().split(/\s+/).slice(openingWords).join(' ').replace(/^[\s,.:;!-]+/, '');
-  if (!rest || !/[\p{L}\p{N}]/u.test(rest)) return undefined;
-  // A bare "sorry"/"wait" opens many things; take it as a correction only before a short answer.
-  if (SHORT_ONLY.test(t) && rest.split(/\s+/).length > 4) return undefined;
-  return rest;
+  return correctionAnswer(text);
 }

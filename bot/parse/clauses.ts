@@ -1,5 +1,6 @@
 import { isSpaceCode, tokenize } from './normalize.js';
 import { ARTICLE_ONE, tokenNumber } from './numbers.js';
+import { wordSet } from './vocab/index.js';
 
 /** A part of a text, as indexes into it. */
 export interface Span {
@@ -9,17 +10,14 @@ export interface Span {
 
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
-/** Words after which a period does not end a sentence ("Main St. y 5th"). */
-const ABBREV_DOT = new Set(['st', 'ave', 'av', 'blvd', 'rd', 'dr', 'mr', 'mrs', 'ms', 'sr', 'sra', 'srta', 'jr', 'n', 's', 'e', 'w', 'no', 'num', 'apt', 'a', 'p', 'm', 'approx', 'aprox', 'etc', 'vs', 'hwy', 'ln', 'ct', 'pl']);
+/** Words after which a period does not end a sentence ("Main St. y 5th", "Sra. Lopez"). */
+const ABBREV_DOT = wordSet((v) => v.clauses.abbreviations);
 
-/** After " y "/" and ", these start a new clause ("4 agentes y 2 camionetas", "... and they are"). */
-const CLAUSE_START = new Set(
-  `se hay estan estaban son eran tienen traen llevan andan van vinieron llegaron they there theyre i yo he she
-   it its we are were have had also tambien luego then ahora now right hace en at near cerca frente afuera
-   outside lo just ya todavia still`
-    .split(/\s+/)
-    .filter(Boolean)
-);
+/** After "y"/"and", these start a new clause ("4 agentes y 2 camionetas", "... and they are"). */
+const CLAUSE_START = wordSet((v) => v.clauses.starts);
+const AND = wordSet((v) => v.clauses.and);
+const BUT = wordSet((v) => v.clauses.but);
+const BETWEEN = wordSet((v) => v.clauses.between);
 
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
@@ -123,7 +121,7 @@ export function splitClauses(folded: string): Span[] {
 }
 
 /** Where a token "y", "and", "pero" or "but" may stand (a superset: "x'y" is one token). */
-const CONJUNCTION = /(?:^|[^a-z0-9])(?:y|and|pero|but)(?![a-z0-9])/;
+const CONJUNCTION = new RegExp(`(?:^|[^a-z0-9])(?:${[...AND, ...BUT].join('|')})(?![a-z0-9])`);
 
 function splitConjunctions(folded: string, span: Span): Span[] {
   const text = folded.slice(span.start, span.end);
@@ -136,10 +134,10 @@ function splitConjunctions(folded: string, span: Span): Span[] {
     const prev = toks[i - 1]!.t;
     const next = toks[i + 1]!.t;
     let split = false;
-    if (t === 'pero' || t === 'but') split = true;
-    else if (t === 'y' || t === 'and') {
+    if (BUT.has(t)) split = true;
+    else if (AND.has(t)) {
       const nextIsCount = tokenNumber(next) !== undefined || ARTICLE_ONE.has(next) || next === 'a';
-      split = (nextIsCount || CLAUSE_START.has(next)) && tokenNumber(prev) === undefined && prev !== 'entre' && prev !== 'between';
+      split = (nextIsCount || CLAUSE_START.has(next)) && tokenNumber(prev) === undefined && !BETWEEN.has(prev);
     }
     if (split) {
       out.push({ start: from, end: span.start + toks[i]!.start });

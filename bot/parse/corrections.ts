@@ -3,7 +3,7 @@
  * perdón, en la 4th y Main", "5 agents no wait 6". What follows a correction word replaces what
  * came before it for the same field.
  */
-import { fold, trimPunct, type Token } from './normalize.js';
+import { fold, normalize, trimPunct, type Token } from './normalize.js';
 import { alternation } from './vocab/index.js';
 
 /** Correction words from every vocabulary, between word boundaries. */
@@ -66,4 +66,27 @@ export function correctionStarts(toks: Token[]): Set<number> {
   }
   CORRECTION.lastIndex = 0;
   return out;
+}
+
+/** A message that opens by correcting the previous answer, from every vocabulary. */
+const OPENER = new RegExp(`^(?:${alternation((v) => v.correctionOpeners.patterns)})\\b[\\s,.:;!-]*`);
+/** Openers that open many things ("sorry", "wait"): a correction only before a short answer. */
+const SHORT_OPENER = new RegExp(`^(?:${alternation((v) => v.correctionOpeners.shortOpeners)})\\b`);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * When a whole message corrects the previous answer ("no espera, 4", "sorry, 5 agents", "I mean
+ * Soto and 4th"), the corrected words without the opening, in the tipster's spelling; else
+ * undefined. A bare "sorry"/"wait" counts only before a short answer (four words at most).
+ */
+export function correctionAnswer(text: string): string | undefined {
+  const t = normalize(text);
+  const m = OPENER.exec(t);
+  if (!m) return undefined;
+  // normalize() keeps the words, so dropping as many words as the opening had keeps the tipster's spelling.
+  const openingWords = m[0].trim().split(/\s+/).length;
+  const rest = text.trim().split(/\s+/).slice(openingWords).join(' ').replace(/^[\s,.:;!-]+/, '');
+  if (!rest || !WORD_CHAR.test(rest)) return undefined;
+  if (SHORT_OPENER.test(t) && rest.split(/\s+/).length > 4) return undefined;
+  return rest;
 }

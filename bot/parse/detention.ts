@@ -9,6 +9,10 @@ import { phraseRegex } from './vocab/index.js';
 
 const TAKING = phraseRegex((v) => v.detention.takingPatterns);
 const NOT_TAKING = phraseRegex((v) => v.detention.notTakingPatterns, 'g');
+/** "no sé si se llevaron a alguien": a doubt settles nothing, so its words are left out. */
+const UNSURE = phraseRegex((v) => v.detention.unsurePatterns, 'g');
+
+const blank = (m: string): string => ' '.repeat(m.length);
 
 /**
  * true when folded text says someone is being (or was just) detained or taken; false when it
@@ -17,7 +21,7 @@ const NOT_TAKING = phraseRegex((v) => v.detention.notTakingPatterns, 'g');
  */
 export function detentionNow(folded: string, bucket?: TimeBucket): boolean | undefined {
   let notTaking = false;
-  const rest = folded.replace(NOT_TAKING, (m) => {
+  const rest = folded.replace(UNSURE, blank).replace(NOT_TAKING, (m) => {
     notTaking = true;
     return ' '.repeat(m.length);
   });
@@ -30,5 +34,5 @@ export function detentionNow(folded: string, bucket?: TimeBucket): boolean | und
 
 /** Whether folded text names someone being taken at all, whatever the time. */
 export function mentionsDetention(folded: string): boolean {
-  return TAKING.test(folded.replace(NOT_TAKING, (m) => ' '.repeat(m.length)));
+  return TAKING.test(folded.replace(UNSURE, blank).replace(NOT_TAKING, blank));
 }

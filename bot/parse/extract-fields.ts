@@ -16,6 +16,7 @@ import { parseSize } from './size.js';
 import type { SaluteField } from './template.js';
 import { parseTime } from './time.js';
 import type { ExtractedTip, TimeContext } from './types.js';
+import { wordSet } from './vocab/index.js';
 
 /** A part of a text, as indexes into it. */
 interface Span {
@@ -26,8 +27,8 @@ interface Span {
 const MAP_HOST = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.){0,3}(?:goo\.gl|google\.[a-z.]{2,6}\/maps|maps\.google\.|maps\.apple\.com|openstreetmap\.org|osm\.org|waze\.com|bing\.com\/maps)/i;
 const NON_SPACE_RUN = /\S+/g;
 /** Simple prepositions dropped from the front of a location ("en 1st y Soto" → "1st y Soto"). */
-const SIMPLE_PREP = new Set(['en', 'at', 'on', 'in']);
-const LEAD_CON = /^(?:con|with)\s+/i;
+const SIMPLE_PREP = wordSet((v) => v.pieces.droppedPrepositions);
+const LEAD_CON = new RegExp(`^(?:${[...wordSet((v) => v.pieces.with)].join('|')})\\s+`, 'i');
 const FIRST_WORD = /^(\S+)\s+/;
 
 export function join(a: string | undefined, b: string): string {

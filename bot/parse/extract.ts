@@ -23,36 +23,35 @@ import { isUsableLocation } from './place.js';
 import { parseTemplate } from './template.js';
 import { findTimesIn, timeField, TimeEnv, type TimeMatch } from './time.js';
 import type { ExtractedTip, TimeContext } from './types.js';
-import { wordSet } from './vocab/index.js';
-
-function set(list: string): Set<string> {
-  return new Set(list.split(/\s+/).filter(Boolean));
-}
+import { alternation, vocabularies, wordSet } from './vocab/index.js';
 
 /** Words that start a new part of a clause: places ("en", "near", "frente") and descriptions ("con"). */
-const SPLIT = set('en at on in near cerca frente enfrente afuera outside across behind detras junto inside dentro por con with wearing vestidos usando hay habia theres estan andan tienen al');
+const SPLIT = wordSet((v) => v.pieces.split);
+/** Two-word openers that split like one word ("next to", "al lado"). */
+const SPLIT_PAIRS = wordSet((v) => v.pieces.splitPairs);
+/** A preposition that splits before an article and a place noun ("a la escuela"). */
+const SPLIT_BEFORE_PLACE = vocabularies().flatMap((v) => (v.pieces.splitBeforePlace ? [{ prep: v.pieces.splitBeforePlace.preposition, articles: new Set(v.pieces.splitBeforePlace.articles.split(/\s+/)) }] : []));
 const PLACE_NOUNS = wordSet((v) => v.places.placeNouns);
-/** Place words whose phrase is always a location. */
-const STRONG_LOC = set('near cerca frente enfrente afuera outside across behind detras junto next inside dentro al');
-const LOC_PREP = set('en at on in por');
-const DESCRIBE_PREP = set('con with wearing vestidos usando en in');
+const FILLERS = wordSet((v) => v.places.fillers);
+/** Place words (one or two) whose phrase is always a location. */
+const STRONG_LOC = wordSet((v) => v.pieces.strongLocation);
+const LOC_PREP = wordSet((v) => v.pieces.locationPrepositions);
+const DESCRIBE_PREP = wordSet((v) => v.pieces.describePrepositions);
+const WITH = wordSet((v) => v.pieces.with);
+const OF = wordSet((v) => v.pieces.of);
 /** "por favor", "por eso"... are not places. */
-const NOT_AFTER_POR = set('favor eso que cierto si lo fin ahora la el');
+const NOT_PLACE_PHRASES = wordSet((v) => v.pieces.notPlacePhrases);
 /** Location words: a phrase with one of these names a place even without a preposition. */
-const PLACE_WORDS = set(
-  `walmart target costco lowes depot school escuela tienda store church iglesia park parque corner esquina calle
-   street avenida ave blvd boulevard parking estacionamiento gasolinera laundromat lavanderia mercado market
-   swap hospital clinica clinic courthouse corte bus parada station estacion metro downtown centro barrio
-   neighborhood colonia plaza mall restaurant restaurante taqueria panaderia apartments apartamentos
-   edificio building freeway highway carretera`
-);
+const PLACE_WORDS = wordSet((v) => v.pieces.placeWords);
 /** Phrases after a preposition that are not places ("on foot", "in the morning"). */
-const NOT_PLACE = set('foot pie duty the a way morning afternoon evening night manana tarde noche general serio total favor time it them all');
+const NOT_PLACE = wordSet((v) => v.pieces.notPlace);
+const DOORS = wordSet((v) => v.pieces.doors);
 
 const AGENCY = new Set(['ICE', 'CBP', 'HSI', 'POLICE', 'FBI', 'DHS', 'ERO']);
 
-const FIRSTHAND =
-  /^\s*(?:just\s+)?(?:saw|seeing|vi|veo|viendo)\b|\b(?:(?:yo\s+)?(?:lo|la|los|las)\s+(?:vi|estoy\s+viendo|estoy\s+mirando|acabo\s+de\s+ver)|yo\s+vi|vi\s+(?:a|que|como|unos|unas|un|una|dos|tres|cuatro|cinco|\d)|estoy\s+viendo|estoy\s+mirando|acabo\s+de\s+ver|i\s+(?:just\s+)?saw|i\s+see|i\s+can\s+see|i\s+just\s+seen|(?:i'?m|i\s+am)\s+(?:watching|seeing|looking\s+at)|just\s+saw|i\s+witnessed|(?:los\s+)?tengo\s+enfrente)\b/;
+const FIRSTHAND = new RegExp(
+  `^\\s*(?:${alternation((v) => v.fields.firsthand.openers)})\\b|\\b(?:${alternation((v) => v.fields.firsthand.patterns)})\\b`,
+);
 
 type Kind = 'size' | 'location' | 'uniform' | 'activity' | 'equipment' | 'time';
 
@@ -93,11 +92,10 @@ function piecesOf(src: string, folded: string, clause: Span, index: number, env:
     const t = toks[i]!;
     const prev = toks[i - 1]!.t;
     const next = toks[i + 1]?.t;
-    const splits =
-      SPLIT.has(t.t) || t.t === '@' || (t.t === 'next' && next === 'to') || (t.t === 'al' && next === 'lado') || (t.t === 'a' && (next === 'la' || next === 'el') && PLACE_NOUNS.has(toks[i + 2]?.t ?? ''));
-    if (!splits || SPLIT.has(prev) || prev === 'de' || prev === 'of' || inTime(times, t.start)) continue;
-    if (next === 'door' || next === 'doors' || next === 'puerta' || next === 'puertas' || (next === 'las' && toks[i + 2]?.t === 'puertas')) continue; // "knocking on doors"
-    if (t.t === 'por' && next !== undefined && NOT_AFTER_POR.has(next) && next !== 'la' && next !== 'el') continue;
+    const splits = SPLIT.has(t.t) || t.t === '@' || SPLIT_PAIRS.has(`${t.t} ${next}`) || beforePlace(t.t, next, toks[i + 2]?.t);
+    if (!splits || SPLIT.has(prev) || OF.has(prev) || inTime(times, t.start)) continue;
+    if (next !== undefined && (DOORS.has(next) || (FILLERS.has(next) && DOORS.has(toks[i + 2]?.t ?? '')))) continue; // "knocking on doors"
+    if (next !== undefined && NOT_PLACE_PHRASES.has(`${t.t} ${next}`)) continue;
     cuts.push(t.start);
   }
   // Distinct cut points inside the clause, in order, then the clause end
@@ -124,6 +122,12 @@ function piecesOf(src: string, folded: string, clause: Span, index: number, env:
     }
     from = p;
   }
+}
+
+/** "a la escuela": a preposition that starts a place only before an article and a place noun. */
+function beforePlace(word: string, next: string | undefined, after: string | undefined): boolean {
+  if (next === undefined || after === undefined || !PLACE_NOUNS.has(after)) return false;
+  return SPLIT_BEFORE_PLACE.some((b) => b.prep === word && b.articles.has(next));
 }
 
 /**
@@ -178,7 +182,7 @@ function classify(src: string, folded: string, piece: Piece): void {
   const toks: Token[] = [];
   for (const t of all) if (isWordToken(t)) toks.push(t);
   const lead = all[0]?.t === '@' ? 'at' : toks[0]?.t ?? '';
-  const strongLoc = STRONG_LOC.has(lead) || (lead === 'in' && toks[1]?.t === 'front');
+  const strongLoc = STRONG_LOC.has(lead) || STRONG_LOC.has(`${lead} ${toks[1]?.t ?? ''}`);
   const counts = countTokens(all, false);
   piece.counts = counts;
   const plates = findPlates(src.slice(piece.start, piece.end));
@@ -191,7 +195,7 @@ function classify(src: string, folded: string, piece: Piece): void {
     piece.alsoUniform = hasClothing(piece.markings); // "5 hombres de civil"
     return;
   }
-  if (strongLoc || (lead !== 'con' && lead !== 'with' && LOC_PREP.has(lead) && isUsableLocation(src.slice(piece.start, piece.end)))) {
+  if (strongLoc || (!WITH.has(lead) && LOC_PREP.has(lead) && isUsableLocation(src.slice(piece.start, piece.end)))) {
     // "on 3rd St and Ford", "at the Costco parking lot": a drivable place, whatever words it holds
     piece.kind = 'location';
     if (plates.length > 0 || weapons !== undefined) piece.alsoEquipment = true;
@@ -227,7 +231,7 @@ function hasPlaceWord(toks: Token[]): boolean {
 }
 
 const LONELY_NUMBER = new RegExp(
-  `^(?:(?:son|eran|hay|habia|there\\s+are|there\\s+were|they\\s+are|they're|theyre|como|unos|unas|like|about|around|approx|aprox|maybe|mas\\s+o\\s+menos|almost|casi|at\\s+least|al\\s+menos)\\s+){0,2}(\\d{1,3}|${NUMBER_WORD_PATTERN})\\+?$`
+  `^(?:(?:${alternation((v) => v.pieces.countLeadPatterns)})\\s+){0,2}(\\d{1,3}|${NUMBER_WORD_PATTERN})\\+?$`
 );
 
 /**

@@ -1,42 +1,24 @@
 import { clean, fold, tokenize } from './normalize.js';
 import type { ActivityField, ActivityKind, EquipmentField, UniformField } from './types.js';
+import { alternation, phraseRegex, wordSet, type ActivityWordKind, type MarkingWord } from './vocab/index.js';
 
 // All patterns run on folded text (lower case, no accents) and use only bounded or
-// single-character-class repetition, so they stay linear on long input.
+// single-character-class repetition, so they stay linear on long input. The words come from
+// the vocabularies (vocab/); agency letters and vehicle makes are the same in every language.
 
-const TAKEN = '(?:someone|somebody|people|him|her|them|a\\s+(?:man|woman|person|guy|lady|kid|worker|neighbou?r|father|mother|dad|mom)|my\\s+\\w+|the\\s+(?:man|woman|guy|lady|worker|neighbou?r))';
-
-const ACTIVITY: Array<[Exclude<ActivityKind, 'other'>, RegExp]> = [
-  [
-    'arrest',
-    new RegExp(
-      `\\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|taking\\s+${TAKEN}|took\\s+${TAKEN}|grabb(?:ed|ing)|grab\\s+${TAKEN}|picked\\s+up\\s+${TAKEN}|handcuff(?:s|ed|ing)?|apprehend(?:ed|ing)?|detenid[oa]s?|deteniendo|detuvieron|detuvo|detienen|detener|arrestad[oa]s?|arrestando|arrestaron|arrestan|agarraron|agarrando|agarran|agarro|se\\s+(?:lo\\s+|la\\s+|los\\s+|las\\s+|le\\s+|les\\s+)?(?:estan\\s+llevando|esta\\s+llevando|llevan|llevaron|llevo|lleva)|llevandose|levantaron|capturaron|capturando|esposad[oa]s?|esposando|esposaron)\\b`
-    ),
-  ],
-  ['raid', /\b(?:raid(?:s|ed|ing)?|redadas?|operativos?|allanamientos?|allanaron|allanando)\b/],
-  ['checkpoint', /\b(?:check\s?points?|check-points?|retenes|reten|puestos?\s+de\s+control|puntos?\s+de\s+control|road\s?blocks?|revisando\s+(?:carros|papeles|documentos|licencias))\b/],
-  [
-    'door_knocking',
-    /\b(?:knock(?:s|ed|ing)?|(?:tocando|tocan|tocaron|toco|toca|golpeando|golpean|tocando\s+en)\s+(?:a\s+)?(?:la\s+|las\s+|mi\s+|su\s+)?puertas?|puerta\s+(?:por|en)\s+puerta|casa\s+por\s+casa|door\s+to\s+door|door-to-door|bang(?:ing|ed)?\s+on\s+(?:the\s+|my\s+|our\s+)?doors?)\b/,
-  ],
-  [
-    'surveillance',
-    /\b(?:parked|parking(?!\s+lot)|sitting\s+in\s+(?:a|an|the|their|2|two)|watching|following|followed|surveil\w{0,10}|staking\s+out|stakeout|estacionad[oa]s?|parquead[oa]s?|vigilando|vigilan|siguiendo|observando|esperando\s+afuera|waiting\s+outside|sentados?\s+en|taking\s+(?:photos|pictures))\b/,
-  ],
-  [
-    'patrol',
-    /\b(?:driving\s+around|drive\s+around|drove\s+around|patroll?ing|(?<!border\s)patrol(?:s|led)?(?!\s+(?:car|cars|vehicle))|rondando|patrullando|dando\s+(?:vueltas|la\s+vuelta|rondines)|circling|cruising|going\s+around|recorriendo|standing\s+around|standing|parad[oa]s)\b/,
-  ],
-];
+/** Activity kinds in the order they are tried: an arrest outranks a raid, and so on. */
+const ACTIVITY_ORDER: ActivityWordKind[] = ['arrest', 'raid', 'checkpoint', 'door_knocking', 'surveillance', 'patrol'];
+const ACTIVITY: Array<[ActivityWordKind, RegExp]> = ACTIVITY_ORDER.map((kind) => [kind, phraseRegex((v) => v.fields.activity[kind])]);
 
 /** "I'm watching" is the tipster, not surveillance. */
-const SELF_WATCHING = /\b(?:i'?m|i\s+am|we'?re|we\s+are|estoy|estamos)\s+(?:watching|observando|vigilando|mirando)\b/g;
+const SELF_WATCHING = phraseRegex((v) => v.fields.selfWatchingPatterns, 'g');
 
 /** Matches where any ACTIVITY pattern matches: one scan rules out text naming no activity. */
 const ANY_ACTIVITY = new RegExp(ACTIVITY.map(([, re]) => `(?:${re.source})`).join('|'));
 
 /** The activity kind named in folded text, if any (arrest outranks raid, and so on). */
 export function activityKind(folded: string): Exclude<ActivityKind, 'other'> | undefined {
+  SELF_WATCHING.lastIndex = 0;
   const s = folded.replace(SELF_WATCHING, ' ');
   if (!ANY_ACTIVITY.test(s)) return undefined;
   for (const [kind, re] of ACTIVITY) if (re.test(s)) return kind;
@@ -56,27 +38,28 @@ export function parseActivity(text: string): ActivityField | undefined {
   return kind ? { text: trimmed, kind } : { text: trimmed };
 }
 
+/** A marking's words from every vocabulary, with the letters that need none, as one global regex. */
+function marking(letters: string | undefined, word: MarkingWord | undefined): RegExp {
+  const sources = [letters, word ? alternation((v) => v.fields.markings[word] ?? []) : undefined].filter((x): x is string => !!x);
+  return new RegExp(`\\b(?:${sources.join('|')})\\b`, 'g');
+}
+
+/** Uniform markings, in the order they are listed. */
 const MARKINGS: Array<[string, RegExp]> = [
-  ['ICE', /\b(?:ice(?!\s*(?:cream|creams|box|chest|cold))|i\.c\.e)\b/g],
-  ['CBP', /\b(?:cbp|border\s+patrol|patrulla\s+fronteriza)\b/g],
-  ['HSI', /\bhsi\b/g],
-  ['POLICE', /\b(?:police|polic[ií]as?|sheriffs?|sherif|alguacil(?:es)?)\b/g],
-  ['FBI', /\bfbi\b/g],
-  ['DHS', /\b(?:dhs|homeland\s+security)\b/g],
-  ['ERO', /\bero\b/g],
-  [
-    'plain_clothes',
-    /\b(?:plain\s?clothes|plain-clothes|plainclothes|(?:vestidos?\s+)?de\s+civil(?:es)?|ropa\s+(?:normal|de\s+civil|casual|regular|comun|de\s+calle)|(?:street|regular|normal|civilian|casual)\s+clothes|sin\s+uniformes?|no\s+uniforms?|not\s+in\s+uniform|without\s+uniforms?)\b/g,
-  ],
-  ['vests', /\b(?:vests?|chalecos?|antibalas|bullet\s?proof)\b/g],
-  [
-    'masks',
-    /\b(?:masks?|masked|mascaras?|mascarillas?|pasamontanas?|balaclavas?|cubrebocas|tapabocas|caras?\s+(?:tapadas?|cubiertas?)|covered\s+faces?|faces?\s+covered|encapuchados?)\b/g,
-  ],
-  ['uniforms', /\b(?:uniforms?|uniformed|uniformados?|uniformes?)\b/g],
+  ['ICE', marking('ice(?!\\s*(?:cream|creams|box|chest|cold))|i\\.c\\.e', undefined)],
+  ['CBP', marking('cbp', 'CBP')],
+  ['HSI', marking('hsi', undefined)],
+  ['POLICE', marking(undefined, 'POLICE')],
+  ['FBI', marking('fbi', undefined)],
+  ['DHS', marking('dhs', 'DHS')],
+  ['ERO', marking('ero', undefined)],
+  ['plain_clothes', marking(undefined, 'plain_clothes')],
+  ['vests', marking(undefined, 'vests')],
+  ['masks', marking(undefined, 'masks')],
+  ['uniforms', marking(undefined, 'uniforms')],
 ];
 
-const NEGATION_BEFORE = /(?:^|\s)(?:no|sin|not|without|ningun|ninguna|ninguno|never|nunca|didn't|didnt|don't|dont|weren't|wasn't)\s+(?:[^\s,.;:!?]+\s+){0,2}$/;
+const NEGATION_BEFORE = new RegExp(`(?:^|\\s)(?:${[...wordSet((v) => v.fields.negations)].join('|')})\\s+(?:[^\\s,.;:!?]+\\s+){0,2}$`);
 
 function negated(s: string, index: number): boolean {
   return NEGATION_BEFORE.test(s.slice(Math.max(0, index - 40), index));
@@ -119,13 +102,13 @@ export function parseUniform(text: string): UniformField | undefined {
 /** Tokens that look like plates but are times, distances, ordinals, model years... */
 const NOT_PLATE = /^(?:\d{1,4}(?:am|pm|st|nd|rd|th|min|mins|hr|hrs|h|m|s|km|mi|mph|ft|lbs?|kg|k|x)|\d+s|[a-z]{1,2}\d{1,2}|[a-z]\d{3}s?|[a-z]{4,}\d{1,3}|covid\d+|\d{4,}[a-z])$/i;
 
-const PLATE_WORD = /\b(?:plates?|placas?|tags?|license(?:\s+plates?)?|licencia|matriculas?)\b/g;
+const PLATE_WORD = phraseRegex((v) => v.fields.plateWordPatterns, 'g');
 const PLATE_WORD_ANY = new RegExp(PLATE_WORD.source);
 /** Two digits with at most 6 letters/digits between them. */
 const CLOSE_DIGITS = /\d[A-Za-z0-9]{0,6}\d/;
-const PLATE_FILLER = new Set(
-  'number numero num no is es dice dicen decia said says that was were son era eran of de del from the la las el los es: ca california tx texas az arizona nv nevada mexico baja jalisco michoacan estado state'.split(' ')
-);
+/** Words between a plate word and the plate; US and Mexican state names are the same in every language. */
+const PLATE_FILLER = wordSet((v) => v.fields.plateFillers);
+for (const w of 'ca california tx texas az arizona nv nevada mexico baja jalisco michoacan'.split(' ')) PLATE_FILLER.add(w);
 
 const PUNCT_FILLER = /^[:#.,]$/;
 const PLATE_PART = /^[a-z0-9]{1,8}$/;
@@ -183,8 +166,8 @@ export function findPlates(text: string): string[] {
   return out;
 }
 
-const WEAPON = /\b(?:guns?|rifles?|weapons?|armed|armas?|pistolas?|pistols?|armad[oa]s?|firearms?|handguns?|shotguns?|escopetas?|long\s+guns?|tasers?|ar-?15s?|metralletas?|cuernos?\s+de\s+chivo)\b/g;
-const UNARMED = /\b(?:unarmed|desarmad[oa]s?|sin\s+armas|no\s+(?:traian|llevaban|tenian|vi|tienen|traen|llevan)\s+armas)\b/;
+const WEAPON = phraseRegex((v) => v.fields.weaponPatterns, 'g');
+const UNARMED = phraseRegex((v) => v.fields.unarmedPatterns);
 /** Matches where WEAPON or UNARMED matches. */
 const ANY_WEAPON_WORD = new RegExp(`(?:${WEAPON.source})|(?:${UNARMED.source})`);
 
@@ -203,8 +186,10 @@ export function weaponsMention(folded: string): boolean | undefined {
   return negative ? false : undefined;
 }
 
-const VEHICLE_DESCRIPTION =
-  /\b(?:black|white|gr[ae]y|silver|blue|red|green|beige|gold|dark|negr[oa]s?|blanc[oa]s?|gris(?:es)?|plata|platead[oa]s?|azul(?:es)?|roj[oa]s?|verdes?|cafes?|dorad[oa]s?|oscur[oa]s?|ford|chevy|chevrolet|dodge|toyota|honda|nissan|gmc|jeep|tahoes?|suburbans?|explorers?|durangos?|chargers?|f-?150s?|silverados?|sierras?|yukons?|expeditions?|rams?|caravans?|siennas?|odysseys?|camrys?|corollas?|altimas?|civics?|teslas?|unmarked|sin\s+(?:logos?|placas|marcas|rotular)|tinted|polarizad[oa]s?|vidrios\s+oscuros)\b/;
+/** Makes and models are the same in every language; colours and other words come from the vocabularies. */
+const VEHICLE_MAKES =
+  'ford|chevy|chevrolet|dodge|toyota|honda|nissan|gmc|jeep|tahoes?|suburbans?|explorers?|durangos?|chargers?|f-?150s?|silverados?|sierras?|yukons?|expeditions?|rams?|caravans?|siennas?|odysseys?|camrys?|corollas?|altimas?|civics?|teslas?';
+const VEHICLE_DESCRIPTION = new RegExp(`\\b(?:${VEHICLE_MAKES}|${alternation((v) => v.fields.vehicleDescriptionPatterns)})\\b`);
 
 /** True when the folded text describes a vehicle: colour, make/model, unmarked, tinted windows. */
 export function describesVehicle(folded: string): boolean {

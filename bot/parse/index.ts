@@ -6,8 +6,8 @@
 export * from './types.js';
 export { normalize, fold } from './normalize.js';
 export { detectLanguage } from './language.js';
-export { parseKeyword } from './keywords.js';
-export { parseYesNo } from './yes-no.js';
+export { keywordLanguage, parseKeyword } from './keywords.js';
+export { isNothingMore, parseYesNo } from './yes-no.js';
 export { parseSize } from './size.js';
 export { parseTime, timeBucket } from './time.js';
 export { parseMapLink } from './map-link.js';
@@ -18,3 +18,4 @@ export { scrubContacts } from './contacts.js';
 export { VOCABULARIES, type Vocabulary } from './vocab/index.js';
 export { parseActivity, parseUniform, parseEquipment } from './fields.js';
 export { extractTip } from './extract.js';
+export { correctionAnswer } from './corrections.js';

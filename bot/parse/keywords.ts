@@ -1,5 +1,5 @@
 import { normalize } from './normalize.js';
-import type { Keyword } from './types.js';
+import type { Keyword, Lang } from './types.js';
 import { vocabularies } from './vocab/index.js';
 
 /** Every vocabulary's keywords in one table: a keyword works whatever language is chosen. */
@@ -26,4 +26,10 @@ export function parseKeyword(text: string): Keyword | undefined {
   s = s.replace(NOT_LETTERS, ' ').trim();
   if (!s) return undefined;
   return Object.hasOwn(KEYWORDS, s) ? KEYWORDS[s] : undefined;
+}
+
+/** The language a bare keyword is written in (AYUDA is Spanish, HELP English); undefined for anything else. */
+export function keywordLanguage(text: string): Lang | undefined {
+  const t = normalize(text).replace(/^\//, '').replace(NOT_LETTERS, ' ').trim();
+  return vocabularies().find((v) => Object.hasOwn(v.keywords, t))?.lang;
 }

@@ -17,52 +17,37 @@ function unionOf(...sets: Set<string>[]): Set<string> {
   return out;
 }
 
-const CONNECTOR_WORDS = ['y', 'e', 'and', 'con', 'at', '&'];
 /** Every vocabulary's filler words, except those that join two streets. */
 const FILLERS = wordSet((v) => v.places.fillers);
-for (const w of CONNECTOR_WORDS) FILLERS.delete(w);
+for (const w of wordSet((v) => v.streets.connectors)) FILLERS.delete(w);
+FILLERS.delete('&');
 const PLACE_NOUNS = wordSet((v) => v.places.placeNouns);
 
 /** Street-type words: a name with one of these is surely a street. */
-const STREET_WORDS = set(
-  `st street sts ave av avenue avenida blvd boulevard bulevar rd road dr drive ln lane way pl place ct court
-   hwy highway fwy freeway pkwy parkway cir circle ter terrace calle calzada camino carretera paseo privada
-   cerrada andador callejon route ruta expressway expy`
-);
+export const STREET_WORDS = wordSet((v) => v.streets.words);
 
 /** Words that may come right before a number in a street name ("calle 8", "Highway 99"). */
-const NUMBERED_STREET = set(`calle avenida av ave highway hwy route ruta carretera street st road rd`);
+const NUMBERED_STREET = wordSet((v) => v.streets.numberedLead);
+
+/** Symbols that join or end street names in every language. */
+const JOINING_SYMBOLS = ['&', '@', '/'];
 
 /** Words that end a street name: prepositions, articles, place/relation words, time words, fillers. */
-const BOUNDARY = unionOf(set(
-  `en at on in of de del near by cerca frente enfrente afuera fuera outside corner esquina intersection
-   interseccion cruce between entre la el los las the a al por to from hacia towards across behind
-   detras junto next lado inside dentro around alrededor y e and con & @ / ahora ahorita now right today
-   hoy ayer yesterday hace ago aqui alli ahi here there hay is are estan esta was were son`
-), FILLERS);
+const BOUNDARY = unionOf(wordSet((v) => v.streets.boundary), new Set(JOINING_SYMBOLS), FILLERS);
+
+/** Agency letters and chains are never part of a street name, in any language. */
+const NAMES_NOT_STREETS = new Set(['ice', 'cbp', 'hsi', 'fbi', 'dhs', 'ero', 'walmart']);
 
 /** Words that are never part of a street name in a tip. */
-const NOT_STREET = unionOf(set(
-  `agents agent agentes agente officers officer oficiales ice cbp hsi fbi dhs ero police policia policias
-   migra migras sheriff cops cars car carros carro suv suvs van vans trucks camioneta camionetas troca trocas
-   vests chalecos masks mascaras uniforms uniformes gente people personas hombres men guys i yo me we
-   they them ellos ellas nosotros he she him her you my mi mis your tu su sus it esto eso this that que who
-   quien some someone alguien nobody nadie minutes minutos min mins hours horas media cuarto am pm
-   arresting arrested detained detenido detenidos llevaron llevan vi saw see veo mas more no not si yes
-   school escuela store tienda walmart church iglesia park parque house casa home trabajo work`
-), PLACE_NOUNS, AGENT_WORDS, VEHICLE_WORDS);
+const NOT_STREET = unionOf(wordSet((v) => v.streets.notStreet), NAMES_NOT_STREETS, PLACE_NOUNS, AGENT_WORDS, VEHICLE_WORDS);
 NOT_STREET.delete('high'); // "High St"
 
-
 /** Words that can lead into an intersection answer ("en la esquina de 1st y Soto"). */
-const LEAD_IN = set(
-  `en at on in la el the corner of de esquina intersection interseccion cruce near cerca por entre between
-   around alrededor las los calles streets`
-);
+const LEAD_IN = wordSet((v) => v.streets.leadIn);
 
 export const ORDINAL = /^\d{1,4}(?:st|nd|rd|th|ra|da|ta|va|na|ro|do|to|vo|no|a|o)$/;
 /** Before a bare number, these make it a street ("la 8", "la 3" = Calle 8, Calle 3). */
-const STREET_ARTICLE = set('la');
+const STREET_ARTICLE = wordSet((v) => v.streets.articleBeforeNumber);
 const ABBREV = set('st ave av blvd rd dr ln ct pl hwy fwy pkwy n s e w sr');
 const DIGITS = /^\d+$/;
 
@@ -121,7 +106,9 @@ function walk(toks: Token[], from: number, dir: 1 | -1): Token[] {
   return out;
 }
 
-const CONNECTORS = set('y e and & con at @ /');
+const CONNECTORS = unionOf(wordSet((v) => v.streets.connectors), new Set(JOINING_SYMBOLS));
+/** Joiners that need a street word on both sides ("Main St at 5th Ave"). */
+const STRICT_CONNECTORS = unionOf(wordSet((v) => v.streets.strictConnectors), new Set(['@']));
 
 /**
  * Cross streets in a text: "1st y Soto", "1st & Soto", "5th and Main", "corner of X and Y",
@@ -143,7 +130,7 @@ export function findCrossStreets(text: string, relaxed = false): [string, string
     const sl = strength(src, left, toks);
     const sr = strength(src, right, toks);
     let ok: boolean;
-    if (conn === 'at' || conn === '@') ok = sl === 2 && sr === 2;
+    if (STRICT_CONNECTORS.has(conn)) ok = sl === 2 && sr === 2;
     else {
       ok = Math.min(sl, sr) >= 1 || Math.max(sl, sr) === 2;
       if (!ok && relaxed) {
@@ -164,7 +151,7 @@ export function findCrossStreets(text: string, relaxed = false): [string, string
 }
 
 /** After a 5-digit number, words that still allow it to be a ZIP ("90033 area"). */
-const ZIP_NEXT = set('area zona zip code codigo postal post ca california tx texas az il ny nj wa or nc fl co nv');
+const ZIP_NEXT = unionOf(wordSet((v) => v.streets.zipNext), set('ca california tx texas az il ny nj wa or nc fl co nv'));
 
 const ZIP = /(?<![\w\-.:/#$])(\d{5})(?:-\d{4})?(?![\w\-.:/])/g;
 const FIVE_DIGITS = /\d{5}/;

@@ -8,11 +8,21 @@
  */
 import { findPhones } from './contacts.js';
 import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
-import { findCrossStreets, findZip, ORDINAL } from './location.js';
+import { findCrossStreets, findZip, ORDINAL, STREET_WORDS } from './location.js';
 import { findMapPoint, isLinkToken } from './map-link.js';
 import { clean, fold, tokenize } from './normalize.js';
 import { tokenNumber } from './numbers.js';
 import { alternation, phraseRegex, wordSet } from './vocab/index.js';
+
+function set(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter(Boolean));
+}
+
+function unionOf(...sets: Set<string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sets) for (const w of s) out.add(w);
+  return out;
+}
 
 /** Why a location answer cannot be used as it is. */
 export type LocationProblem = 'vague' | 'phone';
@@ -22,32 +32,61 @@ const BRAND = new RegExp(`(?<![a-z0-9])(?:${alternation((v) => v.places.brands)}
 const SELF = phraseRegex((v) => v.places.selfPatterns);
 const PLACE_NOUNS = wordSet((v) => v.places.placeNouns);
 const FILLERS = wordSet((v) => v.places.fillers);
-/** Street-type words: a street with one of these and a name or number is drivable ("Soto St", "calle 4"). */
-const STREET_WORDS = new Set(
-  `st street sts ave av avenue avenida blvd boulevard bulevar rd road dr drive ln lane pl ct court hwy highway
-   fwy freeway pkwy parkway cir circle ter terrace calle calzada camino carretera paseo privada cerrada
-   andador callejon route ruta expressway expy`
-    .split(/\s+/)
-    .filter(Boolean)
-);
-/** Words that are not names even outside the filler lists: time and activity words common in tips. */
-const NOT_NAME = new Set(
-  `ice cbp hsi dhs fbi ero migra la now ahora ahorita hoy today ayer yesterday rn ago hace minutos minutes min
-   agarraron llevaron arrestando deteniendo parked estacionados vigilando tocando knocking watching arresting
-   standing parados sentados viendo waiting esperando raid redada reten checkpoint nadie nobody algo something`
-    .split(/\s+/)
-    .filter(Boolean)
-);
+/** Words that are not names even outside the filler lists: time and activity words common in tips, agency letters. */
+const NOT_NAME = unionOf(wordSet((v) => v.streets.notName), new Set(['ice', 'cbp', 'hsi', 'dhs', 'fbi', 'ero']));
 const MAP_LINK = /(?:https?:\/\/|www\.|geo:)\S+/i;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const DIGITS = /^\d{1,6}$/;
-const DIRECTION = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'east', 'west', 'north', 'south', 'este', 'oeste', 'norte', 'sur']);
+const DIRECTION = wordSet((v) => v.streets.directions);
 
 function isName(t: string): boolean {
   if (t.length < 2 || FILLERS.has(t) || PLACE_NOUNS.has(t) || NOT_NAME.has(t) || STREET_WORDS.has(t)) return false;
   if (AGENT_WORDS.has(t) || VEHICLE_WORDS.has(t) || tokenNumber(t) !== undefined || DIRECTION.has(t)) return false;
   const c = t.charCodeAt(0);
   return c >= 97 && c <= 122;
+}
+
+/** Words after which a place is named: prepositions of place and place relations ("en", "at", "frente", "near"). */
+const PLACE_PREPOSITIONS = unionOf(
+  wordSet((v) => v.pieces.locationPrepositions),
+  new Set([...wordSet((v) => v.pieces.strongLocation)].filter((w) => !w.includes(' '))),
+);
+/** Small words between such a preposition and the name ("frente a la", "afuera del", "in front of the"). */
+const ARTICLES_AND_LINKS = unionOf(wordSet((v) => v.pieces.of), wordSet((v) => v.pieces.articles), set('a al del to front'));
+/** Of those, the ones that make what follows a name rather than a bare street ("el Tepeyac", not "en Soto"). */
+const ARTICLES = unionOf(wordSet((v) => v.pieces.articles), set('al del'));
+const QUOTE_OR_PUNCT = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+const CAPITAL = /^\p{Lu}/u;
+const OPEN_QUOTE = /^["'“‘«]/;
+
+/**
+ * A named local business: a quoted name, or a capitalised one with an article or an "'s", right
+ * after a place preposition ("en el Tepeyac", "at Lupita's", "frente a 'La Playita'"). A responder
+ * who knows the area can drive there, as to a chain. The name must not be a word the
+ * vocabularies know as something else (a place noun, a filler, an agency, a time word), and
+ * capitals count only inside the message (the first word of an answer is capitalised anyway).
+ */
+function namedBusiness(src: string): boolean {
+  const raw = src.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < raw.length - 1; i++) {
+    if (!PLACE_PREPOSITIONS.has(fold(raw[i]!).replace(QUOTE_OR_PUNCT, ''))) continue;
+    let j = i + 1;
+    let article = false;
+    for (let k = 0; k < 3 && j < raw.length - 1; k++, j++) {
+      const w = fold(raw[j]!).replace(QUOTE_OR_PUNCT, '');
+      if (!ARTICLES_AND_LINKS.has(w)) break;
+      if (ARTICLES.has(w)) article = true;
+    }
+    const candidate = raw[j]!;
+    const quoted = OPEN_QUOTE.test(candidate);
+    const word = candidate.replace(QUOTE_OR_PUNCT, '');
+    const possessive = /['’]s$/i.test(word);
+    const name = fold(word).replace(/['’]s$/, '');
+    // A bare capitalised word ("en Soto") may be a street or a neighbourhood: a name needs an article, quotes or "'s".
+    if (!(quoted || (CAPITAL.test(word) && (article || possessive)))) continue;
+    if (name.length >= 3 && isName(name) && !PLACE_PREPOSITIONS.has(name)) return true;
+  }
+  return false;
 }
 
 /** Whether the words (no phone numbers in them) name a place a responder could drive to. */
@@ -57,7 +96,7 @@ function drivable(src: string): boolean {
   const folded = fold(src);
   if (findZip(src) || findCrossStreets(src, true)) return true;
   const rest = folded.replace(NON_LOCATION, (m) => ' '.repeat(m.length));
-  if (BRAND.test(rest)) return true;
+  if (BRAND.test(rest) || namedBusiness(src)) return true;
   const words = tokenize(rest).filter((t) => LETTER_OR_DIGIT.test(t.t));
   let place = false;
   let name = false;

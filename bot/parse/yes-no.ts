@@ -56,3 +56,11 @@ function squeeze(word: string): string {
   if (YES.has(word) || NO.has(word)) return word;
   return word.replace(REPEATS, '$1');
 }
+
+const NOTHING_MORE = wordSet((v) => v.nothingMore);
+const TRAILING_STOPS = /[.!]+$/;
+
+/** "Nada", "nothing", "that's all": the whole answer says there is nothing more to add. */
+export function isNothingMore(text: string): boolean {
+  return NOTHING_MORE.has(normalize(text).replace(TRAILING_STOPS, ''));
+}

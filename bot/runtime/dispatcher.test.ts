@@ -4,6 +4,7 @@ import { SqliteStore, openDatabase } from '../../store/sqlite-store.js';
 import type { OutboundMessage } from '../messages.js';
 import { AdapterError, type AdapterPort, type SendResult } from '../port.js';
 import { createVault } from '../privacy/vault.js';
+import { outboxRow } from '../outbox-row.js';
 import { OutboxDispatcher } from './dispatcher.js';
 
 const vault = createVault(Buffer.alloc(32, 1));
@@ -82,5 +83,20 @@ describe('outbox dispatcher', () => {
     adapter.failures.push(new AdapterError('rejected', 'no such chat'));
     await dispatcher.drain();
     expect(store.db.prepare(`SELECT status FROM outbox`).pluck().get()).toBe('dead');
+  });
+
+  it('sends the alert lane first when it has to choose, and reports settled rows with a dedupe key', async () => {
+    const { store, adapter, enqueue } = setup();
+    const limited = new OutboxDispatcher({
+      store, vault, adapters: new Map([['simulator', adapter]]), clock: () => 1_000_000, logger: silent, random: () => 0.5,
+      settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000, concurrency: 1 },
+      onSettled: (row, status) => settled.push(`${row.dedupeKey ?? ''}=${status}`),
+    });
+    const settled: string[] = [];
+    for (const chat of ['a', 'b', 'c']) enqueue(chat, `reply to ${chat}`);
+    store.enqueue(outboxRow(vault, { type: 'chat', platform: 'simulator', id: 'east', kind: 'group' }, { text: 'ALERT' }, { lane: 'alert', dedupeKey: 'alert:1:simulator:east' }), 1_000_000);
+    await limited.drain();
+    expect(adapter.sent.map((m) => m.text)).toEqual(['ALERT', 'reply to a', 'reply to b', 'reply to c']);
+    expect(settled).toEqual(['alert:1:simulator:east=sent']);
   });
 });

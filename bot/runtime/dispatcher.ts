@@ -4,12 +4,20 @@
  * exponential backoff (or the platform's retry-after); after too many failures the row is marked
  * dead. Outcomes of a round are recorded in one transaction. A crash between sending and
  * recording can send a row again on restart: an acknowledged row is never lost.
+ *
+ * Two lanes: when it has to choose (more chats due than `concurrency`), rows in the alert lane
+ * (alerts, updates, all-clears) start before everything else. A settled row (sent, or dead) is
+ * reported through `onSettled` in the same transaction, so alert delivery can be told to the
+ * verifiers (see VerificationHost.settled).
  */
-import type { Attachment, OutboundMessage, Platform } from '../messages.js';
+import { backoffDelay } from '../backoff.js';
+import type { Attachment, Platform } from '../messages.js';
+import { isAlertLane, openAddress, readPayload } from '../outbox-row.js';
 import type { AdapterPort } from '../port.js';
 import { AdapterError } from '../port.js';
 import type { Vault } from '../privacy/vault.js';
-import type { RuntimeLogger } from './runtime.js';
+import type { RuntimeLogger } from './logger.js';
+import { tell, type SendObserver } from './send-observer.js';
 import type { OutboxRecord, RuntimeStore } from './store-port.js';
 
 export interface DispatcherSettings {
@@ -31,6 +39,13 @@ export interface DispatcherDeps {
   random?: () => number;
   /** The platform id of an earlier sent row (by dedupe key), for threading replies under it. */
   resolveReplyTo?: (dedupeKey: string) => string | undefined;
+  /** Told how each send attempt ended (metrics). */
+  observer?: SendObserver;
+  /**
+   * Called for rows with a dedupe key, inside the transaction that records them as sent or dead
+   * (alert delivery reports); rows it writes are picked up by the next pump.
+   */
+  onSettled?: (row: OutboxRecord, status: 'sent' | 'dead', attempts: number) => void;
 }
 
 const LOAD_BATCH = 1000;
@@ -124,15 +139,18 @@ export class OutboxDispatcher {
     this.load();
     const now = this.d.clock();
     const limit = this.d.settings.concurrency ?? 256;
-    for (const [chatKey, q] of this.queues) {
-      if (this.inFlight.size >= limit) break;
-      const head = q[0];
-      if (!head || head.nextAttemptAt > now || this.inFlight.has(chatKey)) continue;
-      this.inFlight.add(chatKey);
-      void this.sendOne(head).then((record) => {
-        this.outcomes.push({ chatKey, record });
-        this.scheduleFlush();
-      });
+    // The alert lane first, then the rest, as long as there is room.
+    for (const alertLane of [true, false]) {
+      for (const [chatKey, q] of this.queues) {
+        if (this.inFlight.size >= limit) return;
+        const head = q[0];
+        if (!head || head.nextAttemptAt > now || this.inFlight.has(chatKey) || isAlertLane(head.lane) !== alertLane) continue;
+        this.inFlight.add(chatKey);
+        void this.sendOne(head).then((record) => {
+          this.outcomes.push({ chatKey, record });
+          this.scheduleFlush();
+        });
+      }
     }
   }
 
@@ -171,12 +189,8 @@ export class OutboxDispatcher {
     const attempts = row.attempts + 1;
     try {
       if (!adapter) throw new AdapterError('unavailable', `no adapter for ${row.platform}`);
-      const chat = JSON.parse(this.d.vault.open(row.address)) as OutboundMessage['chat'];
-      const { replyToKey, mediaRefs, uncleanedRefs, ...body } = JSON.parse(row.payload) as Omit<OutboundMessage, 'chat'> & {
-        replyToKey?: string;
-        mediaRefs?: string[];
-        uncleanedRefs?: string[];
-      };
+      const chat = openAddress(this.d.vault, row.address);
+      const { replyToKey, mediaRefs, uncleanedRefs, ...body } = readPayload(row.payload);
       const replyTo = replyToKey ? this.d.resolveReplyTo?.(replyToKey) : undefined;
       const attachments = this.attachments(mediaRefs, uncleanedRefs);
       const result = await adapter.send({
@@ -188,10 +202,11 @@ export class OutboxDispatcher {
       });
       const sentAt = this.d.clock();
       this.counters.sent += 1;
+      tell(this.d.observer, { id: row.id, platform: row.platform, outcome: 'sent', chatKind: chat.kind, at: sentAt });
       // The platform's id is kept only for group messages (alerts are threaded under it); for a
       // direct chat it can contain the tipster's platform id (Telegram's is `<chat>:<message>`).
       const platformMessageId = chat.kind === 'group' ? result.messageId : undefined;
-      return { db: () => this.d.store.markSent(row.id, sentAt, platformMessageId), memory: () => this.dequeue(row) };
+      return { db: () => this.settle(row, 'sent', attempts, () => this.d.store.markSent(row.id, sentAt, platformMessageId)), memory: () => this.dequeue(row) };
     } catch (err) {
       return this.failed(row, attempts, err);
     }
@@ -219,15 +234,16 @@ export class OutboxDispatcher {
     const reason = `${error.code}: ${error.message}`.slice(0, 300);
     if (!error.retryable || attempts >= this.d.settings.maxAttempts) {
       this.counters.dead += 1;
+      tell(this.d.observer, { id: row.id, platform: row.platform, outcome: 'dead', code: error.code, at: this.d.clock() });
       this.d.logger.warn({ outbox: row.id, platform: row.platform, attempts, code: error.code }, 'outbox row dead');
-      return { db: () => this.d.store.markDead(row.id, attempts, reason), memory: () => this.dequeue(row) };
+      return { db: () => this.settle(row, 'dead', attempts, () => this.d.store.markDead(row.id, attempts, reason)), memory: () => this.dequeue(row) };
     }
     const { baseDelayMs, maxDelayMs } = this.d.settings;
-    const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1));
-    const jitter = 1 + ((this.d.random ?? Math.random)() - 0.5) * 0.2;
-    const delay = Math.max(error.retryAfterMs ?? 0, Math.round(backoff * jitter));
+    const backoff = backoffDelay(attempts, { baseMs: baseDelayMs, maxMs: maxDelayMs, jitter: 0.2 }, this.d.random);
+    const delay = Math.max(error.retryAfterMs ?? 0, backoff);
     const nextAt = this.d.clock() + delay;
     this.counters.retried += 1;
+    tell(this.d.observer, { id: row.id, platform: row.platform, outcome: 'retry', code: error.code, at: this.d.clock() });
     this.d.logger.debug({ outbox: row.id, platform: row.platform, attempts, code: error.code, delay }, 'outbox send will be retried');
     return {
       db: () => this.d.store.markRetry(row.id, attempts, nextAt, reason),
@@ -236,6 +252,12 @@ export class OutboxDispatcher {
         row.nextAttemptAt = nextAt;
       },
     };
+  }
+
+  /** Records a settled row, then lets `onSettled` add what follows from it (in the same transaction). */
+  private settle(row: OutboxRecord, status: 'sent' | 'dead', attempts: number, record: () => void): void {
+    record();
+    if (this.d.onSettled && row.dedupeKey) this.d.onSettled(row, status, attempts);
   }
 
   private dequeue(row: OutboxRecord): void {

@@ -7,7 +7,7 @@
  * The schedule runs on the runtime's clock (Runtime.tick), so tests with a fake clock see the
  * same sweeps production does. docs/privacy.md lists what each table holds and for how long.
  */
-import type { RuntimeLogger } from './runtime.js';
+import type { RuntimeLogger } from './logger.js';
 
 /** The limits, in milliseconds (see `retention` in the config). */
 export interface RetentionSettings {

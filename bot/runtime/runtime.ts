@@ -11,30 +11,23 @@
 import { step } from '../engine/step.js';
 import type { EngineEvent, EngineInput, EngineSettings, MediaItem, Session, StepResult } from '../engine/types.js';
 import type { Flow } from '../flows/flow.js';
-import type { Renderer, RenderedMessage } from '../i18n/render.js';
-import type { Attachment, ChatKind, InboundMessage, Platform } from '../messages.js';
-import type { Lang } from '../parse/types.js';
+import type { Renderer } from '../i18n/render.js';
+import type { Attachment, ChatKind, InboundMessage } from '../messages.js';
 import { DecodeQueue } from '../privacy/decode-queue.js';
 import { cleanAttachment, cleaningOf, DEFAULT_MEDIA_LIMITS, type CleanedAttachment, type MediaLimits } from '../privacy/media.js';
 import { stripInvisible } from '../privacy/sanitize.js';
 import type { Vault } from '../privacy/vault.js';
+import { isNewSighting } from '../verification/relay.js';
 import type { VerificationStore } from '../verification/store-port.js';
-import type { VerificationDesk } from './desk.js';
+import { applyIntakeEvent } from './apply-events.js';
+import type { RuntimeLogger } from './logger.js';
 import { describePending, restorePending, type PendingInboundStore } from './pending-inbound.js';
 import type { RetentionSweeper } from './retention.js';
 import { ONE_OFF_CHAT_PREFIX, type RuntimeStore, type StoredSession } from './store-port.js';
 
-export interface ChatTarget {
-  platform: Platform;
-  id: string;
-  language?: Lang;
-}
+import type { VerificationHost } from './verification-host.js';
 
-export interface RuntimeLogger {
-  info(obj: Record<string, unknown>, msg: string): void;
-  warn(obj: Record<string, unknown>, msg: string): void;
-  debug(obj: Record<string, unknown>, msg: string): void;
-}
+export type { RuntimeLogger };
 
 export interface RuntimeDeps {
   store: RuntimeStore & VerificationStore;
@@ -46,8 +39,8 @@ export interface RuntimeDeps {
   vault: Vault;
   clock: () => number;
   newId: () => string;
-  /** Verifier and responder chats: commands, cards, alerts. */
-  desk: VerificationDesk;
+  /** Verifier and responder chats: commands, cards, alerts, delivery reports. */
+  verification: VerificationHost;
   /** Largest attachment kept, in bytes. */
   maxMediaBytes: number;
   /** Limits for cleaning photos (bytes, pixels, size of the result); default DEFAULT_MEDIA_LIMITS. */
@@ -212,10 +205,15 @@ export class Runtime {
       const first = pendingKey ? this.d.pending.takePending(pendingKey) : this.d.store.markInbound(msg.platform, messageKey, now);
       if (!first) return 'duplicate';
       // Group chats: verifier commands and responder acknowledgements; chatter and strangers are ignored on purpose.
-      if (msg.chat.kind !== 'direct') return this.d.desk.onGroupMessage(msg, now) ? 'handled' : 'ignored';
-      if (this.d.desk.onDirectMessage(msg, now)) return 'handled';
+      if (msg.chat.kind !== 'direct') return this.d.verification.onGroupMessage(msg, now) ? 'handled' : 'ignored';
+      if (this.d.verification.onDirectMessage(msg, now)) return 'handled';
       const key = this.d.vault.pseudonym(msg.platform, msg.sender);
-      const relay = this.d.store.openRelayFor(key);
+      let relay = this.d.verification.openRelayFor(key, now);
+      if (relay && msg.text && msg.attachments.length === 0 && this.newSighting(msg.text, relay.report, now)) {
+        // A new sighting while a question is open: passed on as the answer, and also a report of its own.
+        this.d.verification.tipsterWrote('answer', relay.report, msg.text, [], now);
+        relay = undefined;
+      }
       const stored = this.d.store.loadSession(key);
       const address = stored?.address ?? this.seal({ id: msg.chat.id, kind: 'direct' });
       const media = this.holdAttachments(key, msg.attachments, now);
@@ -249,8 +247,8 @@ export class Runtime {
    */
   tick(limit = 100): number {
     const now = this.d.clock();
-    const expired = this.d.store.transaction(() => this.d.desk.expire(now));
-    if (expired > 0) this.d.onOutbox?.();
+    const wrote = this.d.store.transaction(() => this.d.verification.expire(now) + this.d.verification.digest(now));
+    if (wrote > 0) this.d.onOutbox?.();
     const due = this.d.store.dueSessions(now, limit);
     for (const s of due) {
       this.d.store.transaction(() => {
@@ -297,39 +295,15 @@ export class Runtime {
   }
 
   private apply(event: EngineEvent, who: Omit<StoredSession, 'session'>, now: number): void {
-    const { store } = this.d;
-    switch (event.type) {
-      case 'reply':
-        this.enqueue(undefined, who.platform, who.address, who.key, this.d.renderer.reply(event), now);
-        return;
-      case 'report_submitted': {
-        const refs = event.report.draft.media?.items.map((m) => m.ref) ?? [];
-        this.d.desk.reportSubmitted(event.report, who, refs, now);
-        this.counters.reports += 1;
-        this.d.logger.info({ report: event.report.number, status: event.report.status, urgent: event.report.urgent }, 'report submitted');
-        return;
-      }
-      case 'relay_reply':
-        store.attachMedia(event.media, event.report);
-        this.d.desk.relayReply(event.report, event.text, event.media, now);
-        return;
-      case 'report_followup':
-        store.attachMedia(event.media, event.report);
-        this.d.desk.relayReply(event.report, event.text, event.media, now, 'verify.followup');
-        return;
-      case 'media_discarded':
-        store.discardMedia(event.refs);
-        return;
-      case 'tipster_erased':
-        store.eraseTipster(who.key);
-        this.d.logger.info({}, 'tipster data erased on request');
-        return;
-    }
+    applyIntakeEvent(this.d, event, who, now);
+    if (event.type === 'report_submitted') this.counters.reports += 1;
+    if (event.type === 'tipster_erased') this.d.logger.info({}, 'tipster data erased on request');
   }
 
-  private enqueue(dedupeKey: string | undefined, platform: Platform, address: string, chatKey: string, message: RenderedMessage, now: number): void {
-    const row = { platform, address, chatKey, payload: JSON.stringify(message) };
-    this.d.store.enqueue(dedupeKey === undefined ? row : { ...row, dedupeKey }, now);
+  /** Whether a message sent while a question about `report` is open reports a sighting somewhere else. */
+  private newSighting(text: string, report: number, now: number): boolean {
+    const askedAbout = this.d.store.getReport(report)?.draft.location;
+    return isNewSighting(text, askedAbout, { now, timezone: this.d.settings.timezone });
   }
 
   private holdAttachments(tipster: string, attachments: Attachment[], now: number): MediaItem[] {

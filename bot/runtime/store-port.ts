@@ -4,6 +4,9 @@
  */
 import type { Session, SubmittedReport } from '../engine/types.js';
 import type { AttachmentKind, GeoPoint, Platform } from '../messages.js';
+import type { NewOutboxRow, OutboxRecord } from '../outbox-row.js';
+
+export type { NewOutboxRow, OutboxRecord };
 
 export interface StoredSession {
   key: string;
@@ -13,34 +16,11 @@ export interface StoredSession {
   session: Session;
 }
 
-export interface OutboxRecord {
-  id: number;
-  platform: Platform;
-  /** Pseudonymous key of the destination chat. */
-  chatKey: string;
-  /** Sealed `{ id, kind }` of the chat. */
-  address: string;
-  /** JSON of the message without its chat. */
-  payload: string;
-  attempts: number;
-  nextAttemptAt: number;
-}
-
 /**
  * Chat keys starting with this belong to one row only, deleted as soon as it is sent or given up:
  * the reply to STOP, which must reach the tipster without carrying their pseudonym.
  */
 export const ONE_OFF_CHAT_PREFIX = 'once:';
-
-export interface NewOutboxRow {
-  /** Set on fan-out rows (cards, alerts) so they are written once; replies need none. */
-  dedupeKey?: string;
-  platform: Platform;
-  address: string;
-  /** Pseudonymous key of the destination chat: rows of one chat are sent in order. See ONE_OFF_CHAT_PREFIX. */
-  chatKey: string;
-  payload: string;
-}
 
 export interface NewReport {
   report: SubmittedReport;

@@ -1,15 +1,18 @@
 /**
- * The texts verification sends: report cards for verifiers, alerts and their follow-ups for
- * responder groups, and the /status list. Alerts carry only the SALUTE fields, the verifier's
- * note and counts: never who reported, never the tipster's free-form message. Every word a
- * tipster wrote goes through `forDisplay` (one line, no marker lookalikes, no live links).
+ * The texts verification sends: report cards and digests for verifiers, alerts and their
+ * follow-ups for responder groups, delivery reports, and the /status list. Alerts are built
+ * from an incident's parsed facts and the verifier's note only: never who reported, never a
+ * word the tipster typed freely. Every word a tipster wrote that verifiers see goes through
+ * `forDisplay` (one line, no marker lookalikes, no live links).
  */
 import type { Draft } from '../engine/types.js';
-import type { FieldId, Flow } from '../flows/flow.js';
+import type { Flow } from '../flows/flow.js';
 import { oneLine, type Renderer } from '../i18n/render.js';
 import type { GeoPoint } from '../messages.js';
 import type { Lang } from '../parse/types.js';
+import { scrubContacts } from '../parse/index.js';
 import { forDisplay } from '../privacy/sanitize.js';
+import type { IncidentFacts } from './incident.js';
 
 export interface CardInput {
   number: number;
@@ -31,6 +34,11 @@ export class VerificationTexts {
     private readonly r: Renderer,
     private readonly flow: Flow,
   ) {}
+
+  /** One locale text (replies, notices). */
+  t(lang: Lang, key: string, params?: Parameters<Renderer['t']>[2]): string {
+    return this.r.t(lang, key, params);
+  }
 
   card(report: CardInput, lang: Lang, opts: { zone?: string; duplicates: DuplicateHint[]; now: number; mediaNotes?: string[] }): string {
     const { r } = this;
@@ -57,63 +65,81 @@ export class VerificationTexts {
     return lines.filter(Boolean).join('\n');
   }
 
-  alert(
-    report: CardInput & { note?: string; reportCount: number },
-    lang: Lang,
-    opts: { precision: 'exact' | 'zone'; zone?: string },
-  ): string {
+  /**
+   * An alert for one responder group, built from the incident's structured facts only: what
+   * (parsed kinds), where (zone, cross streets, pin at the group's precision), when, counts,
+   * uniforms, plates, corroboration and the verifier's note. Never the tipster's own words,
+   * and never a phone number or e-mail address.
+   */
+  alert(facts: IncidentFacts, lang: Lang, opts: { precision: 'exact' | 'zone'; zone?: string; note?: string }): string {
     const { r } = this;
-    const d = report.draft;
-    const field = (id: FieldId) => r.field(lang, d, id, forDisplay);
-    const has = (id: FieldId) => d[id] !== undefined;
-    const lines = [
-      r.t(lang, report.urgent ? 'alert.title_urgent' : 'alert.title', { number: report.number }),
-      has('activity') ? r.t(lang, 'alert.what', { text: this.what(lang, d) }) : '',
-      r.t(lang, 'alert.where', { text: this.where(lang, d, opts) }),
-      r.t(lang, 'alert.when', { text: d.time?.at !== undefined ? r.time(d.time.at, lang) : field('time') }),
-      has('size') ? r.t(lang, 'alert.size', { text: this.size(lang, d) ?? field('size') }) : '',
-      has('uniform') ? r.t(lang, 'alert.uniform', { text: this.uniform(lang, d) ?? field('uniform') }) : '',
-      has('equipment') ? r.t(lang, 'alert.equipment', { text: field('equipment') }) : '',
-      report.note ? r.t(lang, 'alert.note', { text: oneLine(report.note) }) : '',
-      r.t(lang, 'alert.reports', { count: report.reportCount }),
-    ];
-    return lines.filter(Boolean).join('\n');
+    const title = r.t(lang, facts.urgent ? 'alert.title_urgent' : 'alert.title', { number: facts.number });
+    return [title, ...this.factLines(facts, lang, opts)].filter(Boolean).join('\n');
   }
 
-  /** What, in the group's language where it was understood, with the tipster's words beside it. */
-  private what(lang: Lang, d: Draft): string {
-    const a = d.activity;
-    if (!a) return '';
-    if (!a.kind || a.kind === 'other') return forDisplay(a.text);
-    return this.r.t(lang, 'alert.quoted', { label: this.r.t(lang, `activity.kind.${a.kind}`), text: forDisplay(a.text) });
+  /** A new report joined a confirmed incident: the groups get its facts as they now stand. */
+  incidentUpdate(facts: IncidentFacts, lang: Lang, opts: { precision: 'exact' | 'zone'; zone?: string; note?: string }): string {
+    const title = this.r.t(lang, facts.urgent ? 'alert.joined_urgent' : 'alert.joined', { number: facts.number });
+    return [title, ...this.factLines(facts, lang, opts)].filter(Boolean).join('\n');
   }
 
-  private size(lang: Lang, d: Draft): string | undefined {
-    const s = d.size;
-    if (!s || (s.agents === undefined && s.vehicles === undefined)) return undefined;
-    const parts = [
-      s.agents !== undefined ? this.r.t(lang, 'alert.agents', { count: s.agents }) : '',
-      s.vehicles !== undefined ? this.r.t(lang, 'alert.vehicles', { count: s.vehicles }) : '',
-    ];
-    return parts.filter(Boolean).join(', ');
-  }
-
-  private uniform(lang: Lang, d: Draft): string | undefined {
-    const markings = d.uniform?.markings ?? [];
-    if (markings.length === 0) return undefined;
-    return markings.map((m) => this.r.t(lang, `marking.${m}`)).join(', ');
-  }
-
-  private where(lang: Lang, d: Draft, opts: { precision: 'exact' | 'zone'; zone?: string }): string {
+  private factLines(f: IncidentFacts, lang: Lang, opts: { precision: 'exact' | 'zone'; zone?: string; note?: string }): string[] {
     const { r } = this;
-    const loc = d.location;
-    const zone = opts.zone ?? r.t(lang, 'alert.zone_unknown');
-    if (opts.precision === 'zone') {
-      const cross = loc?.crossStreets ? ` · ${loc.crossStreets.map(forDisplay).join(' / ')}` : '';
-      return `${zone}${cross}`;
-    }
-    const parts = [loc?.text ? forDisplay(loc.text) : '', loc?.point ? mapLink(loc.point) : '', opts.zone ? `(${opts.zone})` : ''];
-    return parts.filter(Boolean).join(' ') || zone;
+    const when = f.timeKnown ? r.time(f.seenAt, lang) : r.t(lang, 'alert.time_unknown');
+    const size = [
+      f.agents !== undefined ? r.t(lang, 'alert.agents', { count: f.agents }) : '',
+      f.vehicles !== undefined ? r.t(lang, 'alert.vehicles', { count: f.vehicles }) : '',
+    ].filter(Boolean);
+    const gear = [
+      f.plates.length > 0 ? r.t(lang, 'alert.plates', { plates: f.plates.join(', ') }) : '',
+      f.weapons ? r.t(lang, 'alert.weapons') : '',
+    ].filter(Boolean);
+    const note = opts.note ? scrubContacts(oneLine(opts.note)).trim() : '';
+    return [
+      f.kinds.length > 0 ? r.t(lang, 'alert.what', { text: f.kinds.map((k) => r.t(lang, `activity.kind.${k}`)).join(', ') }) : '',
+      r.t(lang, 'alert.where', { text: this.where(lang, f, opts) }),
+      r.t(lang, f.reports > 1 ? 'alert.when_latest' : 'alert.when', { text: when }),
+      size.length > 0 ? r.t(lang, 'alert.size', { text: size.join(', ') }) : '',
+      f.markings.length > 0 ? r.t(lang, 'alert.uniform', { text: f.markings.map((m) => r.t(lang, `marking.${m}`)).join(', ') }) : '',
+      gear.length > 0 ? r.t(lang, 'alert.equipment', { text: gear.join(', ') }) : '',
+      note ? r.t(lang, 'alert.note', { text: note }) : '',
+      f.reports > 1 ? r.t(lang, 'alert.merged', { count: f.reports }) : '',
+      r.t(lang, 'alert.tipsters', { count: f.tipsters }),
+    ];
+  }
+
+  private where(lang: Lang, f: IncidentFacts, opts: { precision: 'exact' | 'zone'; zone?: string }): string {
+    const zone = opts.zone ?? this.r.t(lang, 'alert.zone_unknown');
+    const cross = f.cross ? f.cross.map((s) => forDisplay(scrubContacts(s))).join(' / ') : '';
+    if (opts.precision === 'zone') return [zone, cross].filter(Boolean).join(' · ');
+    const exact = [cross, f.zip ?? '', f.point ? mapLink(f.point) : ''].filter(Boolean).join(' · ');
+    return exact ? `${exact} (${zone})` : zone;
+  }
+
+  /** Reports over their sender's hourly limit, gathered into one card. */
+  digest(reports: { number: number; urgent: boolean; seenAt: number; zone?: string; activity?: string }[], lang: Lang): string {
+    const { r } = this;
+    const lines = reports.map((rep) =>
+      r.t(lang, 'card.digest_line', {
+        number: rep.number,
+        urgent: rep.urgent ? '🚨 ' : '',
+        zone: rep.zone ?? r.t(lang, 'alert.zone_unknown'),
+        time: { time: rep.seenAt },
+        what: rep.activity ? r.t(lang, `activity.kind.${rep.activity}`) : r.t(lang, 'activity.kind.other'),
+      }),
+    );
+    return [r.t(lang, 'card.digest_title', { count: reports.length }), ...lines, r.t(lang, 'card.digest_hint')].join('\n');
+  }
+
+  /** How an alert's sends ended, one entry per group: "Lado Este ✓, Boyle Heights ✗ failed after 8 tries". */
+  delivery(number: number, results: { name: string; sent: boolean; attempts: number }[], lang: Lang): string {
+    const { r } = this;
+    const parts = results.map((g) =>
+      g.sent ? r.t(lang, 'verify.delivery_sent', { group: g.name }) : r.t(lang, 'verify.delivery_dead', { group: g.name, count: g.attempts }),
+    );
+    const all = results.every((g) => g.sent);
+    const none = results.every((g) => !g.sent);
+    return r.t(lang, none ? 'verify.delivery_none' : all ? 'verify.delivery' : 'verify.delivery_some', { number, results: parts.join(', ') });
   }
 
   update(number: number, text: string, lang: Lang): string {

@@ -13,7 +13,8 @@ const BOT_UUID = uuidFor('the-bot-itself');
 
 function signalHarness(mode: FakeMode) {
   return async () => {
-    const fake = await FakeSignalServer.start({ mode });
+    // Receive timeouts run 5× faster than real seconds: the contract is about what, not when.
+    const fake = await FakeSignalServer.start({ mode, timing: { secondMs: 200 } });
     for (const name of CONTRACT_GROUP_CHATS) fake.addGroup(name);
     const adapter = new SignalAdapter({ config: testConfig(fake.url, { receive: mode === 'json-rpc' ? 'websocket' : 'poll' }) });
 

@@ -4,6 +4,7 @@
  * admin runs them; then the printed ids pasted into the config are accepted, and the real
  * processes (`app/cli.ts`, `app/main.ts`) behave the same.
  */
+import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,7 +68,7 @@ describe('centinela signal … against the fake signal-cli-rest-api (issue 5)', 
     const verifiers = fake.addGroup('Verificadores Este', '2DicEQ5lOnSc516Tte0nVAd4dSofTvryO3zsZjwEetg=');
     const east = fake.addGroup('Respuesta Lado Este');
     const dir = tempDir();
-    const env = { CENTINELA_CONFIG: writeConfig(dir, fake.url) };
+    const env = { CENTINELA_CONFIG: writeConfig(dir, fake.url), CENTINELA_SECRET: randomBytes(36).toString('base64') };
 
     const b = buffer();
     expect(await runCli(['signal', 'groups'], b.out, env)).toBe(0);

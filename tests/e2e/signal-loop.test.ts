@@ -167,7 +167,7 @@ describe('Signal end to end (issue 5)', () => {
 
     const alert = await say(r, VERIFIER, `/confirm ${n}`, `ALERTA VERIFICADA · Incidente #${n}`, { group: groups.verifiers, chat: groups.east.id });
     const confirmAt = r.now.value;
-    expect(alert).toContain('1st y Soto');
+    expect(alert).toContain('1st / Soto'); // the parsed corner, never the words as typed
     expect(fake.sentTexts(groups.east.id)).toHaveLength(1);
 
     // Signal delivers the same command again (same author and timestamp): still one alert.
@@ -380,8 +380,8 @@ describe('Signal end to end (issue 5)', () => {
     expect(cards()).toHaveLength(1);
 
     const metrics = await (await bot.http.request('/metrics', {}, FROM_LOOPBACK)).text();
-    expect(metrics).toContain('centinela_outbox_retried_total 2');
-    expect(metrics).toMatch(/centinela_outbox_sent_total [3-9]/);
-    expect(metrics).toContain('centinela_outbox_dead_total 0');
+    expect(metrics).toContain('centinela_sends_total{platform="signal",result="retry"} 2');
+    expect(metrics).toMatch(/centinela_sends_total\{platform="signal",result="sent"\} [3-9]/);
+    expect(metrics).not.toContain('result="dead"');
   });
 });

@@ -218,7 +218,8 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     expect(textOf(alert)).toContain('lo vio nuestro observador');
     expect(textOf(alert)).toContain('https://www.openstreetmap.org/'); // a link: previews must be off
     expect(sendsTo(api, WEST_GROUP)).toHaveLength(0); // another zone: nothing
-    expect(textOf(sendsTo(api, VERIFIER_GROUP).at(-1)!)).toContain(`Reporte #${n} confirmado`);
+    expect(sendsTo(api, VERIFIER_GROUP).map(textOf).join('\n')).toContain(`Reporte #${n} confirmado`);
+    expect(textOf(sendsTo(api, VERIFIER_GROUP).at(-1)!)).toContain(`Alerta #${n} entregada`); // the true delivery
     expect(textOf(sendsTo(api, DM).at(-1)!)).toContain(`confirmó tu reporte #${n}`);
 
     // 9. Exactly once: the same command delivered again, a second /confirm, time passing.
@@ -278,7 +279,8 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     expect(toForum()[0]).toMatchObject({ ok: false, params: { message_thread_id: EAST_TOPIC } });
     // The other chats are not held up by the responder group's limit.
     expect(textOf(sendsTo(api, VERIFIER_GROUP).at(-1)!)).toContain(`Reporte #${n} confirmado`);
-    expect(textOf(sendsTo(api, DM).at(-1)!)).toContain(`confirmó tu reporte #${n}`);
+    // The tipster hears "alerted" only once the alert is delivered, not while it waits for its retry.
+    expect(textOf(sendsTo(api, DM).at(-1)!)).not.toContain(`confirmó tu reporte #${n}`);
 
     const row = () =>
       bot.store.db.prepare(`SELECT status, attempts, next_attempt_at AS nextAt, last_error AS error FROM outbox WHERE dedupe_key LIKE 'alert:%'`).all() as {
@@ -317,8 +319,8 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     expect(toForum()).toHaveLength(2);
     expect(sendsTo(api, EAST_FORUM)).toHaveLength(1);
     const metrics = await (await bot.http.request('/metrics', {}, FROM_LOOPBACK)).text();
-    expect(metrics).toContain('centinela_outbox_retried_total 1');
-    expect(metrics).toContain('centinela_outbox_dead_total 0');
+    expect(metrics).toContain('centinela_sends_total{platform="telegram",result="retry"} 1');
+    expect(metrics).toContain('centinela_outbox_dead 0');
     expectPlainTextOnly(api);
   });
 });

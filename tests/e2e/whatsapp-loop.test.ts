@@ -171,7 +171,7 @@ describe('WhatsApp: the whole loop', () => {
     expect(alert.caption).toContain('ALERTA VERIFICADA · Incidente #1001');
     expect(alert.caption).toContain('lo vio nuestro observador');
     expect(wa.sentTo(OTHER_GROUP)).toHaveLength(0);
-    expect(lastTo(sent, VERIFIER_GROUP)).toContain('Reporte #1001 confirmado');
+    expect(lastTo(sent, VERIFIER_GROUP)).toContain('Alerta #1001 entregada'); // after 'Reporte #1001 confirmado', the true delivery
     expect(lastTo(sent, TIPSTER.lid)).toContain('confirmó tu reporte #1001');
 
     // The tipster's identity (LID, number, display name) reaches no group.

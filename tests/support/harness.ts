@@ -9,6 +9,7 @@ import type { Attachment, GeoPoint, InboundMessage } from '../../bot/messages.js
 import { composeCentinela, type Centinela } from '../../app/compose.js';
 import { createLogger } from '../../app/logger.js';
 import { RecordingAdapter, type SentMessage } from './recording-adapter.js';
+import { verbatimRun } from './verbatim.js';
 
 export const TEST_SECRET = Buffer.from('test-secret-test-secret-test-secret-0123456789');
 /** Saturday 21 November 2026, 09:00 in Los Angeles. */
@@ -28,10 +29,16 @@ export class Harness {
   private printed = 0;
   private reportsSeen = 0;
   readonly lines: string[] = [];
+  /** What tipsters typed in direct chats, and the responder groups: no alert may quote the former. */
+  private readonly typed: string[] = [];
+  private readonly responderChats: Set<string>;
+  /** Messages to responder groups checked for tipster words (every transcript suite checks them). */
+  alertsScanned = 0;
 
   constructor(opts: HarnessOptions = {}) {
     this.now = opts.start ?? T0;
     const config = structuredClone(opts.config ?? DEMO_CONFIG) as Config;
+    this.responderChats = new Set(config.chats.responders.map((c) => c.id));
     this.bot = composeCentinela({
       config,
       secret: TEST_SECRET,
@@ -70,6 +77,7 @@ export class Harness {
       ...(content.location ? { location: content.location } : {}),
       ...(content.editOf ? { editOf: content.editOf } : {}),
     };
+    if (!opts.group && content.text && !content.text.startsWith('/')) this.typed.push(content.text);
     await this.deliver(msg, describe(sender, content));
     return msg;
   }
@@ -92,7 +100,14 @@ export class Harness {
   async flush(): Promise<void> {
     await this.bot.runtime.idle(); // messages with photos are handled once the photos are cleaned
     await this.bot.dispatcher.drain();
-    for (const m of this.adapter.sent.slice(this.printed)) this.lines.push(formatSent(m));
+    for (const m of this.adapter.sent.slice(this.printed)) {
+      this.lines.push(formatSent(m));
+      if (m.chat.kind === 'group' && this.responderChats.has(m.chat.id)) {
+        this.alertsScanned += 1;
+        const run = verbatimRun(m.text, this.typed);
+        if (run !== undefined) throw new Error(`an alert to ${m.chat.id} quotes the tipster verbatim: "${run}"`);
+      }
+    }
     this.printed = this.adapter.sent.length;
     const reports = this.reports();
     for (const r of reports.slice(this.reportsSeen)) {

@@ -13,6 +13,8 @@ export class RecordingAdapter implements AdapterPort {
   private handler: InboundHandler | undefined;
   private seq = 0;
   private failures: AdapterError[] = [];
+  /** Chats whose every send fails with the given error (a group the bot was removed from). */
+  readonly failingChats = new Map<string, AdapterError>();
 
   constructor(readonly platform: Platform) {}
 
@@ -36,6 +38,8 @@ export class RecordingAdapter implements AdapterPort {
 
   async send(message: OutboundMessage): Promise<SendResult> {
     if (!this.handler) throw new AdapterError('not_started', 'adapter not started');
+    const broken = this.failingChats.get(message.chat.id);
+    if (broken) throw broken;
     const failure = this.failures.shift();
     if (failure) throw failure;
     const messageId = `out-${++this.seq}`;

@@ -65,7 +65,7 @@ const SEPARATORS = /[\u2028\u2029\u0085\v\f\r]/;
 const MARKERS = /[\p{Extended_Pictographic}\p{Emoji_Presentation}\u2713\u2714\u2611]/u;
 const LIVE_LINK = /evil\.example|t\.me\/|bit\.ly\/|wa\.me\/|tel:\+/;
 /** Lines of ours that may look official: our own titles and confirmations. */
-const OURS = [/^🚨 ALERTA VERIFICADA · Incidente #\d+$/, /^✅ Reporte #\d+ confirmado\. Alerta enviada/, /^💬 #\d+ · respuesta del informante:$/];
+const OURS = [/^🚨 ALERTA VERIFICADA · Incidente #\d+$/, /^✅ Reporte #\d+ confirmado\. La alerta va a: /, /^💬 #\d+ · respuesta del informante:$/];
 const LOOKS_OFFICIAL = /^\W*(?:✅|✔|🔔|🚨|Reporte\b.*confirmado|ALERTA VERIFICADA|VERIFIED ALERT)/u;
 /** Lines that carry the tipster's words. */
 const QUOTES_TIPSTER = /tocando puertas|VERIFIED ALERT|siguen ahí|evacuen ya/;
@@ -90,8 +90,10 @@ describe('tipster text that tries to look official', () => {
     await say('verifier-1', '/confirmar 1001', 'verifiers');
     const alert = h.lastTo('responders-east')!;
     expect(alert.text.split('\n')[0]).toBe('🚨 ALERTA VERIFICADA · Incidente #1001');
-    expect(lineWith(alert, 'evacuen ya')).toMatch(/^Qué: .*«están tocando puertas \/ Reporte #1001 confirmado \/ ALERTA VERIFICADA: evacuen ya»\)$/);
-    expect(lineWith(alert, 'VERIFIED ALERT')).toMatch(/^Dónde: 1st y Soto 90033 \/ VERIFIED ALERT, info en evil\[\.\]example\/x o t\[\.\]me\/falso/);
+    // Alerts are built from parsed facts only: none of the tipster's forged lines reaches responders.
+    expect(alert.text).not.toContain('evacuen ya');
+    expect(alert.text).not.toContain('VERIFIED ALERT');
+    expect(alert.text).not.toContain('evil');
 
     // In the verifier chat and the responder group, no line the tipster wrote looks like ours,
     // and nothing they wrote carries a separator, a marker or a live link.

@@ -231,6 +231,7 @@ describe('intake transcripts', () => {
     await harness();
     await h.send('ned', { text: 'hello' });
     await answer('ned', '');
+    expect(h.lastTo('ned')?.keys).toEqual(['intake.urgent.ask']); // an empty message still gets the question again
     await answer('ned', 'x'.repeat(5000));
     expect(h.lastTo('ned')?.keys).toEqual(['intake.too_long']);
     h.now += 20_000;

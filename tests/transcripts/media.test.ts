@@ -27,7 +27,7 @@ import { createVault } from '../../bot/privacy/vault.js';
 import { OutboxDispatcher } from '../../bot/runtime/dispatcher.js';
 import { openDatabase, SqliteStore } from '../../store/sqlite-store.js';
 import { Harness, TEST_SECRET } from '../support/harness.js';
-import { fakeMp4, GPS, gpsJpeg, gpsNeedles, gpsTraces, metadataOf, pngBomb } from '../support/images.js';
+import { fakeMp4, GPS, gpsJpeg, gpsNeedles, gpsTraces, metadataOf, pngBomb, truncatedPng } from '../support/images.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 
 const TIPSTER = '+15550001111';
@@ -227,5 +227,29 @@ describe('photos and videos', () => {
     expect(relay.attachments).toHaveLength(1);
     expect(await metadataOf(relay.attachments![0]!.data!)).toBeUndefined();
     expect(gpsTraces(relay.attachments![0]!.data!)).toEqual([]);
+  });
+
+  it('a first message that is only a photo we could not use is told so, with the usual opening (es, en)', async () => {
+    h = await new Harness({ config: networkConfig() }).start();
+    const files: [string, Attachment][] = [
+      ['bomb', { kind: 'image', mime: 'image/png', data: pngBomb(30_000) }],
+      ['truncated', { kind: 'image', mime: 'image/png', data: await truncatedPng() }],
+      ['unknown', { kind: 'image', mime: 'image/jpeg', data: new Uint8Array(Buffer.from('not an image at all')) }],
+    ];
+    for (const [who, file] of files) {
+      await say(who, { attachments: [file] });
+      const keys = h.sentTo(who).flatMap((m) => m.keys ?? []);
+      expect(keys[0], who).toMatch(/^intake\.media\.(unsupported|too_large)$/);
+      expect(keys, who).toContain('language.menu'); // no words to tell the language by: the menu
+    }
+    // Chosen a language, the conversation goes on as for anyone else.
+    await say('truncated', { text: '1' });
+    expect(h.lastTo('truncated')?.keys).toEqual(['intake.urgent.ask']);
+    // With words, the language is known and the note comes in it, before the safety notice.
+    await say('truncated-en', { text: 'ICE agents at 1st and Soto', attachments: [files[1]![1]] });
+    expect(h.sentTo('truncated-en').flatMap((m) => m.keys ?? []).slice(0, 2)).toEqual(['intake.media.unsupported', 'intake.safety']);
+    expect(h.sentTo('truncated-en')[0]!.text).toMatch(/could not use that photo/);
+    expect(h.bot.store.db.prepare('SELECT COUNT(*) FROM media').pluck().get()).toBe(0);
+    await expect(h.transcript()).toMatchFileSnapshot('__golden__/unusable-first-photo.txt');
   });
 });

@@ -4,6 +4,7 @@
  * writing again after their report went in. Each scenario runs in Spanish and in English.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Attachment } from '../../bot/messages.js';
 import { Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -236,5 +237,67 @@ describe('understanding tipsters', () => {
     expect(h.sentTo('bea')[0]?.keys?.slice(0, 2)).toEqual(['intake.hotline', 'intake.help']);
     expect(h.sentTo('bea')[0]?.text).toMatch(/^If someone is being detained right now, call the hotline: \+1 555 0100/);
     await expect(h.transcript()).toMatchFileSnapshot('__golden__/help-hotline-first.txt');
+  });
+
+  it('fast typists whose phone is 10 s slow or 10 s fast, or who send whole-second timestamps, get every answer answered once (es, en)', async () => {
+    await harness();
+    const es = ['hola', 'no', 'están vigilando desde un carro', '1st y Soto', 'hace 10 minutos', '2 agentes', 'no', 'sí', 'sí'];
+    const en = ['hello', 'no', 'they are parked watching the school', 'Cesar Chavez and Soto', '5 min ago', '3 agents', 'no', 'yes', 'yes'];
+    const clocks: [string, string[], (sent: number) => number][] = [
+      ['slow-es', es, (sent) => sent - 10_000],
+      ['fast-en', en, (sent) => sent + 10_000],
+      ['telegram-es', es, (sent) => Math.floor(sent / 1000) * 1000],
+      ['slow-telegram-en', en, (sent) => Math.floor((sent - 10_000) / 1000) * 1000],
+    ];
+    for (const [who, answers, stamp] of clocks) {
+      h.lines.push(`# ${who}`);
+      for (const [i, text] of answers.entries()) {
+        const before = h.sentTo(who).length;
+        const sent = h.now + (i === 0 ? 20_000 : i % 2 === 0 ? 1_200 : 1_800);
+        h.now = sent + 300; // delivery
+        await h.send(who, { text, sentAt: stamp(sent) });
+        expect(h.sentTo(who).length - before, `${who}: reply to "${text}"`).toBeGreaterThan(0);
+        if (i > 0) expect(h.sentTo(who).length - before, `${who}: reply to "${text}"`).toBe(1);
+        if (h.lastTo(who)?.keys?.includes('intake.submitted')) break;
+      }
+      expect(h.lastTo(who)?.keys).toEqual(['intake.submitted']);
+    }
+    await expect(h.transcript()).toMatchFileSnapshot('__golden__/clock-skew.txt');
+  });
+
+  it('every kind of message gets a reply in every state: unusable photos, files we do not take, pins, empty messages, emoji', async () => {
+    await harness();
+    const broken = new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')); // a PNG cut off in its header
+    const inputs: [string, { text?: string; location?: { lat: number; lng: number }; attachments?: Attachment[] }][] = [
+      ['broken photo', { attachments: [{ kind: 'image', mime: 'image/png', data: broken }] }],
+      ['unknown format', { attachments: [{ kind: 'image', mime: 'image/jpeg', data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]) }] }],
+      ['audio', { attachments: [{ kind: 'audio', mime: 'audio/ogg', data: new Uint8Array([1, 2]) }] }],
+      ['pin', { location: { lat: 34.0335, lng: -118.207 } }],
+      ['empty', { text: '' }],
+      ['emoji', { text: '👍' }],
+    ];
+    const states: [string, string[]][] = [
+      ['first contact', []],
+      ['language menu', ['ok']],
+      ['triage', ['hola']],
+      ['where', ['hola', 'no', 'vigilando']],
+      ['anything else', ['hola', 'no', 'vigilando', '1st y Soto', 'hace 10 minutos', '3 agentes']],
+      ['review', ['hola', 'no', 'vigilando', '1st y Soto', 'hace 10 minutos', '3 agentes', 'no', 'sí']],
+      ['after the report', ['hola', 'no', 'vigilando', '1st y Soto', 'hace 10 minutos', '3 agentes', 'no', 'sí', 'sí']],
+    ];
+    let n = 0;
+    for (const [state, script] of states) {
+      for (const [input, content] of inputs) {
+        const who = `t${++n}`;
+        for (const text of script) await say(who, text);
+        const before = h.sentTo(who).length;
+        h.now += 20_000;
+        await h.send(who, content);
+        const got = h.sentTo(who).slice(before).flatMap((m) => m.keys ?? []);
+        expect(got.length, `${input} at ${state}`).toBeGreaterThan(0);
+        if (content.attachments && input !== 'audio') expect(got[0], `${input} at ${state}`).toBe('intake.media.unsupported');
+      }
+    }
+    expect(h.bot.store.db.prepare('SELECT COUNT(*) FROM media').pluck().get()).toBe(0);
   });
 });

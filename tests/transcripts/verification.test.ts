@@ -64,7 +64,7 @@ describe('verification and alerts', () => {
     expect(es).toHaveLength(1);
     expect(en).toHaveLength(1);
     expect(es[0]!.text).toContain('ALERTA VERIFICADA');
-    expect(es[0]!.text).toContain('1st y Soto');
+    expect(es[0]!.text).toContain('1st / Soto');
     expect(es[0]!.text).toContain('lo vio nuestro observador');
     expect(en[0]!.text).toContain('VERIFIED ALERT');
     expect(en[0]!.text).toContain('East Side'); // zone precision: the zone, not the address
@@ -72,6 +72,8 @@ describe('verification and alerts', () => {
     expect(h.sentTo('responders-west')).toHaveLength(0);
     expect(h.sentTo('regional')).toHaveLength(0);
     expect(h.lastTo('+15551234567')!.text).toContain(`#${n}`); // the tipster is told
+    expect(h.lastTo('+15551234567')!.text).toContain('avisó a la red'); // once a group really got it
+    expect(h.sentTo('verifiers').map((m) => m.text).join('\n')).toContain(`Alerta #${n} entregada: Lado Este (responders-east) ✓, Lado Este (responders-east-en) ✓`);
     expect(h.lastTo('verifiers')!.text).toContain('ya está confirmado');
     await expect(h.transcript()).toMatchFileSnapshot('__golden__/verify-confirm.txt');
   });
@@ -112,7 +114,7 @@ describe('verification and alerts', () => {
     await say('responder-9', `/voy ${n}`, 'responders-east');
     await say('responder-8', `/going ${n}`, 'responders-east-en');
     await say('responder-8', `/going ${n}`, 'responders-east-en'); // same person twice counts once
-    expect(h.lastTo('verifiers')!.text).toContain('2 personas');
+    expect(h.lastTo('verifiers')!.text).toContain('2 personas van');
     await say('verifier-2', `/actualizar ${n} Se llevaron a una persona; la familia necesita apoyo`, 'verifiers');
     const update = h.lastTo('responders-east')!;
     expect(update.text).toContain('ACTUALIZACIÓN');
@@ -127,6 +129,7 @@ describe('verification and alerts', () => {
       { actor: 'simulator:verifier-1', action: 'claim' },
       { actor: 'simulator:verifier-1', action: 'approve' },
       { actor: 'simulator:verifier-1', action: 'confirm' },
+      { actor: 'system', action: 'alert_delivered' },
       { actor: 'simulator:verifier-2', action: 'update' },
       { actor: 'simulator:verifier-1', action: 'clear' },
     ]);
@@ -204,9 +207,9 @@ describe('verification and alerts', () => {
     const second = h.reports().at(-1)!.number;
     expect(h.lastTo('verifiers')!.text).toContain(`Puede ser el mismo que #${first}`);
     await say('verifier-1', `/unir ${second} ${first}`, 'verifiers');
-    expect(h.lastTo('verifiers')!.text).toContain(`incidente #${first} (2 reportes)`);
+    expect(h.lastTo('verifiers')!.text).toContain(`incidente #${first} (2 reportes · personas distintas: 2)`);
     await say('verifier-1', `/confirm ${first}`, 'verifiers');
-    expect(h.sentTo('responders-east')[0]!.text).toContain('2 reportes independientes');
+    expect(h.sentTo('responders-east')[0]!.text).toContain('Respaldado por 2 personas distintas');
 
     const third = await tipAndSubmit('tipster-g', 'hay un retén de la migra en Main y 5th, ahora, 6 agentes, 3 patrullas', 'no');
     expect(h.lastTo('verifiers')!.text).toContain('Zona: desconocida');
@@ -222,7 +225,9 @@ describe('verification and alerts', () => {
     const n = await tipAndSubmit('tipster-i', 'hay un retén de la migra en Main y 5th, ahora, 6 agentes', 'no');
     await say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.adapter.sent.filter((m) => m.text.includes('ALERTA VERIFICADA'))).toHaveLength(0);
-    expect(h.sentTo('verifiers').map((m) => m.text).join('\n')).toContain('no se alertó a nadie');
+    expect(h.sentTo('verifiers').map((m) => m.text).join('\n')).toContain('NO se alertó a nadie');
+    expect(h.sentTo('verifiers').map((m) => m.text).join('\n')).not.toContain('La alerta va a');
+    expect(h.lastTo('tipster-i')!.text).not.toContain('avisó'); // nobody was alerted: the tipster is not told so
   });
 
   it('quiet incidents expire with a notice to the groups; /status lists what is open', async () => {

@@ -4,6 +4,10 @@
  */
 import type { Vocabulary } from './index.js';
 
+/** Who is being taken, after "taking", "took", "picked up" ("took a man", "taking my dad"). */
+const TAKEN =
+  '(?:someone|somebody|people|him|her|them|a\\s+(?:man|woman|person|guy|lady|kid|worker|neighbou?r|father|mother|dad|mom)|my\\s+\\w+|the\\s+(?:man|woman|guy|lady|worker|neighbou?r))';
+
 export const EN: Vocabulary = {
   lang: 'en',
   keywords: {
@@ -73,6 +77,10 @@ export const EN: Vocabulary = {
       'lining\\s+(?:everyone|everybody|people|them|workers|us)\\s+up',
       '(?:taking|took|grabbed|picked\\s+up|got|shoved|pushed|threw|loading|loaded|putting|put|dragging|dragged|pulling|pulled)\\s+(?:(?:a|an|the|some|two|three|\\d+)\\s+)?(?:someone|somebody|people|him|her|them|man|woman|person|guy|guys|lady|kid|worker|workers|neighbou?r|father|mother|dad|mom|vendor|men|women|cousin|brother|sister|husband|wife|son|daughter|uncle|aunt|my\\s+\\w+|his\\s+\\w+|her\\s+\\w+)',
       'just\\s+(?:took|grabbed|arrested|detained|picked\\s+up|shoved)',
+      // Learners' English: the plain present for the past ("they take him"), "catching people", "put handcuffs to"
+      '(?:they|ice|agents|police|migra)\\s+(?:take|takes|grab)\\s+(?:him|her|my\\s+\\w+|(?:a|an|the|two|three|\\d+)\\s+(?:man|woman|guy|guys|men|women|persons))',
+      'catching\\s+(?:people|persons|men|workers|someone|somebody)',
+      'put(?:ting)?\\s+(?:the\\s+)?handcuffs',
     ],
     notTakingPatterns: [
       '(?:just|only)\\s+(?:\\w+\\s+){0,2}(?:parked|standing|sitting|watching|waiting|driving|drove|walking|asking|talking|looking|hanging)',
@@ -81,6 +89,7 @@ export const EN: Vocabulary = {
       'didn\'?t\\s+(?:stop|take|arrest|grab)|did\\s+not\\s+(?:stop|take|arrest|grab)',
       'not\\s+doing\\s+anything',
     ],
+    unsurePatterns: ["(?:not\\s+sure|(?:i\\s+)?(?:don'?t|dont|do\\s+not)\\s+know)\\s+(?:if|whether)\\s+(?:[^\\s]+\\s+){0,5}[^\\s]+"],
     victimVerbs: `detained detaining arrested arresting took taking grabbed grabbing shoved pushed loading loaded
       putting put dragging dragged cuffed handcuffed tackled picked got arrest detain grab take chased chasing`,
   },
@@ -89,7 +98,7 @@ export const EN: Vocabulary = {
       'right\\s+now|just\\s+now|now|rn|currently|at\\s+the\\s+moment|at\\s+this\\s+moment|as\\s+we\\s+speak',
       'happening\\s+now|still\\s+(?:there|here|outside)',
     ],
-    earlierPatterns: ['earlier(?:\\s+today)?'],
+    earlierPatterns: ['earlier(?:\\s+today)?', 'since\\s+(?:early|this\\s+morning)'],
     stale: [
       { pattern: 'day\\s+before\\s+yesterday', daysBack: 2, hour: 12 },
       { pattern: 'last\\s+night|yesterday\\s+(?:evening|night)', daysBack: 1, hour: 21, evening: true },
@@ -134,6 +143,96 @@ export const EN: Vocabulary = {
     'or\\s+rather',
     'make\\s+that',
   ],
+  correctionOpeners: {
+    patterns: ['no\\s+wait', 'wait', 'sorry', 'i\\s+mean', 'actually', 'correction', 'my\\s+bad', 'oops'],
+    shortOpeners: ['wait', 'sorry'],
+  },
+  nothingMore: ['nothing', "that's all", 'thats all'],
+  fields: {
+    activity: {
+      arrest: [
+        'arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|grabb(?:ed|ing)|handcuff(?:s|ed|ing)?|apprehend(?:ed|ing)?',
+        `(?:taking|took|grab|picked\\s+up)\\s+${TAKEN}`,
+      ],
+      raid: ['raid(?:s|ed|ing)?'],
+      checkpoint: ['check\\s?points?|check-points?|road\\s?blocks?'],
+      door_knocking: ['knock(?:s|ed|ing)?|door\\s+to\\s+door|door-to-door|bang(?:ing|ed)?\\s+on\\s+(?:the\\s+|my\\s+|our\\s+)?doors?'],
+      surveillance: [
+        'parked|parking(?!\\s+lot)|sitting\\s+in\\s+(?:a|an|the|their|2|two)|watching|following|followed|surveil\\w{0,10}',
+        'staking\\s+out|stakeout|waiting\\s+outside|taking\\s+(?:photos|pictures)',
+      ],
+      patrol: [
+        'driving\\s+around|drive\\s+around|drove\\s+around|patroll?ing|(?<!border\\s)patrol(?:s|led)?(?!\\s+(?:car|cars|vehicle))',
+        'circling|cruising|going\\s+around|standing\\s+around|standing',
+      ],
+    },
+    selfWatchingPatterns: ["(?:i'?m|i\\s+am|we'?re|we\\s+are)\\s+watching"],
+    markings: {
+      CBP: ['border\\s+patrol'],
+      DHS: ['homeland\\s+security'],
+      POLICE: ['police|sheriffs?|sherif'],
+      plain_clothes: [
+        'plain\\s?clothes|plain-clothes|plainclothes|(?:street|regular|normal|civilian|casual)\\s+clothes',
+        'no\\s+uniforms?|not\\s+in\\s+uniform|without\\s+uniforms?',
+      ],
+      vests: ['vests?|bullet\\s?proof'],
+      masks: ['masks?|masked|balaclavas?|covered\\s+faces?|faces?\\s+covered'],
+      uniforms: ['uniforms?|uniformed'],
+    },
+    negations: "no not without never didn't didnt don't dont weren't wasn't",
+    weaponPatterns: ['guns?|rifles?|weapons?|armed|pistols?|firearms?|handguns?|shotguns?|long\\s+guns?|tasers?|ar-?15s?'],
+    unarmedPatterns: ['unarmed'],
+    vehicleDescriptionPatterns: ['black|white|gr[ae]y|silver|blue|red|green|beige|gold|dark|unmarked|tinted'],
+    plateWordPatterns: ['plates?|tags?|license(?:\\s+plates?)?'],
+    plateFillers: 'number num no is said says that was were of from the state',
+    firsthand: {
+      openers: ['(?:just\\s+)?(?:saw|seeing)'],
+      patterns: ["i\\s+(?:just\\s+)?saw|i\\s+see|i\\s+can\\s+see|i\\s+just\\s+seen|(?:i'?m|i\\s+am)\\s+(?:watching|seeing|looking\\s+at)|just\\s+saw|i\\s+witnessed"],
+    },
+  },
+  clauses: {
+    abbreviations: 'st ave blvd rd dr mr mrs ms jr n s e w no num apt a p m approx etc vs hwy ln ct pl',
+    and: 'and',
+    but: 'but',
+    starts: 'they there theyre i he she it its we are were have had also then now right at near outside just still',
+    between: 'between',
+  },
+  streets: {
+    words: `st street sts ave av avenue blvd boulevard rd road dr drive ln lane way pl place ct court hwy highway fwy
+      freeway pkwy parkway cir circle ter terrace route expressway expy`,
+    numberedLead: 'avenue av ave highway hwy route street st road rd',
+    articleBeforeNumber: '',
+    boundary: `at on in of near by outside corner intersection between the a to from towards across behind next inside
+      around and now right today yesterday ago here there is are was were`,
+    notStreet: `agents agent officers officer police sheriff cops cars car suv suvs van vans trucks vests masks uniforms
+      people men guys i me we they them he she him her you my your it this that who some someone nobody minutes min
+      mins hours am pm arresting arrested detained saw see more not yes school store church park house home work`,
+    leadIn: 'at on in the corner of intersection near between around streets',
+    connectors: 'and at',
+    strictConnectors: 'at',
+    directions: 'n s e w ne nw se sw east west north south',
+    zipNext: 'area zip code post',
+    notName: 'now today yesterday rn ago minutes min parked knocking watching arresting standing waiting raid checkpoint nobody something',
+  },
+  pieces: {
+    split: 'at on in near outside across behind inside with wearing theres',
+    splitPairs: ['next to'],
+    splitBeforePlace: undefined,
+    strongLocation: ['near', 'outside', 'across', 'behind', 'next', 'inside', 'in front'],
+    with: 'with',
+    of: 'of',
+    articles: 'the',
+    locationPrepositions: 'at on in',
+    droppedPrepositions: 'at on in',
+    describePrepositions: 'with wearing in',
+    notPlacePhrases: [],
+    notPlace: 'foot duty the a way morning afternoon evening night general time it them all',
+    placeWords: `walmart target costco lowes depot school store church park corner street ave blvd boulevard parking
+      laundromat market swap hospital clinic courthouse bus station metro downtown neighborhood plaza mall restaurant
+      apartments building freeway highway`,
+    doors: 'door doors',
+    countLeadPatterns: ["there\\s+are|there\\s+were|they\\s+are|they're|theyre|like|about|around|approx|maybe|almost|at\\s+least"],
+  },
   places: {
     nonLocationPatterns: [
       '(?:at|on|by|in|near|outside|to|in\\s+front\\s+of|across\\s+from|down)?\\s*(?:my|our|his|her|their)\\s+(?:door|front\\s+door|house|home|place|street|block|building|apartment|apt|neighborhood|hood|area|job|work|yard|porch)',
@@ -171,8 +270,9 @@ export const EN: Vocabulary = {
       'what\\s+are\\s+my\\s+rights|my\\s+rights\\s+if|know\\s+my\\s+rights',
       'am\\s+i\\s+(?:required|allowed|supposed)\\s+to',
       'without\\s+a\\s+(?:judicial\\s+)?warrant\\s*\\?',
+      'what\\s+(?:to|i\\s+(?:should|can|must|have\\s+to))\\s+do\\s+(?:if|when)',
     ],
-    thanksPatterns: ['thank\\s+(?:you|u)(?:\\s+so\\s+much|\\s+very\\s+much)?', 'thanks(?:\\s+so\\s+much|\\s+a\\s+lot)?', 'ty|thx|tysm', 'appreciate\\s+it'],
+    thanksPatterns: ['thank\\s+(?:you|u)(?:\\s+so\\s+much|\\s+very\\s+much)?', 'thanks(?:\\s+so\\s+much|\\s+a\\s+lot)?', 'ty|thx|tysm', 'appreciate\\s+it', 'god\\s+bless(?:\\s+(?:you|u))?'],
     testPatterns: ['(?:this\\s+is\\s+)?(?:just\\s+)?a\\s+test', 'test(?:ing)?'],
     greetingPatterns: [
       'hi|hello|hey|hiya',
@@ -180,14 +280,14 @@ export const EN: Vocabulary = {
       '(?:i\\s+)?(?:want|need|would\\s+like)\\s+to\\s+(?:report|make\\s+a\\s+report)(?:\\s+something)?',
     ],
     questionPatterns: [
-      'is\\s+it\\s+true',
+      'is\\s+(?:it\\s+)?true',
       '(?:does\\s+)?any(?:one|body)\\s+know',
       'i\\s+heard',
       'heard\\s+(?:that|there|ice|they|the|about)',
       '(?:is|was)\\s+(?:that|this|it)\\s+(?:real|true|a\\s+rumou?r)',
       'who\\s+(?:do|should|can)\\s+(?:i|we)\\s+(?:call|contact|talk\\s+to)',
       '(?:is\\s+it|it\'?s|its)\\s+(?:real|a\\s+rumou?r|true)',
-      'how\\s+(?:do|can)\\s+(?:i|we)\\s+(?:find|locate|know|check|volunteer|help|get)',
+      'how\\s+(?:(?:do|can)\\s+(?:i|we)|(?:i|we)\\s+can)\\s+(?:find|locate|know|check|volunteer|help|get)',
       'where\\s+(?:do|did)\\s+they\\s+take',
       'find\\s+out\\s+where',
       'is\\s+this\\s+(?:the|a)',
@@ -197,6 +297,7 @@ export const EN: Vocabulary = {
     ownDoorPatterns: [
       '(?:at|to|on|outside|in\\s+front\\s+of|into|in)\\s+(?:my|our)\\s+(?:front\\s+)?(?:door|house|home|apartment|apt|porch|yard)',
       '(?:knocking|banging|pounding)\\s+(?:at|on)\\s+(?:my|our)\\s+(?:front\\s+)?door',
+      'door\\s+of\\s+(?:my|our)\\s+(?:house|home|apartment)',
     ],
   },
 };

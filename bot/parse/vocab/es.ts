@@ -101,6 +101,7 @@ export const ES: Vocabulary = {
       'no\\s+(?:estan|andan)\\s+(?:haciendo\\s+nada|deteniendo|arrestando|agarrando)',
       'no\\s+(?:pararon|se\\s+pararon|se\\s+detuvieron)',
     ],
+    unsurePatterns: ['no\\s+se\\s+si\\s+(?:[^\\s]+\\s+){0,5}[^\\s]+'],
     victimVerbs: `llevaron llevan llevo detuvieron detienen deteniendo arrestaron arrestando agarraron agarrando
       levantaron capturaron subieron subiendo metieron metiendo sacaron sacando esposaron esposando agarrar
       detener arrestar llevar persiguiendo persiguieron`,
@@ -112,7 +113,7 @@ export const ES: Vocabulary = {
       '(?:todavia|aun)\\s+(?:estan|siguen|hay|andan)',
       'siguen\\s+(?:ahi|aqui|alli|alla|afuera)',
     ],
-    earlierPatterns: ['mas\\s+temprano', 'hoy\\s+temprano'],
+    earlierPatterns: ['mas\\s+temprano', 'hoy\\s+temprano', 'desde\\s+temprano'],
     stale: [
       { pattern: 'antier|anteayer|antes\\s+de\\s+ayer', daysBack: 2, hour: 12 },
       { pattern: 'ayer\\s+(?:en|por|a)\\s+la\\s+noche|anoche', daysBack: 1, hour: 21, evening: true },
@@ -162,6 +163,108 @@ export const ES: Vocabulary = {
     'corrijo',
     'correccion',
   ],
+  correctionOpeners: {
+    patterns: [
+      'no\\s+(?:espera|perdon|mejor|son|eran|era|es)',
+      'espera',
+      'perdon',
+      'mejor\\s+dicho',
+      'corrijo',
+      'correccion',
+      'quise\\s+decir',
+      'digo',
+      'me\\s+equivoque',
+    ],
+    shortOpeners: ['espera', 'perdon', 'digo'],
+  },
+  nothingMore: ['nada', 'nada mas', 'eso es todo'],
+  fields: {
+    activity: {
+      arrest: [
+        'detenid[oa]s?|deteniendo|detuvieron|detuvo|detienen|detener|arrestad[oa]s?|arrestando|arrestaron|arrestan',
+        'agarraron|agarrando|agarran|agarro|llevandose|levantaron|capturaron|capturando|esposad[oa]s?|esposando|esposaron',
+        'se\\s+(?:lo\\s+|la\\s+|los\\s+|las\\s+|le\\s+|les\\s+)?(?:estan\\s+llevando|esta\\s+llevando|llevan|llevaron|llevo|lleva)',
+      ],
+      raid: ['redadas?|operativos?|allanamientos?|allanaron|allanando'],
+      checkpoint: ['retenes|reten|puestos?\\s+de\\s+control|puntos?\\s+de\\s+control|revisando\\s+(?:carros|papeles|documentos|licencias)'],
+      door_knocking: [
+        '(?:tocando|tocan|tocaron|toco|toca|golpeando|golpean|tocando\\s+en)\\s+(?:a\\s+)?(?:la\\s+|las\\s+|mi\\s+|su\\s+)?puertas?',
+        'puerta\\s+(?:por|en)\\s+puerta|casa\\s+por\\s+casa',
+      ],
+      surveillance: ['estacionad[oa]s?|parquead[oa]s?|vigilando|vigilan|siguiendo|observando|esperando\\s+afuera|sentados?\\s+en'],
+      patrol: ['rondando|patrullando|dando\\s+(?:vueltas|la\\s+vuelta|rondines)|recorriendo|parad[oa]s'],
+    },
+    selfWatchingPatterns: ['(?:estoy|estamos)\\s+(?:observando|vigilando|mirando)'],
+    markings: {
+      CBP: ['patrulla\\s+fronteriza'],
+      POLICE: ['policias?|alguacil(?:es)?'],
+      plain_clothes: ['(?:vestidos?\\s+)?de\\s+civil(?:es)?|ropa\\s+(?:normal|de\\s+civil|casual|regular|comun|de\\s+calle)|sin\\s+uniformes?'],
+      vests: ['chalecos?|antibalas'],
+      masks: ['mascaras?|mascarillas?|pasamontanas?|cubrebocas|tapabocas|caras?\\s+(?:tapadas?|cubiertas?)|encapuchados?'],
+      uniforms: ['uniformados?|uniformes?'],
+    },
+    negations: 'no sin ningun ninguna ninguno nunca',
+    weaponPatterns: ['armas?|pistolas?|armad[oa]s?|escopetas?|metralletas?|cuernos?\\s+de\\s+chivo'],
+    unarmedPatterns: ['desarmad[oa]s?|sin\\s+armas|no\\s+(?:traian|llevaban|tenian|vi|tienen|traen|llevan)\\s+armas'],
+    vehicleDescriptionPatterns: [
+      'negr[oa]s?|blanc[oa]s?|gris(?:es)?|plata|platead[oa]s?|azul(?:es)?|roj[oa]s?|verdes?|cafes?|dorad[oa]s?|oscur[oa]s?',
+      'sin\\s+(?:logos?|placas|marcas|rotular)|polarizad[oa]s?|vidrios\\s+oscuros',
+    ],
+    plateWordPatterns: ['placas?|licencia|matriculas?'],
+    plateFillers: 'numero num no es dice dicen decia son era eran de del la las el los es: estado',
+    firsthand: {
+      openers: ['vi|veo|viendo'],
+      patterns: [
+        '(?:yo\\s+)?(?:lo|la|los|las)\\s+(?:vi|estoy\\s+viendo|estoy\\s+mirando|acabo\\s+de\\s+ver)',
+        'yo\\s+vi|vi\\s+(?:a|que|como|unos|unas|un|una|dos|tres|cuatro|cinco|\\d)',
+        'estoy\\s+viendo|estoy\\s+mirando|acabo\\s+de\\s+ver|(?:los\\s+)?tengo\\s+enfrente',
+      ],
+    },
+  },
+  clauses: {
+    abbreviations: 'av sr sra srta aprox num',
+    and: 'y',
+    but: 'pero',
+    starts: 'se hay estan estaban son eran tienen traen llevan andan van vinieron llegaron yo tambien luego ahora hace en cerca frente afuera lo ya todavia',
+    between: 'entre',
+  },
+  streets: {
+    words: 'avenida bulevar calle calzada camino carretera paseo privada cerrada andador callejon ruta',
+    numberedLead: 'calle avenida ruta carretera',
+    articleBeforeNumber: 'la',
+    boundary: `en de del cerca frente enfrente afuera fuera esquina interseccion cruce entre la el los las a al por hacia
+      detras junto lado dentro alrededor y e con ahora ahorita hoy ayer hace aqui alli ahi hay estan esta son`,
+    notStreet: `agentes agente oficiales policia policias migra migras carros carro camioneta camionetas troca trocas
+      chalecos mascaras uniformes gente personas hombres yo nosotros ellos ellas mi mis tu su sus esto eso que quien
+      alguien nadie minutos horas media cuarto detenido detenidos llevaron llevan vi veo mas no si escuela tienda
+      iglesia parque casa trabajo`,
+    leadIn: 'en la el de esquina interseccion cruce cerca por entre alrededor las los calles',
+    connectors: 'y e con',
+    strictConnectors: '',
+    directions: 'este oeste norte sur',
+    zipNext: 'zona codigo postal',
+    notName: `la migra ahora ahorita hoy ayer hace minutos agarraron llevaron arrestando deteniendo estacionados vigilando
+      tocando parados sentados viendo esperando redada reten nadie algo`,
+  },
+  pieces: {
+    split: 'en cerca frente enfrente afuera detras junto dentro por con vestidos usando hay habia estan andan tienen al',
+    splitPairs: ['al lado'],
+    splitBeforePlace: { preposition: 'a', articles: 'la el' },
+    strongLocation: ['cerca', 'frente', 'enfrente', 'afuera', 'detras', 'junto', 'dentro', 'al'],
+    with: 'con',
+    of: 'de',
+    articles: 'el la los las',
+    locationPrepositions: 'en por',
+    droppedPrepositions: 'en',
+    describePrepositions: 'con vestidos usando en',
+    notPlacePhrases: ['por favor', 'por eso', 'por que', 'por cierto', 'por si', 'por lo', 'por fin', 'por ahora'],
+    notPlace: 'pie manana tarde noche general serio total favor',
+    placeWords: `escuela tienda iglesia parque esquina calle avenida estacionamiento gasolinera lavanderia mercado
+      hospital clinica corte parada estacion metro centro barrio colonia plaza restaurante taqueria panaderia
+      apartamentos edificio carretera`,
+    doors: 'puerta puertas',
+    countLeadPatterns: ['son|eran|hay|habia|como|unos|unas|aprox|mas\\s+o\\s+menos|casi|al\\s+menos'],
+  },
   places: {
     nonLocationPatterns: [
       '(?:en|por|de|a|cerca\\s+de|afuera\\s+de|frente\\s+a|enfrente\\s+de)?\\s*(?:mi|mis|nuestra|nuestro|su)\\s+(?:calle|cuadra|casa|puerta|barrio|colonia|vecindario|edificio|depa|departamento|apartamento|trabajo|traila|yarda|area|zona)',
@@ -177,7 +280,7 @@ export const ES: Vocabulary = {
       centro comercial swap restaurante restaurant taqueria panaderia carniceria clinica hospital corte
       biblioteca fabrica factoria bodega almacen yonke obra edificio apartamentos departamentos depas motel
       hotel esquina cuadra barrio colonia casa puerta estacionamiento parqueo parqueadero oficina banco
-      correo metro terminal lote vecindario bus`,
+      correo metro terminal lote vecindario bus colmado pulperia bodega carwash`,
     brands: ['el\\s+super', 'vallarta', 'northgate', 'cardenas', 'la\\s+michoacana', 'superior\\s+grocers'],
     fillers: `el la los las lo le les un una unos unas de del al a en por para con sin sobre entre hacia desde
       hasta y o e u que quien donde cuando como cual mi mis tu tus su sus nuestro nuestra nuestros nuestras
@@ -225,6 +328,7 @@ export const ES: Vocabulary = {
     ownDoorPatterns: [
       '(?:en|a|afuera\\s+de|enfrente\\s+de|en\\s+frente\\s+de|frente\\s+a|fuera\\s+de)\\s+(?:la\\s+puerta\\s+de\\s+)?(?:mi|nuestra)\\s+(?:casa|puerta|depa|departamento|apartamento|traila|yarda)',
       '(?:tocando|tocan|tocaron|golpeando|golpean)\\s+(?:a\\s+)?(?:mi|nuestra)\\s+puerta',
+      'puerta\\s+de\\s+(?:mi|nuestra)\\s+(?:casa|depa|departamento|apartamento|traila)',
     ],
   },
 };

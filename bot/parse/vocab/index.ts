@@ -23,6 +23,11 @@ export interface StaleWord {
   evening?: boolean;
 }
 
+/** Activity kinds named by words (see fields.ts). */
+export type ActivityWordKind = 'arrest' | 'raid' | 'checkpoint' | 'door_knocking' | 'surveillance' | 'patrol';
+/** Uniform markings that are words in some language (see fields.ts). */
+export type MarkingWord = 'CBP' | 'DHS' | 'POLICE' | 'plain_clothes' | 'vests' | 'masks' | 'uniforms';
+
 export interface Vocabulary {
   lang: Lang;
   /** Whole-message keywords, as letters and single spaces ("know your rights"). */
@@ -69,6 +74,8 @@ export interface Vocabulary {
     takingPatterns: string[];
     /** The text says nobody is being taken: regex sources. */
     notTakingPatterns: string[];
+    /** The tipster does not know whether anyone was taken ("no sé si se llevaron a alguien"): regex sources covering the doubt. */
+    unsurePatterns: string[];
     /** Verbs after which a counted person is a victim, not an agent ("agarraron a 2"). */
     victimVerbs: string;
   };
@@ -98,6 +105,107 @@ export interface Vocabulary {
   saluteLabels: Record<'size' | 'activity' | 'location' | 'uniform' | 'time' | 'equipment', string[]>;
   /** A correction of what came right before ("no espera", "i mean"): regex sources. */
   correctionPatterns: string[];
+  /**
+   * A whole message that opens by correcting the previous answer ("no espera, 4", "sorry, 5
+   * agents"): regex sources matched at the start. `shortOpeners` open many things, so they
+   * count only before a short answer.
+   */
+  correctionOpeners: { patterns: string[]; shortOpeners: string[] };
+  /** "Nothing else" to the "anything else?" question ("nada", "that's all"), as whole answers. */
+  nothingMore: string[];
+  /** What the field readers look for. Regex sources on folded text unless said otherwise. */
+  fields: {
+    /** Per activity kind, how it is said; the kinds are tried in this order (an arrest outranks a raid). */
+    activity: Record<ActivityWordKind, string[]>;
+    /** The tipster watching ("i'm watching", "estoy observando") is not surveillance. */
+    selfWatchingPatterns: string[];
+    /** Per uniform marking, the words for it; agency letters (ICE, HSI, FBI...) need no vocabulary. */
+    markings: Partial<Record<MarkingWord, string[]>>;
+    /** Words that negate a marking or weapon up to two words later ("sin chalecos", "no guns"). Space-separated. */
+    negations: string;
+    weaponPatterns: string[];
+    /** Said to be without weapons ("unarmed", "sin armas"). */
+    unarmedPatterns: string[];
+    /** Colours and words that describe a vehicle ("negras", "unmarked", "polarizados"); makes need no vocabulary. */
+    vehicleDescriptionPatterns: string[];
+    /** Words before a licence plate ("placas", "tag"). */
+    plateWordPatterns: string[];
+    /** Words between a plate word and the plate ("number", "de", "dice"). Space-separated. */
+    plateFillers: string;
+    /** The tipster saw it themselves: `openers` at the start ("vi...", "saw..."), `patterns` anywhere ("i can see"). */
+    firsthand: { openers: string[]; patterns: string[] };
+  };
+  /** How a message is cut into clauses. Space-separated words. */
+  clauses: {
+    /** Words after which a period does not end a sentence ("St.", "Sra."). */
+    abbreviations: string;
+    /** "and": joins two clauses or two street names. */
+    and: string;
+    /** "but": always starts a new clause. */
+    but: string;
+    /** After "and", these start a new clause ("... y se llevaron", "... and they are"). */
+    starts: string;
+    /** Before "and", these mean it joins two names ("entre X y Y", "between X and Y"). */
+    between: string;
+  };
+  /** Street names and places in a message. Space-separated words. */
+  streets: {
+    /** Street-type words: a name with one of these is surely a street ("Soto St", "calle 4"). */
+    words: string;
+    /** Words that may come right before a number in a street name ("calle 8", "highway 99"). */
+    numberedLead: string;
+    /** An article that makes a bare number a street ("la 8" is Calle 8). */
+    articleBeforeNumber: string;
+    /** Words that end a street name: prepositions, articles, relation and time words. */
+    boundary: string;
+    /** Words that are never part of a street name in a tip (people, vehicles, gear, places). */
+    notStreet: string;
+    /** Words that can lead into an intersection ("en la esquina de 1st y Soto"). */
+    leadIn: string;
+    /** Words that join two cross streets ("y", "con", "and"). */
+    connectors: string;
+    /** Joiners that need a street word on both sides ("Main St at 5th Ave"). */
+    strictConnectors: string;
+    /** Compass words in an address ("1234 e Cesar Chavez", "norte"). */
+    directions: string;
+    /** Words after a 5-digit number that still allow a ZIP ("90033 area", "codigo postal"). */
+    zipNext: string;
+    /** Words that are not names even outside the filler lists (time and activity words common in tips). */
+    notName: string;
+  };
+  /** How the pieces of a clause are told apart. Space-separated words. */
+  pieces: {
+    /** Words that start a new part of a clause: places ("en", "near") and descriptions ("con"). */
+    split: string;
+    /** Two-word openers that split like one word ("next to", "al lado"). */
+    splitPairs: string[];
+    /** A preposition that splits only before an article and a place noun ("a la escuela"): [preposition, articles]. */
+    splitBeforePlace: { preposition: string; articles: string } | undefined;
+    /** Place words (one or two) whose phrase is always a location ("near", "in front", "frente"). */
+    strongLocation: string[];
+    /** "with": a phrase it opens describes, it is never a place ("con chalecos"). */
+    with: string;
+    /** "of": a place word after it belongs to the phrase before ("el parking de la Walmart"). */
+    of: string;
+    /** Definite articles ("el", "the"): with a capital after a place preposition, a business name ("en el Tepeyac"). */
+    articles: string;
+    /** Prepositions of place ("en", "at"). */
+    locationPrepositions: string;
+    /** Prepositions dropped from the front of a place ("en 1st y Soto" is "1st y Soto"; "por la Whittier" keeps "por"). */
+    droppedPrepositions: string;
+    /** Prepositions of description ("con", "with", "usando"). */
+    describePrepositions: string;
+    /** Preposition + word that is no place ("por favor", "on foot"). */
+    notPlacePhrases: string[];
+    /** Words after a preposition that are no place ("morning", "noche"). */
+    notPlace: string;
+    /** Location words: a phrase with one of these names a place even without a preposition. */
+    placeWords: string;
+    /** Words for a door: "knocking on doors" is an activity, not a place. */
+    doors: string;
+    /** Words before a lone number that counts ("son como 15", "there are like 8"): regex sources. */
+    countLeadPatterns: string[];
+  };
   places: {
     /** Phrases that answer "where?" without a place a responder could drive to: regex sources. */
     nonLocationPatterns: string[];

@@ -7,14 +7,18 @@
  * - json-rpc mode: WebSocket `/v1/receive/{number}`, one `{envelope, account}` text frame per
  *   message, only to sockets of that account; what is pushed while no socket is connected is
  *   LOST. A plain GET there is a 400 from gorilla.
- * - normal/native mode: `GET /v1/receive/{number}` drains the queue as a JSON array served as
- *   text/plain; a WebSocket upgrade there gets that same HTTP 200 answer (no 101).
+ * - normal/native mode: messages wait until `GET /v1/receive/{number}` takes them, honouring
+ *   `timeout` (an idle timeout) and `max_messages`, one signal-cli call per account at a time
+ *   (sends wait for the lock too), answered as a JSON array served as text/plain; a call whose
+ *   client went away still consumes its messages (see mailbox.ts). A WebSocket upgrade there
+ *   gets an HTTP 200 answer with the array (no 101).
  * - `POST /v2/send` validates like the real one (see {@link validateSend}), answers 201
  *   `{"timestamp":"…"}` (release 0.100) or the newer array.
  * - `GET|DELETE /v1/attachments/{id}`, `GET /v1/groups/{number}`, `GET /v1/qrcodelink[/raw]`.
  *
  * Test controls: pushEnvelope, pushFrame, dropSockets, failNextSend, sent, stop/start (the
- * server goes down and comes back on the same port), addGroup, mode, modeResponse.
+ * server goes down and comes back on the same port), addGroup, mode, modeResponse,
+ * receiveCalls and lostInFlight (normal/native mode).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -22,6 +26,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import QRCode from 'qrcode';
 import { WebSocket, WebSocketServer } from 'ws';
+import { Mailbox } from './mailbox.js';
+import type { MailboxTiming, ReceiveCall } from './mailbox.js';
 import { readBody, receiveParamsProblem, validateSend } from './rules.js';
 import type { SendBodyLike } from './rules.js';
 
@@ -54,6 +60,8 @@ export interface FakeSendFailure {
 export interface FakeSent {
   body: SendBodyLike;
   timestamp: number;
+  /** The client had gone before the answer (killed mid-send): it cannot know this was sent. */
+  unanswered: boolean;
 }
 
 export interface FakeSignalOptions {
@@ -62,14 +70,25 @@ export interface FakeSignalOptions {
   mode?: FakeMode;
   /** `/v2/send` 201 shape: `object` (release 0.100, default) or `array` (newer builds). */
   sendResponse?: 'object' | 'array';
+  /** Timing of signal-cli calls in normal/native mode (real seconds by default). */
+  timing?: MailboxTiming;
 }
 
 const TEXT = 'text/plain; charset=utf-8';
+
+/** Whether the client of `res` has gone away (closed the connection before the answer). */
+function watchClient(res: ServerResponse): () => boolean {
+  let gone = false;
+  res.once('close', () => (gone ||= !res.writableEnded));
+  return () => gone || res.destroyed;
+}
 
 export class FakeSignalServer {
   mode: FakeMode;
   /** What `/v1/about` reports as `mode`, when it should differ from {@link mode}. */
   modeResponse: string | undefined;
+  /** What `/v1/about` reports as `version` (the image's release). */
+  version = '0.100';
   sendResponse: 'object' | 'array';
   readonly accounts: string[];
   readonly groups: FakeGroupEntry[] = [];
@@ -79,7 +98,7 @@ export class FakeSignalServer {
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 512 });
   private readonly sockets = new Map<WebSocket, string>();
-  private readonly queues = new Map<string, unknown[]>();
+  private readonly mailbox: Mailbox;
   private readonly attachments = new Map<string, { bytes: Uint8Array; contentType: string }>();
   private readonly sends: FakeSent[] = [];
   private readonly failures: FakeSendFailure[] = [];
@@ -90,6 +109,7 @@ export class FakeSignalServer {
     this.accounts = opts.accounts ?? ['+15550100'];
     this.mode = opts.mode ?? 'json-rpc';
     this.sendResponse = opts.sendResponse ?? 'object';
+    this.mailbox = new Mailbox(opts.timing);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500);
@@ -132,6 +152,7 @@ export class FakeSignalServer {
   /** Takes the server down (sockets dropped, port closed); queued messages and state survive. */
   async stop(): Promise<void> {
     this.dropSockets();
+    this.mailbox.abortAll();
     if (!this.server.listening) return;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
@@ -185,9 +206,7 @@ export class FakeSignalServer {
   /** Pushes a raw frame (e.g. a `{"error": …}` frame) as the server would forward it. */
   pushFrame(frame: unknown, account: string = this.accounts[0] ?? ''): boolean {
     if (this.mode !== 'json-rpc') {
-      const q = this.queues.get(account) ?? [];
-      q.push(frame);
-      this.queues.set(account, q);
+      this.mailbox.push(account, frame);
       return true;
     }
     const text = JSON.stringify(frame);
@@ -203,7 +222,17 @@ export class FakeSignalServer {
 
   /** Messages waiting for `GET /v1/receive` (normal/native mode). */
   queued(account: string = this.accounts[0] ?? ''): number {
-    return this.queues.get(account)?.length ?? 0;
+    return this.mailbox.queued(account);
+  }
+
+  /** Every `GET /v1/receive` call so far (normal/native mode), oldest first. */
+  receiveCalls(): readonly ReceiveCall[] {
+    return this.mailbox.calls;
+  }
+
+  /** Messages taken from Signal by receive calls whose answer nobody got: lost. */
+  lostInFlight(): unknown[] {
+    return this.mailbox.lost();
   }
 
   /** Drops every WebSocket abruptly (as a proxy restart or network blip would). */
@@ -271,14 +300,14 @@ export class FakeSignalServer {
         versions: ['v1', 'v2'],
         build: 2,
         mode: this.modeResponse ?? this.mode,
-        version: '0.100',
+        version: this.version,
         capabilities: { 'v2/send': ['quotes', 'mentions'] },
       });
     }
     if (route === 'GET /v1/health') return void res.writeHead(204).end();
     if (route === 'GET /v1/accounts') return this.json(res, 200, this.accounts);
     if (route === 'GET /v1/receive' && arg !== undefined) return this.receive(arg, url, res);
-    if (route === 'POST /v2/send') return this.send(await readBody(req), res);
+    if (route === 'POST /v2/send') return await this.send(await readBody(req), res);
     if (route === 'GET /v1/groups' && arg !== undefined && parts.length === 3) {
       const expand = url.searchParams.get('expand') ?? 'false';
       if (expand !== 'true' && expand !== 'false') {
@@ -323,7 +352,7 @@ export class FakeSignalServer {
     return this.mode === 'json-rpc' ? 'Specified account does not exist' : `User ${account} is not registered.\n`;
   }
 
-  private receive(account: string, url: URL, res: ServerResponse): void {
+  private async receive(account: string, url: URL, res: ServerResponse): Promise<void> {
     if (this.mode === 'json-rpc') {
       res.writeHead(400, { 'content-type': TEXT });
       res.end(
@@ -335,18 +364,21 @@ export class FakeSignalServer {
     const problem = receiveParamsProblem(url.searchParams);
     if (problem) return this.json(res, 400, { error: problem });
     if (!this.accounts.includes(account)) return this.json(res, 400, { error: this.unknownAccount(account) });
+    const clientGone = watchClient(res);
+    const timeout = Number(url.searchParams.get('timeout') ?? '1');
+    const max = Number(url.searchParams.get('max_messages') ?? '0');
+    const { call, error } = await this.mailbox.receive(account, timeout, max, clientGone);
+    if (error !== undefined) return res.destroyed ? undefined : this.json(res, 400, { error });
     res.writeHead(200, { 'content-type': TEXT });
-    res.end(this.drain(account));
+    res.end(this.asArray(call.taken));
   }
 
-  /** The queued frames for `account` as the JSON array text signal-cli's output is joined into. */
-  private drain(account: string): string {
-    const items = this.queues.get(account) ?? [];
-    this.queues.set(account, []);
+  /** Frames as the JSON array text signal-cli's output lines are joined into. */
+  private asArray(items: unknown[]): string {
     return '[' + items.map((i) => JSON.stringify(i)).join(',') + ']';
   }
 
-  private send(raw: string, res: ServerResponse): void {
+  private async send(raw: string, res: ServerResponse): Promise<void> {
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -359,6 +391,9 @@ export class FakeSignalServer {
       jsonRpc: this.mode === 'json-rpc',
     });
     if (!checked.ok) return this.json(res, 400, { error: checked.error });
+    const clientGone = watchClient(res);
+    // Normal/native mode: signal-cli runs for the send, after the account lock.
+    if (this.mode !== 'json-rpc') await this.mailbox.asCommand(checked.body.number ?? '', () => undefined);
     const failure = this.failures.shift();
     if (failure) {
       const text = typeof failure.body === 'string' ? failure.body : JSON.stringify(failure.body);
@@ -367,7 +402,7 @@ export class FakeSignalServer {
     }
     const timestamp = Math.max(Date.now(), this.lastTimestamp + 1);
     this.lastTimestamp = timestamp;
-    this.sends.push({ body: checked.body, timestamp });
+    this.sends.push({ body: checked.body, timestamp, unanswered: clientGone() });
     const entry = { timestamp: String(timestamp) };
     this.json(res, 201, this.sendResponse === 'array' ? [entry] : entry);
   }
@@ -385,7 +420,7 @@ export class FakeSignalServer {
     }
     if (this.mode !== 'json-rpc') {
       // The real server runs the GET handler and answers 200 with the array (issue #646).
-      const body = this.accounts.includes(account) ? this.drain(account) : JSON.stringify({ error: this.unknownAccount(account) });
+      const body = this.accounts.includes(account) ? this.asArray(this.mailbox.takeAll(account)) : JSON.stringify({ error: this.unknownAccount(account) });
       const status = this.accounts.includes(account) ? '200 OK' : '400 Bad Request';
       socket.end(`HTTP/1.1 ${status}\r\nContent-Type: ${TEXT}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
       return;

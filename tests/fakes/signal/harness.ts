@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { parseSignalConfig } from '../../../adapters/signal/config.js';
 import type { SignalConfig } from '../../../adapters/signal/config.js';
-import type { SignalLogger } from '../../../adapters/signal/adapter.js';
+import type { Logger } from '../../../bot/logger.js';
 
 export const BOT_NUMBER = '+15550100';
 
@@ -28,7 +28,7 @@ export interface LogLine {
 }
 
 /** A logger that records every line, to check what is (not) logged. */
-export function recordingLogger(): { logger: SignalLogger; lines: LogLine[] } {
+export function recordingLogger(): { logger: Logger; lines: LogLine[] } {
   const lines: LogLine[] = [];
   const at = (level: LogLine['level']) => (obj: Record<string, unknown>, msg: string) => void lines.push({ level, obj, msg });
   return { logger: { info: at('info'), warn: at('warn'), error: at('error'), debug: at('debug') }, lines };
