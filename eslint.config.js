@@ -40,14 +40,34 @@ export default tseslint.config(
     files: ['bot/**/*.ts'],
     ignores: ['bot/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/**', '**/store/**', '**/app/**'], message: 'bot/ defines ports; adapters, store and app depend on it, not the other way round.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**', '**/store/**', '**/app/**'],
+              message: 'bot/ defines ports; adapters, store and app depend on it, not the other way round.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['adapters/**/*.ts'],
     ignores: ['adapters/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/store/**', '**/app/**'], message: 'adapters only translate: they define ports (e.g. whatsapp/session-port.ts) that app/ wires to the store.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/app/**'],
+              message: 'adapters only translate: they define ports (e.g. whatsapp/session-port.ts) that app/ wires to the store.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -65,9 +65,19 @@ export function telegramStatus(h: TelegramHealth): ChannelStatus {
   if (h.state === 'starting') return { platform: 'telegram', condition: 'down', problem: 'starting' };
   switch (h.pollError) {
     case 'network':
-      return { platform: 'telegram', condition: 'down', problem: 'unreachable', action: 'check that this machine reaches api.telegram.org' };
+      return {
+        platform: 'telegram',
+        condition: 'down',
+        problem: 'unreachable',
+        action: 'check that this machine reaches api.telegram.org',
+      };
     case '401':
-      return { platform: 'telegram', condition: 'down', problem: 'misconfigured', action: 'the bot token was revoked: put the new one from @BotFather in the config' };
+      return {
+        platform: 'telegram',
+        condition: 'down',
+        problem: 'misconfigured',
+        action: 'the bot token was revoked: put the new one from @BotFather in the config',
+      };
     case '409':
       return {
         platform: 'telegram',
@@ -76,6 +86,11 @@ export function telegramStatus(h: TelegramHealth): ChannelStatus {
         action: 'another program polls with this bot token, or a webhook is set: stop it, or set platforms.telegram.mode to webhook',
       };
     default:
-      return { platform: 'telegram', condition: 'down', problem: 'polling_failed', action: 'restart Centinela; if it happens again, see the log' };
+      return {
+        platform: 'telegram',
+        condition: 'down',
+        problem: 'polling_failed',
+        action: 'restart Centinela; if it happens again, see the log',
+      };
   }
 }

@@ -90,8 +90,13 @@ describe('ChannelWatch', () => {
     w.check();
     clock.value = 3 * MIN;
     w.check();
-    expect(rows.map((r) => r.dedupeKey)).toEqual(['channel:signal:0:down:whatsapp:120363041234567890@g.us', 'channel:signal:0:down:telegram:-1001111111111']);
+    expect(rows.map((r) => r.dedupeKey)).toEqual([
+      'channel:signal:0:down:whatsapp:120363041234567890@g.us',
+      'channel:signal:0:down:telegram:-1001111111111',
+    ]);
     expect(JSON.parse(vault.open(rows[1]!.address))).toEqual({ id: '-1001111111111', kind: 'group' });
-    expect((JSON.parse(rows[0]!.payload) as { text: string }).text).toContain('Signal funciona mal desde hace 3 min: Signal pide resolver un captcha');
+    expect((JSON.parse(rows[0]!.payload) as { text: string }).text).toContain(
+      'Signal funciona mal desde hace 3 min: Signal pide resolver un captcha',
+    );
   });
 });

@@ -5,7 +5,13 @@
  * language, with a dedupe key per outage and chat, so it is sent once and survives a crash.
  */
 import type { Config } from '../bot/config/index.js';
-import { watchChannels, emptyWatch, type ChannelAlertEvent, type ChannelStatus, type ChannelWatchState } from '../bot/health/channel-alerts.js';
+import {
+  watchChannels,
+  emptyWatch,
+  type ChannelAlertEvent,
+  type ChannelStatus,
+  type ChannelWatchState,
+} from '../bot/health/channel-alerts.js';
 import type { Renderer } from '../bot/i18n/render.js';
 import type { Platform } from '../bot/messages.js';
 import { outboxRow } from '../bot/outbox-row.js';
@@ -64,7 +70,11 @@ export class ChannelWatch {
       for (const e of events) written += this.tell(e, now);
     });
     for (const e of events) {
-      if (e.type === 'channel_down') this.d.logger.warn({ platform: e.platform, condition: e.condition, problem: e.problem, chats: written }, 'channel down; verifiers on the other platforms told');
+      if (e.type === 'channel_down')
+        this.d.logger.warn(
+          { platform: e.platform, condition: e.condition, problem: e.problem, chats: written },
+          'channel down; verifiers on the other platforms told',
+        );
       else this.d.logger.info({ platform: e.platform, downMs: e.downMs, chats: written }, 'channel works again; verifiers told');
     }
     if (written > 0) this.d.onOutbox();
@@ -78,9 +88,14 @@ export class ChannelWatch {
       if (chat.platform === e.platform) continue; // it would not get there
       const lang: Lang = chat.language ?? this.d.config.network.languages[0] ?? 'es';
       const text = this.text(e, lang, now);
-      const row = outboxRow(this.d.vault, { type: 'chat', platform: chat.platform, id: chat.id, kind: 'group' }, { text }, {
-        dedupeKey: `channel:${e.platform}:${e.since}:${e.type === 'channel_down' ? 'down' : 'up'}:${chat.platform}:${chat.id}`,
-      });
+      const row = outboxRow(
+        this.d.vault,
+        { type: 'chat', platform: chat.platform, id: chat.id, kind: 'group' },
+        { text },
+        {
+          dedupeKey: `channel:${e.platform}:${e.since}:${e.type === 'channel_down' ? 'down' : 'up'}:${chat.platform}:${chat.id}`,
+        },
+      );
       if (this.d.store.enqueue(row, now)) n += 1;
     }
     return n;

@@ -28,7 +28,9 @@ export async function backupCommand(config: Config, args: string[], out: Out): P
   }
   const recipient = config.backup.recipient;
   if (!recipient) {
-    out.write('backup.recipient: required for backups: the age public key (age1…) they are encrypted to. Make a key pair on another machine with `age-keygen -o backup-key.txt` and put the public key it prints in the config.\n');
+    out.write(
+      'backup.recipient: required for backups: the age public key (age1…) they are encrypted to. Make a key pair on another machine with `age-keygen -o backup-key.txt` and put the public key it prints in the config.\n',
+    );
     return 1;
   }
   const dbPath = resolve(config.storage.path);
@@ -63,7 +65,12 @@ export async function restoreCommand(config: Config, args: string[], out: Out): 
   }
   const dbPath = resolve(config.storage.path);
   try {
-    const { reports } = await restoreBackup({ file: resolve(file), identityFile: resolve(identityFile), dbPath, force: args.includes('--force') });
+    const { reports } = await restoreBackup({
+      file: resolve(file),
+      identityFile: resolve(identityFile),
+      dbPath,
+      force: args.includes('--force'),
+    });
     out.write(
       `Restored ${resolve(file)} into ${dbPath} (${reports} reports).\n` +
         'Start Centinela with the same secret as when the backup was made: without it, open conversations cannot be continued.\n',

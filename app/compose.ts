@@ -77,7 +77,9 @@ export function composeCentinela(o: ComposeOptions): Centinela {
   const dbPath = o.dbPath ?? resolve(config.storage.path);
 
   const i18n = createI18n(undefined, config.network.languages[0]);
-  const flowProblems = validateFlow(intakeFlow, (key) => config.network.languages.every((l) => i18n.exists(key, { lng: l, fallbackLng: false })));
+  const flowProblems = validateFlow(intakeFlow, (key) =>
+    config.network.languages.every((l) => i18n.exists(key, { lng: l, fallbackLng: false })),
+  );
   if (flowProblems.length > 0) throw new Error(`intake flow is invalid:\n${flowProblems.join('\n')}`);
 
   const store = new SqliteStore(openDatabase(dbPath, o.synchronous ? { synchronous: o.synchronous } : {}));
@@ -165,16 +167,20 @@ export function composeCentinela(o: ComposeOptions): Centinela {
   const mounts: Hono[] = (o.platforms ?? []).flatMap((p) => (p.routes ? [p.routes] : []));
   if (simulator) {
     mounts.push(
-      simulatorRoutes(simulator, {
-        networkName: config.network.name,
-        verifierChats: config.chats.verifiers.filter((c) => c.platform === 'simulator').map((c) => c.id),
-        responderChats: config.chats.responders
-          .filter((c) => c.platform === 'simulator')
-          .map((c) => ({ id: c.id, label: zoneLabel(config, c.zones, c.language ?? config.network.languages[0] ?? 'es') || c.id })),
-      }, {
-        port: config.http.port,
-        onHandlerError: (err) => logger.error({ err: err instanceof Error ? err.name : typeof err }, 'simulator message failed'),
-      }),
+      simulatorRoutes(
+        simulator,
+        {
+          networkName: config.network.name,
+          verifierChats: config.chats.verifiers.filter((c) => c.platform === 'simulator').map((c) => c.id),
+          responderChats: config.chats.responders
+            .filter((c) => c.platform === 'simulator')
+            .map((c) => ({ id: c.id, label: zoneLabel(config, c.zones, c.language ?? config.network.languages[0] ?? 'es') || c.id })),
+        },
+        {
+          port: config.http.port,
+          onHandlerError: (err) => logger.error({ err: err instanceof Error ? err.name : typeof err }, 'simulator message failed'),
+        },
+      ),
     );
   }
 

@@ -113,7 +113,9 @@ describe('/livez and /readyz', () => {
       expect(await res.text()).not.toContain('signal');
       const withToken = app({ ready: notReady, metricsToken: TOKEN });
       expect((await withToken.request(path, {}, from('127.0.0.1'))).status, path).toBe(401);
-      expect((await withToken.request(path, { headers: { authorization: `Bearer ${TOKEN}` } }, from('203.0.113.9'))).status, path).not.toBe(401);
+      expect((await withToken.request(path, { headers: { authorization: `Bearer ${TOKEN}` } }, from('203.0.113.9'))).status, path).not.toBe(
+        401,
+      );
     }
   });
 });

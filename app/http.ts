@@ -42,7 +42,9 @@ export function createHttpApp(d: HttpDeps): Hono {
     const h = d.health();
     return c.json(h, h.ok ? 200 : 503);
   });
-  app.get('/metrics', privateRoute, async (c) => c.text(await d.metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }));
+  app.get('/metrics', privateRoute, async (c) =>
+    c.text(await d.metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
+  );
   for (const m of d.mounts) app.route('/', m);
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   // An HTTPException (413 from a body limit, ...) keeps its status: a 500 would make Telegram

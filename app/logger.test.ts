@@ -18,7 +18,10 @@ describe('logger', () => {
     const { stream, lines } = capture();
     const log = createLogger('info', stream).child({ component: 'runtime', sender: '+15550199' });
     const err = Object.assign(new Error('user said: 4 agentes en 1st y Soto +15550199'), { code: 'E_X' });
-    log.info({ report: 1001, text: 'hay migra en 1st y Soto', sender: '+15550199', location: { lat: 34, lng: -118 }, token: '123:abc', err }, 'report submitted');
+    log.info(
+      { report: 1001, text: 'hay migra en 1st y Soto', sender: '+15550199', location: { lat: 34, lng: -118 }, token: '123:abc', err },
+      'report submitted',
+    );
     const [line] = lines();
     const parsed = JSON.parse(line!) as Record<string, unknown>;
     expect(parsed).toMatchObject({ component: 'runtime', report: 1001, err: { name: 'Error', code: 'E_X' }, msg: 'report submitted' });

@@ -13,14 +13,17 @@ import { checkStartup } from './startup.js';
 
 async function main(): Promise<void> {
   let logger: Logger = createLogger(process.env.LOG_LEVEL ?? 'info');
-  const checked = checkStartup(process.env, (c) => (logger = createLogger(process.env.LOG_LEVEL ?? c.logging.level)), { generateSecret: true });
+  const checked = checkStartup(process.env, (c) => (logger = createLogger(process.env.LOG_LEVEL ?? c.logging.level)), {
+    generateSecret: true,
+  });
   if (!checked.ok || !checked.secret) {
     process.stderr.write(`${formatConfigErrors(checked.ok ? ['no secret'] : checked.errors, checked.path)}\n`);
     process.exit(1);
   }
   const { config, secret, platforms } = checked;
   const dbPath = resolve(config.storage.path);
-  if (secret.source === 'generated') logger.warn({ dir: dirname(dbPath) }, 'generated a new secret in the data folder; keep it safe and backed up');
+  if (secret.source === 'generated')
+    logger.warn({ dir: dirname(dbPath) }, 'generated a new secret in the data folder; keep it safe and backed up');
 
   const bot = composeCentinela({ config, secret: secret.value, logger, dbPath, platforms });
   await bot.start();

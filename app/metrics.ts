@@ -58,19 +58,41 @@ export class CentinelaMetrics {
 
   constructor(private readonly s: MetricsSources) {
     const registers = [this.registry];
-    this.inbound = new Counter({ name: 'centinela_inbound_total', help: 'Messages received from each platform (before deduplication).', labelNames: ['platform'], registers });
-    this.replies = new Counter({ name: 'centinela_replies_total', help: 'Messages delivered to a person in a direct chat (tipster replies, verifier answers).', labelNames: ['platform'], registers });
+    this.inbound = new Counter({
+      name: 'centinela_inbound_total',
+      help: 'Messages received from each platform (before deduplication).',
+      labelNames: ['platform'],
+      registers,
+    });
+    this.replies = new Counter({
+      name: 'centinela_replies_total',
+      help: 'Messages delivered to a person in a direct chat (tipster replies, verifier answers).',
+      labelNames: ['platform'],
+      registers,
+    });
     this.sends = new Counter({
       name: 'centinela_sends_total',
       help: 'Outbox send attempts by platform and result: sent, retry (failed, will be tried again) or dead (given up).',
       labelNames: ['platform', 'result'],
       registers,
     });
-    const duplicates = new Counter({ name: 'centinela_inbound_duplicates_total', help: 'Messages received again (redeliveries), answered once.', registers });
-    const ignored = new Counter({ name: 'centinela_inbound_ignored_total', help: 'Messages ignored (the bot itself, unknown groups, empty).', registers });
+    const duplicates = new Counter({
+      name: 'centinela_inbound_duplicates_total',
+      help: 'Messages received again (redeliveries), answered once.',
+      registers,
+    });
+    const ignored = new Counter({
+      name: 'centinela_inbound_ignored_total',
+      help: 'Messages ignored (the bot itself, unknown groups, empty).',
+      registers,
+    });
     const submitted = new Counter({ name: 'centinela_reports_submitted_total', help: 'Reports tipsters submitted.', registers });
     const decodes = new Counter({ name: 'centinela_media_decodes_total', help: 'Photos decoded and cleaned of metadata.', registers });
-    const refused = new Counter({ name: 'centinela_media_decodes_refused_total', help: 'Photos refused before decoding (too large, not an image).', registers });
+    const refused = new Counter({
+      name: 'centinela_media_decodes_refused_total',
+      help: 'Photos refused before decoding (too large, not an image).',
+      registers,
+    });
     const decrypt = new Counter({
       name: 'centinela_decrypt_failures_total',
       help: 'Messages the platform delivered but that could not be decrypted (WhatsApp "Bad MAC" / "No session"): the sender got no answer.',
@@ -97,9 +119,14 @@ export class CentinelaMetrics {
       },
     });
     const backlog = () => s.health.outboxBacklog();
-    new Gauge({ name: 'centinela_outbox_pending', help: 'Messages waiting to be sent (including those waiting for a retry).', registers, collect() {
-      this.set(backlog().pending);
-    } });
+    new Gauge({
+      name: 'centinela_outbox_pending',
+      help: 'Messages waiting to be sent (including those waiting for a retry).',
+      registers,
+      collect() {
+        this.set(backlog().pending);
+      },
+    });
     new Gauge({
       name: 'centinela_outbox_oldest_pending_age_seconds',
       help: 'Age of the oldest message waiting to be sent (0 when none waits). A growing value means the outbox is stuck.',
@@ -109,12 +136,22 @@ export class CentinelaMetrics {
         this.set(oldest === undefined ? 0 : Math.max(0, (s.clock() - oldest) / 1000));
       },
     });
-    new Gauge({ name: 'centinela_outbox_dead', help: 'Messages given up after too many failures (kept until the outbox retention sweeps them).', registers, collect() {
-      this.set(backlog().dead);
-    } });
-    new Gauge({ name: 'centinela_sessions', help: 'Open conversations.', registers, collect() {
-      this.set(s.sessions());
-    } });
+    new Gauge({
+      name: 'centinela_outbox_dead',
+      help: 'Messages given up after too many failures (kept until the outbox retention sweeps them).',
+      registers,
+      collect() {
+        this.set(backlog().dead);
+      },
+    });
+    new Gauge({
+      name: 'centinela_sessions',
+      help: 'Open conversations.',
+      registers,
+      collect() {
+        this.set(s.sessions());
+      },
+    });
     new Gauge({
       name: 'centinela_adapter_connected',
       help: 'Whether each platform is connected and receiving (1) or not (0).',
@@ -134,8 +171,18 @@ export class CentinelaMetrics {
       },
     });
 
-    this.toClaim = new Histogram({ name: 'centinela_time_to_first_claim_seconds', help: 'From a report coming in to its first claim by a verifier.', buckets: VERIFY_BUCKETS, registers });
-    this.toConfirm = new Histogram({ name: 'centinela_time_to_confirm_seconds', help: 'From a report coming in to its confirmation.', buckets: VERIFY_BUCKETS, registers });
+    this.toClaim = new Histogram({
+      name: 'centinela_time_to_first_claim_seconds',
+      help: 'From a report coming in to its first claim by a verifier.',
+      buckets: VERIFY_BUCKETS,
+      registers,
+    });
+    this.toConfirm = new Histogram({
+      name: 'centinela_time_to_confirm_seconds',
+      help: 'From a report coming in to its confirmation.',
+      buckets: VERIFY_BUCKETS,
+      registers,
+    });
     this.toDelivered = new Histogram({
       name: 'centinela_confirm_to_alert_delivered_seconds',
       help: 'From a confirmation to its alert being delivered to a responder group (one per group).',

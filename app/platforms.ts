@@ -90,7 +90,9 @@ export function buildPlatforms(input: Config, env: NodeJS.ProcessEnv, logger: Lo
     if (!parsed.ok) errors.push(...parsed.errors);
     else {
       const pnSenders = normaliseWhatsAppIds(config, errors);
-      const allowedGroups = [...config.chats.verifiers, ...config.chats.responders].filter((c) => c.platform === 'whatsapp').map((c) => c.id);
+      const allowedGroups = [...config.chats.verifiers, ...config.chats.responders]
+        .filter((c) => c.platform === 'whatsapp')
+        .map((c) => c.id);
       let auth: WhatsAppAuthStore | undefined;
       const adapter = new WhatsAppAdapter({
         config: parsed.config,

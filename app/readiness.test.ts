@@ -27,7 +27,10 @@ describe('readiness', () => {
   it('names each thing that is wrong: a channel down, a database that refuses writes, an outbox stuck', () => {
     const r = readiness({
       ...base,
-      channels: [{ platform: 'signal', condition: 'down', problem: 'unreachable', action: 'start the signal-cli-rest-api container' }, base.channels[1]!],
+      channels: [
+        { platform: 'signal', condition: 'down', problem: 'unreachable', action: 'start the signal-cli-rest-api container' },
+        base.channels[1]!,
+      ],
       storeWritable: false,
       backlog: { pending: 3, dead: 1, oldestPendingAt: 80 * MIN },
     });

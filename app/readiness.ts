@@ -30,7 +30,11 @@ export function readiness(i: ReadinessInput): Readiness {
   const channels: Readiness['channels'] = {};
   let ok = true;
   for (const c of i.channels) {
-    channels[c.platform] = { condition: c.condition, ...(c.problem ? { problem: c.problem } : {}), ...(c.action ? { action: c.action } : {}) };
+    channels[c.platform] = {
+      condition: c.condition,
+      ...(c.problem ? { problem: c.problem } : {}),
+      ...(c.action ? { action: c.action } : {}),
+    };
     if (c.condition === 'up') continue;
     if (c.condition === 'down') ok = false;
     problems.push(`${c.platform} is ${c.condition}${c.problem ? ` (${c.problem})` : ''}${c.action ? `: ${c.action}` : ''}`);
@@ -49,6 +53,11 @@ export function readiness(i: ReadinessInput): Readiness {
     problems,
     channels,
     store: { writable: i.storeWritable },
-    outbox: { pending: i.backlog.pending, dead: i.backlog.dead, oldestPendingAgeSeconds: Math.round(age / 1000), stuckAfterSeconds: Math.round(i.outboxStuckMs / 1000) },
+    outbox: {
+      pending: i.backlog.pending,
+      dead: i.backlog.dead,
+      oldestPendingAgeSeconds: Math.round(age / 1000),
+      stuckAfterSeconds: Math.round(i.outboxStuckMs / 1000),
+    },
   };
 }

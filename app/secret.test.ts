@@ -38,7 +38,10 @@ describe('loadSecret', () => {
   it('accepts a random secret in a file only its owner can read', () => {
     for (const mode of [0o600, 0o400]) {
       const file = secretFile(GOOD, mode);
-      expect(loadSecret({ CENTINELA_SECRET_FILE: file }, dir, { mayGenerate: false })).toEqual({ secret: Buffer.from(GOOD), source: 'file' });
+      expect(loadSecret({ CENTINELA_SECRET_FILE: file }, dir, { mayGenerate: false })).toEqual({
+        secret: Buffer.from(GOOD),
+        source: 'file',
+      });
       rmSync(file);
     }
   });

@@ -34,7 +34,11 @@ export class UnsafeSecretError extends Error {
   }
 }
 
-export function loadSecret(env: NodeJS.ProcessEnv, dataDir: string, opts: { mayGenerate: boolean }): { secret: Buffer; source: SecretSource } {
+export function loadSecret(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  opts: { mayGenerate: boolean },
+): { secret: Buffer; source: SecretSource } {
   if (env.CENTINELA_SECRET_FILE) {
     const file = env.CENTINELA_SECRET_FILE;
     return { secret: checked(readPrivateFile(file), `the secret in ${file}`), source: 'file' };

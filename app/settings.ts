@@ -63,7 +63,12 @@ export function rosterOf(verifiers: Config['verifiers']): Person[] {
     const key = v.person !== undefined ? `person:${v.person}` : `${v.platform}:${v.id}`;
     const known = people.get(key);
     if (known) known.ids.push({ platform: v.platform, id: v.id });
-    else people.set(key, { id: `${v.platform}:${v.id}`, ids: [{ platform: v.platform, id: v.id }], ...(v.name !== undefined ? { name: v.name } : {}) });
+    else
+      people.set(key, {
+        id: `${v.platform}:${v.id}`,
+        ids: [{ platform: v.platform, id: v.id }],
+        ...(v.name !== undefined ? { name: v.name } : {}),
+      });
   }
   return [...people.values()];
 }

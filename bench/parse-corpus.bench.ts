@@ -13,7 +13,9 @@ import { accuracyTable, CORPUS_CONTEXT, loadCorpus, measure } from '../tests/par
 
 const corpus = loadCorpus();
 const report = measure(corpus);
-console.log(`Parser accuracy on ${report.messages} labelled messages (${corpus.filter((m) => m.lang === 'es').length} Spanish, ${corpus.filter((m) => m.lang === 'en').length} English)`);
+console.log(
+  `Parser accuracy on ${report.messages} labelled messages (${corpus.filter((m) => m.lang === 'es').length} Spanish, ${corpus.filter((m) => m.lang === 'en').length} English)`,
+);
 console.table(accuracyTable(report));
 
 function readAll(step: number): void {

@@ -31,7 +31,11 @@ export function isLoopbackAddress(address: string | undefined): boolean {
  * @example isLoopbackHost('0.0.0.0') // false
  */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
   return h === 'localhost' || isLoopbackAddress(h);
 }
 

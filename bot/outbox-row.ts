@@ -93,7 +93,12 @@ export function openAddress(vault: Vault, sealed: string): OutboundMessage['chat
 }
 
 /** The row for `payload` to `to`. `dedupeKey` on fan-out rows makes them written once. */
-export function outboxRow(vault: Vault, to: Destination, payload: OutboxPayload, opts: { dedupeKey?: string; lane?: Lane } = {}): NewOutboxRow {
+export function outboxRow(
+  vault: Vault,
+  to: Destination,
+  payload: OutboxPayload,
+  opts: { dedupeKey?: string; lane?: Lane } = {},
+): NewOutboxRow {
   const row: NewOutboxRow = {
     platform: to.platform,
     address: to.type === 'tipster' ? to.address : sealAddress(vault, to),

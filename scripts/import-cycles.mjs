@@ -13,7 +13,7 @@ import ts from 'typescript';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FOLDERS = ['adapters', 'app', 'bot', 'store', 'tests', 'bench', 'scripts'];
-const SKIP = new Set(['node_modules', 'dist', 'dist-bench', 'fakes', '__golden__']);
+const SKIP = new Set(['node_modules', 'dist', 'dist-bench', '__golden__']);
 
 function sources(dir, out = []) {
   if (!existsSync(dir)) return out;

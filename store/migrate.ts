@@ -29,9 +29,7 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export function migrate(db: Database.Database, migrations = loadMigrations()): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   const done: number[] = [];
   for (const m of migrations) {
     if (applied.has(m.version)) continue;

@@ -10,7 +10,9 @@ export class SqlitePendingInboundStore implements PendingInboundStore {
     this.st = {
       insert: db.prepare('INSERT INTO pending_inbound (message_key, platform, message, received_at) VALUES (?, ?, ?, ?)'),
       delete: db.prepare('DELETE FROM pending_inbound WHERE message_key = ?'),
-      list: db.prepare('SELECT message_key AS key, platform, message AS sealed, received_at AS receivedAt FROM pending_inbound ORDER BY received_at, rowid'),
+      list: db.prepare(
+        'SELECT message_key AS key, platform, message AS sealed, received_at AS receivedAt FROM pending_inbound ORDER BY received_at, rowid',
+      ),
     };
   }
 

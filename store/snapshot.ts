@@ -42,14 +42,14 @@ export function isDatabaseInUse(path: string): boolean {
 export function countDataRows(path: string): number {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all() as string[];
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     let rows = 0;
     for (const table of tables) {
       if (BOOKKEEPING_TABLES.has(table)) continue;
-      rows += db.prepare(`SELECT COUNT(*) FROM ${JSON.stringify(table)}`).pluck().get() as number;
+      rows += db
+        .prepare(`SELECT COUNT(*) FROM ${JSON.stringify(table)}`)
+        .pluck()
+        .get() as number;
     }
     return rows;
   } finally {

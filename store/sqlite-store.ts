@@ -17,6 +17,7 @@ import type {
 } from '../bot/runtime/store-port.js';
 import { ONE_OFF_CHAT_PREFIX } from '../bot/runtime/store-port.js';
 import { migrate } from './migrate.js';
+import { OutboxIds } from './outbox-ids.js';
 import { preparePrivateDatabase, tightenSidecars } from './private-files.js';
 import { SqliteVerificationStore } from './verification-store.js';
 
@@ -63,6 +64,7 @@ interface SessionRow {
   platform: Platform;
   address: string;
   state: string;
+  seen: string;
 }
 
 /** Everything the runtime stores: sessions, inbox, outbox, media, and (inherited) verification data. */
@@ -73,16 +75,22 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   private wakesSyncedAt = 0;
   /** Set when something was erased that must leave the file bytes at the next flushErasures(). */
   private erasedSinceCheckpoint = false;
+  /** One transaction wrapper for every call: building one per message cost more than some statements. */
+  private readonly inTransaction: (fn: () => unknown) => unknown;
+  private readonly outboxIds: OutboxIds;
 
   constructor(db: Database.Database) {
     super(db);
+    this.inTransaction = db.transaction((fn: () => unknown) => fn());
+    this.outboxIds = new OutboxIds(db);
     const p = <T extends unknown[] = unknown[]>(sql: string) => db.prepare<T>(sql);
     this.st = {
       inboxInsert: p('INSERT OR IGNORE INTO inbox (platform, message_id, received_at) VALUES (?, ?, ?)'),
-      sessionGet: p('SELECT tipster, platform, address, state FROM sessions WHERE tipster = ?'),
-      sessionPut: p(`INSERT INTO sessions (tipster, platform, address, state, wake_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+      inboxHas: p('SELECT 1 FROM inbox WHERE platform = ? AND message_id = ?').pluck(),
+      sessionGet: p('SELECT tipster, platform, address, state, seen FROM sessions WHERE tipster = ?'),
+      sessionPut: p(`INSERT INTO sessions (tipster, platform, address, state, wake_at, updated_at, seen) VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (tipster) DO UPDATE SET platform = excluded.platform, address = excluded.address,
-        state = excluded.state, wake_at = excluded.wake_at, updated_at = excluded.updated_at`),
+        state = excluded.state, wake_at = excluded.wake_at, updated_at = excluded.updated_at, seen = excluded.seen`),
       sessionDelete: p('DELETE FROM sessions WHERE tipster = ?'),
       sessionsWakes: p('SELECT tipster, wake_at AS wakeAt FROM sessions WHERE wake_at IS NOT NULL'),
       counterGet: p("SELECT value FROM meta WHERE key = 'next_report_number'"),
@@ -100,14 +108,14 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
       blocksUnlink: p('UPDATE blocks SET report = NULL WHERE tipster = ?'),
       outboxDeleteChat: p('DELETE FROM outbox WHERE chat_key = ?'),
       outboxForgetOneOff: p(`DELETE FROM outbox WHERE id = ? AND chat_key LIKE '${ONE_OFF_CHAT_PREFIX}%'`),
-      outboxInsert: p(`INSERT OR IGNORE INTO outbox (dedupe_key, platform, chat_key, address, payload, next_attempt_at, created_at, lane)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      outboxInsert: p(`INSERT INTO outbox (id, dedupe_key, platform, chat_key, address, payload, next_attempt_at, created_at, lane)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`),
       outboxPending: p(`SELECT id, platform, chat_key AS chatKey, address, payload, attempts, next_attempt_at AS nextAttemptAt,
         dedupe_key AS dedupeKey, lane FROM outbox WHERE id > ? AND status = 'pending' ORDER BY id LIMIT ?`),
       outboxSent: p(`UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, attempts = attempts + 1,
-        payload = '{}', address = '' WHERE id = ?`),
+        payload = '{}', address = '' WHERE id = ? RETURNING chat_key`).pluck(),
       outboxRetry: p('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?'),
-      outboxDead: p(`UPDATE outbox SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?`),
+      outboxDead: p(`UPDATE outbox SET status = 'dead', attempts = ?, last_error = ? WHERE id = ? RETURNING chat_key`).pluck(),
       stats: p(`SELECT (SELECT COUNT(*) FROM sessions) AS sessions,
         (SELECT COUNT(*) FROM outbox WHERE status = 'pending') AS outboxPending,
         (SELECT COUNT(*) FROM outbox WHERE status = 'dead') AS outboxDead,
@@ -124,11 +132,15 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.inTransaction(fn) as T;
   }
 
   markInbound(platform: Platform, messageId: string, now: number): boolean {
     return this.st.inboxInsert.run(platform, messageId, now).changes === 1;
+  }
+
+  wasInbound(platform: Platform, messageId: string): boolean {
+    return this.st.inboxHas.get(platform, messageId) !== undefined;
   }
 
   loadSession(key: string): StoredSession | undefined {
@@ -137,7 +149,7 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   saveSession(s: StoredSession, now: number): void {
-    this.st.sessionPut.run(s.key, s.platform, s.address, JSON.stringify(s.session), s.session.wakeAt ?? null, now);
+    this.st.sessionPut.run(s.key, s.platform, s.address, JSON.stringify(s.session), s.session.wakeAt ?? null, now, s.seen ?? '');
     if (s.session.wakeAt === undefined) this.wakes.delete(s.key);
     else this.wakes.set(s.key, s.session.wakeAt);
   }
@@ -166,19 +178,32 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
     return due;
   }
 
-  nextReportNumber(): number {
+  peekReportNumber(): number {
     const row = this.st.counterGet.get() as { value: string };
-    const n = Number.parseInt(row.value, 10);
-    this.st.counterSet.run(String(n + 1));
-    return n;
+    return Number.parseInt(row.value, 10);
+  }
+
+  useReportNumber(number: number): void {
+    this.st.counterSet.run(String(number + 1));
   }
 
   insertReport(n: NewReport): void {
     const r = n.report;
     this.st.reportInsert.run(
-      r.number, r.status, r.urgent ? 1 : 0, r.lang, n.platform, n.tipster,
-      JSON.stringify(r.draft), r.seenAt, r.submittedAt, r.submittedAt,
-      JSON.stringify(n.zones), n.point?.lat ?? null, n.point?.lng ?? null, n.replyAddress,
+      r.number,
+      r.status,
+      r.urgent ? 1 : 0,
+      r.lang,
+      n.platform,
+      n.tipster,
+      JSON.stringify(r.draft),
+      r.seenAt,
+      r.submittedAt,
+      r.submittedAt,
+      JSON.stringify(n.zones),
+      n.point?.lat ?? null,
+      n.point?.lng ?? null,
+      n.replyAddress,
     );
     for (const ref of n.mediaRefs) this.st.mediaAttach.run(r.number, ref);
   }
@@ -198,7 +223,12 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   loadMedia(ref: string): MediaFile | undefined {
     const row = this.st.mediaLoad.get(ref) as (Omit<MediaFile, 'cleaned' | 'bytes'> & { cleaned: number; bytes: Buffer }) | undefined;
     if (!row) return undefined;
-    return { kind: row.kind, mime: row.mime, cleaned: row.cleaned === 1, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) };
+    return {
+      kind: row.kind,
+      mime: row.mime,
+      cleaned: row.cleaned === 1,
+      bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength),
+    };
   }
 
   discardMedia(refs: string[]): void {
@@ -221,12 +251,34 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   /** Deletes the row if it is a one-off (see ONE_OFF_CHAT_PREFIX), once it has been sent or given up. */
-  private forgetOneOff(id: number): void {
+  private forgetOneOff(id: number, chatKey: unknown): void {
+    if (typeof chatKey !== 'string' || !chatKey.startsWith(ONE_OFF_CHAT_PREFIX)) return;
     if (this.st.outboxForgetOneOff.run(id).changes > 0) this.erasedSinceCheckpoint = true;
   }
 
   enqueue(row: NewOutboxRow, now: number): boolean {
-    return this.st.outboxInsert.run(row.dedupeKey ?? null, row.platform, row.chatKey, row.address, row.payload, now, now, row.lane ?? 1).changes === 1;
+    const insert = () =>
+      this.st.outboxInsert.run(
+        this.outboxIds.peek(),
+        row.dedupeKey ?? null,
+        row.platform,
+        row.chatKey,
+        row.address,
+        row.payload,
+        now,
+        now,
+        row.lane ?? 1,
+      ).changes === 1;
+    let inserted: boolean;
+    try {
+      inserted = insert();
+    } catch (err) {
+      if (!(err instanceof Database.SqliteError && err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')) throw err;
+      this.outboxIds.resync();
+      inserted = insert();
+    }
+    if (inserted) this.outboxIds.use();
+    return inserted;
   }
 
   pendingOutbox(afterId: number, limit: number): OutboxRecord[] {
@@ -234,8 +286,7 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   markSent(id: number, now: number, platformMessageId: string | undefined): void {
-    this.st.outboxSent.run(now, platformMessageId ?? null, id);
-    this.forgetOneOff(id);
+    this.forgetOneOff(id, this.st.outboxSent.get(now, platformMessageId ?? null, id));
   }
 
   markRetry(id: number, attempts: number, nextAttemptAt: number, error: string): void {
@@ -243,8 +294,7 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   markDead(id: number, attempts: number, error: string): void {
-    this.st.outboxDead.run(attempts, error, id);
-    this.forgetOneOff(id);
+    this.forgetOneOff(id, this.st.outboxDead.get(attempts, error, id));
   }
 
   stats(): { sessions: number; outboxPending: number; outboxDead: number; reports: number } {
@@ -257,5 +307,5 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
 }
 
 function toSession(row: SessionRow): StoredSession {
-  return { key: row.tipster, platform: row.platform, address: row.address, session: JSON.parse(row.state) as Session };
+  return { key: row.tipster, platform: row.platform, address: row.address, seen: row.seen, session: JSON.parse(row.state) as Session };
 }

@@ -62,16 +62,21 @@ export class SqliteVerificationStore implements VerificationStore {
       approvals: p('SELECT verifier FROM approvals WHERE report = ? ORDER BY at'),
       approve: p('INSERT OR IGNORE INTO approvals (report, verifier, at) VALUES (?, ?, ?)'),
       audit: p('INSERT INTO audit (at, actor, action, report, detail) VALUES (?, ?, ?, ?, ?)'),
-      recent: p(`SELECT number, zones, lat, lng, seen_at, created_at, status, tipster, json_extract(fields, '$.location.crossStreets') AS cross,
+      recent:
+        p(`SELECT number, zones, lat, lng, seen_at, created_at, status, tipster, json_extract(fields, '$.location.crossStreets') AS cross,
           (SELECT MIN(o.created_at) FROM reports o WHERE o.tipster = reports.tipster) AS first_at
         FROM reports WHERE created_at >= ? ORDER BY number DESC LIMIT 50`),
-      incident: p('SELECT number, tipster, urgent, seen_at, fields, zones, lat, lng FROM reports WHERE number = @head OR incident = @head ORDER BY number = @head DESC, number'),
+      incident: p(
+        'SELECT number, tipster, urgent, seen_at, fields, zones, lat, lng FROM reports WHERE number = @head OR incident = @head ORDER BY number = @head DESC, number',
+      ),
       auditCount: p(`SELECT COUNT(*) FROM audit WHERE action LIKE @action AND at >= @since
         AND (@report IS NULL OR report = @report) AND (@actor IS NULL OR actor = @actor) AND (@anyDetail = 1 OR detail IS @detail)`).pluck(),
       digestQueue: p('SELECT * FROM reports WHERE digest = 1 ORDER BY number LIMIT ?'),
       hasAck: p('SELECT 1 FROM acks WHERE incident = ? AND responder = ?').pluck(),
       targetAdd: p('INSERT OR IGNORE INTO alert_targets (dedupe_key, report, chat) VALUES (?, ?, ?)'),
-      targetSettle: p(`UPDATE alert_targets SET status = ?, attempts = ? WHERE dedupe_key = ? AND status = 'pending' RETURNING report`).pluck(),
+      targetSettle: p(
+        `UPDATE alert_targets SET status = ?, attempts = ? WHERE dedupe_key = ? AND status = 'pending' RETURNING report`,
+      ).pluck(),
       targets: p('SELECT dedupe_key AS dedupeKey, chat, status, attempts FROM alert_targets WHERE report = ? ORDER BY id'),
       reportsBy: p('SELECT COUNT(*) FROM reports WHERE tipster = ? AND created_at >= ?').pluck(),
       isBlocked: p('SELECT 1 FROM blocks WHERE tipster = ?').pluck(),
@@ -131,8 +136,12 @@ export class SqliteVerificationStore implements VerificationStore {
 
   auditCount(action: string, since: number, by: { report?: number; actor?: string; detail?: string | null } = {}): number {
     return this.vst.auditCount.get({
-      action, since, report: by.report ?? null, actor: by.actor ?? null,
-      anyDetail: by.detail === undefined ? 1 : 0, detail: by.detail ?? null,
+      action,
+      since,
+      report: by.report ?? null,
+      actor: by.actor ?? null,
+      anyDetail: by.detail === undefined ? 1 : 0,
+      detail: by.detail ?? null,
     }) as number;
   }
 

@@ -32,7 +32,12 @@ describe('WhatsAppAuthStore', () => {
     expect(store.loadCreds()!.noiseKey.public).toEqual(state.creds.noiseKey.public);
 
     state.creds.me = { id: `${PN_USER}:7@s.whatsapp.net`, lid: `${LID_USER}:7@lid`, name: 'Centinela' };
-    state.creds.account = { details: Buffer.from([1, 2, 3]), accountSignatureKey: Buffer.from([4]), accountSignature: Buffer.from([5]), deviceSignature: Buffer.from([6]) };
+    state.creds.account = {
+      details: Buffer.from([1, 2, 3]),
+      accountSignatureKey: Buffer.from([4]),
+      accountSignature: Buffer.from([5]),
+      deviceSignature: Buffer.from([6]),
+    };
     state.creds.routingInfo = Buffer.from('routing');
     store.saveCreds(state.creds);
 
@@ -57,8 +62,12 @@ describe('WhatsAppAuthStore', () => {
       session: { [`${LID_USER}_1.0`]: new Uint8Array([9, 8, 7]) },
       'sender-key': { [`120363000000000001@g.us::${LID_USER}_1::0`]: Buffer.from('sk') },
       'sender-key-memory': { '120363000000000001@g.us': { [`${LID_USER}:0@lid`]: true } },
-      'app-state-sync-key': { AAAAAOxy: { keyData: Buffer.from('kd'), fingerprint: { rawId: 1, currentIndex: 2, deviceIndexes: [0, 1] }, timestamp: 1700000000 } },
-      'app-state-sync-version': { regular: { version: 3, hash: Buffer.alloc(128, 1), indexValueMap: { abc: { valueMac: Buffer.from('mac') } } } },
+      'app-state-sync-key': {
+        AAAAAOxy: { keyData: Buffer.from('kd'), fingerprint: { rawId: 1, currentIndex: 2, deviceIndexes: [0, 1] }, timestamp: 1700000000 },
+      },
+      'app-state-sync-version': {
+        regular: { version: 3, hash: Buffer.alloc(128, 1), indexValueMap: { abc: { valueMac: Buffer.from('mac') } } },
+      },
       'lid-mapping': { [PN_USER]: LID_USER, [`${LID_USER}_reverse`]: PN_USER },
       'device-list': { [LID_USER]: ['0', '1'] },
       tctoken: { [`${LID_USER}@lid`]: { token: Buffer.from('tok'), timestamp: '1700000000' } },
@@ -73,7 +82,9 @@ describe('WhatsAppAuthStore', () => {
 
     const session = (await store.keys.get('session', [`${LID_USER}_1.0`]))[`${LID_USER}_1.0`]!;
     expect(Buffer.from(session)).toEqual(Buffer.from([9, 8, 7]));
-    expect((await store.keys.get('sender-key-memory', ['120363000000000001@g.us']))['120363000000000001@g.us']).toEqual({ [`${LID_USER}:0@lid`]: true });
+    expect((await store.keys.get('sender-key-memory', ['120363000000000001@g.us']))['120363000000000001@g.us']).toEqual({
+      [`${LID_USER}:0@lid`]: true,
+    });
 
     const appKey = (await store.keys.get('app-state-sync-key', ['AAAAAOxy']))['AAAAAOxy']!;
     expect(appKey).toBeInstanceOf(proto.Message.AppStateSyncKeyData);
@@ -84,7 +95,10 @@ describe('WhatsAppAuthStore', () => {
     expect(Buffer.isBuffer(version.hash) && version.hash.length).toBe(128);
     expect(Buffer.isBuffer(version.indexValueMap['abc']!.valueMac)).toBe(true);
 
-    expect(await store.keys.get('lid-mapping', [PN_USER, `${LID_USER}_reverse`, 'nobody'])).toEqual({ [PN_USER]: LID_USER, [`${LID_USER}_reverse`]: PN_USER });
+    expect(await store.keys.get('lid-mapping', [PN_USER, `${LID_USER}_reverse`, 'nobody'])).toEqual({
+      [PN_USER]: LID_USER,
+      [`${LID_USER}_reverse`]: PN_USER,
+    });
     expect(await store.keys.get('device-list', [LID_USER])).toEqual({ [LID_USER]: ['0', '1'] });
     const token = (await store.keys.get('tctoken', [`${LID_USER}@lid`]))[`${LID_USER}@lid`]!;
     expect(Buffer.isBuffer(token.token) && token.token.toString()).toBe('tok');

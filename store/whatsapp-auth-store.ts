@@ -53,7 +53,9 @@ export class WhatsAppAuthStore implements WhatsAppSessionStore {
   ) {
     this.st = {
       get: db.prepare('SELECT value FROM whatsapp_auth WHERE type = ? AND id = ?'),
-      put: db.prepare('INSERT INTO whatsapp_auth (type, id, value) VALUES (?, ?, ?) ON CONFLICT (type, id) DO UPDATE SET value = excluded.value'),
+      put: db.prepare(
+        'INSERT INTO whatsapp_auth (type, id, value) VALUES (?, ?, ?) ON CONFLICT (type, id) DO UPDATE SET value = excluded.value',
+      ),
       del: db.prepare('DELETE FROM whatsapp_auth WHERE type = ? AND id = ?'),
       clear: db.prepare('DELETE FROM whatsapp_auth'),
       count: db.prepare('SELECT COUNT(*) FROM whatsapp_auth').pluck(),
@@ -72,7 +74,9 @@ export class WhatsAppAuthStore implements WhatsAppSessionStore {
         for (const id of ids) {
           const value = this.read(type, id);
           if (value === undefined) continue;
-          out[id] = (type === 'app-state-sync-key' ? proto.Message.AppStateSyncKeyData.fromObject(value as object) : value) as SignalDataTypeMap[T];
+          out[id] = (
+            type === 'app-state-sync-key' ? proto.Message.AppStateSyncKeyData.fromObject(value as object) : value
+          ) as SignalDataTypeMap[T];
         }
         return out;
       },

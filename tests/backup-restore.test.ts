@@ -143,7 +143,11 @@ describe('centinela backup / restore', () => {
     expect(statSync(dbPath2).mode & 0o777).toBe(0o600);
     const db = openDatabase(dbPath2);
     try {
-      const [report] = db.prepare('SELECT number, status, fields FROM reports').all() as { number: number; status: string; fields: string }[];
+      const [report] = db.prepare('SELECT number, status, fields FROM reports').all() as {
+        number: number;
+        status: string;
+        fields: string;
+      }[];
       expect(report?.status).toBe('new');
       expect(report?.fields).toContain(CANARY);
     } finally {

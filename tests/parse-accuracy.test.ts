@@ -20,7 +20,13 @@ describe('parser accuracy on the labelled corpus', () => {
     console.table(accuracyTable(report));
     const score = report.fields.find((f) => f.field === field);
     expect(score?.total).toBeGreaterThan(20);
-    const misses = report.misses.filter((m) => m.field === field).map((m) => `${JSON.stringify(m.text)}: expected ${String(m.expected)}, got ${String(m.got)}`);
-    expect({ field, accuracy: score!.accuracy >= 0.95 ? 'ok' : score!.accuracy, misses: score!.accuracy >= 0.95 ? [] : misses }).toEqual({ field, accuracy: 'ok', misses: [] });
+    const misses = report.misses
+      .filter((m) => m.field === field)
+      .map((m) => `${JSON.stringify(m.text)}: expected ${String(m.expected)}, got ${String(m.got)}`);
+    expect({ field, accuracy: score!.accuracy >= 0.95 ? 'ok' : score!.accuracy, misses: score!.accuracy >= 0.95 ? [] : misses }).toEqual({
+      field,
+      accuracy: 'ok',
+      misses: [],
+    });
   });
 });

@@ -31,7 +31,15 @@ function holdDecoder(h: Harness): () => void {
 }
 
 function message(h: Harness, sender: string, id: string, content: Partial<InboundMessage>): InboundMessage {
-  return { platform: 'simulator', chat: { id: sender, kind: 'direct' }, sender, messageId: id, timestamp: h.now, attachments: [], ...content };
+  return {
+    platform: 'simulator',
+    chat: { id: sender, kind: 'direct' },
+    sender,
+    messageId: id,
+    timestamp: h.now,
+    attachments: [],
+    ...content,
+  };
 }
 
 const texts = (h: Harness, chat: string) => h.sentTo(chat).map((m) => m.text);

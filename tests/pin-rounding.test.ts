@@ -57,10 +57,14 @@ describe('pin rounding', () => {
     for (let i = 0; i < 15 && h.reports().length === 0; i++) {
       const last = h.lastTo('pia')!;
       const atReview = last.keys?.some((k) => k.startsWith('intake.review'));
-      await say('pia', { text: atReview ? 'sí' : last.choices?.[0]?.value ?? 'saltar' });
+      await say('pia', { text: atReview ? 'sí' : (last.choices?.[0]?.value ?? 'saltar') });
     }
     const report = h.bot.store.db.prepare('SELECT number, lat, lng, zones, fields FROM reports').get() as {
-      number: number; lat: number; lng: number; zones: string; fields: string;
+      number: number;
+      lat: number;
+      lng: number;
+      zones: string;
+      fields: string;
     };
     expect([report.lat, report.lng]).toEqual([34.034, -118.207]);
     expect(JSON.parse(report.zones)).toEqual(['eastside']);

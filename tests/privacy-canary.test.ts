@@ -72,7 +72,9 @@ interface Needle {
 function base64Forms(value: Buffer): { align: number; std: string }[] {
   return [0, 1, 2].map((align) => {
     const total = align + value.length;
-    let s = Buffer.concat([Buffer.alloc(align), value]).toString('base64').replace(/=+$/, '');
+    let s = Buffer.concat([Buffer.alloc(align), value])
+      .toString('base64')
+      .replace(/=+$/, '');
     if (total % 3 !== 0) s = s.slice(0, -1); // the last character also carries the next byte's bits
     return { align, std: s.slice([0, 2, 3][align]) }; // the first ones carry the previous bytes' bits
   });
@@ -118,9 +120,9 @@ const NEEDLES = canaryNeedles();
 function canaryHits(haystack: Buffer | string): string[] {
   const buf = typeof haystack === 'string' ? Buffer.from(haystack, 'utf8') : haystack;
   const lower = Buffer.from(buf.toString('latin1').toLowerCase(), 'latin1');
-  return NEEDLES.filter((n) => (n.anyCase ? lower.includes(Buffer.from(n.bytes.toString('latin1').toLowerCase(), 'latin1')) : buf.includes(n.bytes))).map(
-    (n) => n.label,
-  );
+  return NEEDLES.filter((n) =>
+    n.anyCase ? lower.includes(Buffer.from(n.bytes.toString('latin1').toLowerCase(), 'latin1')) : buf.includes(n.bytes),
+  ).map((n) => n.label);
 }
 
 /** `{ where: [forms] }` for every named haystack with a hit; `{}` when clean. */
@@ -168,8 +170,18 @@ function canaryConfig(fake: FakeSignalServer, groups: Running['groups']): Config
   const parsed = parseConfig({
     network: { name: 'Eastside Rapid Response', hotline: '+1 555 0100', timezone: 'America/Los_Angeles', languages: ['es', 'en'] },
     zones: [
-      { id: 'eastside', name: { en: 'East Side', es: 'Lado Este' }, aliases: ['boyle heights', '90033'], area: { center: [34.0341, -118.2053], radiusMeters: 3000 } },
-      { id: 'westside', name: { en: 'West Side', es: 'Lado Oeste' }, aliases: ['westlake', 'macarthur park'], area: { center: [34.0575, -118.28], radiusMeters: 1500 } },
+      {
+        id: 'eastside',
+        name: { en: 'East Side', es: 'Lado Este' },
+        aliases: ['boyle heights', '90033'],
+        area: { center: [34.0341, -118.2053], radiusMeters: 3000 },
+      },
+      {
+        id: 'westside',
+        name: { en: 'West Side', es: 'Lado Oeste' },
+        aliases: ['westlake', 'macarthur park'],
+        area: { center: [34.0575, -118.28], radiusMeters: 1500 },
+      },
     ],
     chats: {
       verifiers: [{ platform: 'signal', id: groups.verifiers.internal_id, language: 'es' }],
@@ -270,7 +282,9 @@ function outboundTargets(sent: FakeSent[]): { where: string; bytes: Buffer | str
     const { recipients, ...content } = s.body;
     const where = `send #${i} to ${group ? recipients?.[0] : 'the tipster (direct)'}`;
     const targets: { where: string; bytes: Buffer | string }[] = [{ where, bytes: JSON.stringify(group ? s.body : content) }];
-    (s.body.base64_attachments ?? []).forEach((a, j) => targets.push({ where: `${where}, attachment ${j} decoded`, bytes: decodeAttachment(a) }));
+    (s.body.base64_attachments ?? []).forEach((a, j) =>
+      targets.push({ where: `${where}, attachment ${j} decoded`, bytes: decodeAttachment(a) }),
+    );
     return targets;
   });
 }
@@ -294,13 +308,7 @@ describe('privacy canary over Signal (issue 3)', () => {
     const values = { phone: CANARY.phone, uuid: CANARY.uuid, name: CANARY.name };
     for (const [kind, value] of Object.entries(values)) {
       const utf8 = Buffer.from(value);
-      const encodings = [
-        value,
-        value.toUpperCase(),
-        utf8.toString('hex'),
-        utf8.toString('hex').toUpperCase(),
-        encodeURIComponent(value),
-      ];
+      const encodings = [value, value.toUpperCase(), utf8.toString('hex'), utf8.toString('hex').toUpperCase(), encodeURIComponent(value)];
       for (const e of encodings) expect(canaryHits(Buffer.concat([noise(7), Buffer.from(e), noise(5)])), `${kind} ${e}`).not.toEqual([]);
       // base64 and base64url of the value embedded at every alignment of a longer buffer
       for (const pre of [0, 1, 2, 3, 4, 5]) {
@@ -336,7 +344,10 @@ describe('privacy canary over Signal (issue 3)', () => {
     await say(
       r,
       TIPSTER,
-      { text: null, attachments: [{ id: PHOTO_ID, contentType: 'image/jpeg', size: original.byteLength, filename: 'IMG_20261121_090012.jpg' }] },
+      {
+        text: null,
+        attachments: [{ id: PHOTO_ID, contentType: 'image/jpeg', size: original.byteLength, filename: 'IMG_20261121_090012.jpg' }],
+      },
       'Fotos/video: 1 archivo',
     );
     expect(fake.attachmentIds()).toEqual([]); // downloaded, then deleted from signal-cli
@@ -347,13 +358,19 @@ describe('privacy canary over Signal (issue 3)', () => {
     expect(card.body.base64_attachments).toHaveLength(1);
 
     // 2. A follow-up question, answered by the tipster and relayed to the verifier group.
-    const question = await say(r, VERIFIER, { text: `/ask ${n} ¿siguen ahí?` }, '¿siguen ahí?', { group: groups.verifiers, chat: CANARY.uuid });
+    const question = await say(r, VERIFIER, { text: `/ask ${n} ¿siguen ahí?` }, '¿siguen ahí?', {
+      group: groups.verifiers,
+      chat: CANARY.uuid,
+    });
     expect(question.body.message).toContain(`#${n}`);
     const relayed = await say(r, TIPSTER, { text: ANSWER_ES }, 'frente a la tienda', { chat: groups.verifiers.id });
     expect(relayed.body.message).toContain(`#${n}`);
 
     // 3. Confirmed: the alert reaches the media group with the cleaned photo.
-    const alert = await say(r, VERIFIER, { text: `/confirm ${n}` }, `ALERTA VERIFICADA · Incidente #${n}`, { group: groups.verifiers, chat: groups.east.id });
+    const alert = await say(r, VERIFIER, { text: `/confirm ${n}` }, `ALERTA VERIFICADA · Incidente #${n}`, {
+      group: groups.verifiers,
+      chat: groups.east.id,
+    });
     expect(alert.body.base64_attachments).toHaveLength(1);
     await eventually(() => expect(fake.sentTexts(CANARY.uuid).some((t) => t.includes(`#${n}`) && /confirm/i.test(t))).toBe(true), WAIT_MS);
     await settle(r);

@@ -47,7 +47,9 @@ function liveSchema(): Map<string, string[]> {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .pluck()
       .all() as string[];
-    return new Map(names.map((t) => [t, (db.prepare(`PRAGMA table_info(${JSON.stringify(t)})`).all() as { name: string }[]).map((c) => c.name)]));
+    return new Map(
+      names.map((t) => [t, (db.prepare(`PRAGMA table_info(${JSON.stringify(t)})`).all() as { name: string }[]).map((c) => c.name)]),
+    );
   } finally {
     db.close();
   }
@@ -102,7 +104,9 @@ describe('docs/privacy.md', () => {
   });
 
   it('the parser finds a missing column (a guard against a test that passes vacuously)', () => {
-    const doc = parsePrivacyDoc('<!-- schema:begin -->\n### `t`\n**Kept:** x\n| column | holds |\n| --- | --- |\n| `a` | an a |\n<!-- schema:end -->');
+    const doc = parsePrivacyDoc(
+      '<!-- schema:begin -->\n### `t`\n**Kept:** x\n| column | holds |\n| --- | --- |\n| `a` | an a |\n<!-- schema:end -->',
+    );
     expect([...doc.get('t')!.columns.keys()]).toEqual(['a']);
     expect(live.get('reports')?.length).toBeGreaterThan(20);
     expect(doc.get('t')!.columns.has('b')).toBe(false);

@@ -11,7 +11,14 @@ const SENDER = '+15550132468';
 
 function forms(value: string): string[] {
   const digits = value.replace(/\D/g, '');
-  return [value, digits, digits.slice(-7), Buffer.from(value).toString('base64'), Buffer.from(value).toString('hex'), encodeURIComponent(value)];
+  return [
+    value,
+    digits,
+    digits.slice(-7),
+    Buffer.from(value).toString('base64'),
+    Buffer.from(value).toString('hex'),
+    encodeURIComponent(value),
+  ];
 }
 
 describe('tipster identity', () => {

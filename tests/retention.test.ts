@@ -86,7 +86,11 @@ function fileBytes(): Buffer {
 }
 
 function tracesIn(bytes: Buffer): string[] {
-  return CANARIES.flatMap((c) => forms(c).filter((f) => bytes.includes(Buffer.from(f, 'latin1'))).map((f) => `${c} as ${f}`));
+  return CANARIES.flatMap((c) =>
+    forms(c)
+      .filter((f) => bytes.includes(Buffer.from(f, 'latin1')))
+      .map((f) => `${c} as ${f}`),
+  );
 }
 
 async function say(who: string, text: string, chat?: string): Promise<void> {
@@ -100,7 +104,12 @@ async function say(who: string, text: string, chat?: string): Promise<void> {
  * lost, a dead outbox row; with the audit, inbox and sent outbox rows all of that leaves.
  */
 async function fill(): Promise<{ rejected: number; cleared: number; draft: string }> {
-  const video = { kind: 'video' as const, mime: 'video/mp4', name: 'v.mp4', data: new Uint8Array(Buffer.concat([fakeMp4(), Buffer.from(MEDIA_CANARY)])) };
+  const video = {
+    kind: 'video' as const,
+    mime: 'video/mp4',
+    name: 'v.mp4',
+    data: new Uint8Array(Buffer.concat([fakeMp4(), Buffer.from(MEDIA_CANARY)])),
+  };
   await say('tipster-a', `hay 4 agentes de ICE vigilando en 1st y Soto 90033 ahora, código ${CANARY}`);
   h.now += 20_000;
   await h.send('tipster-a', { attachments: [video, photo()] });
@@ -121,7 +130,10 @@ async function fill(): Promise<{ rejected: number; cleared: number; draft: strin
   await say('tipster-c', `hay 3 agentes de ICE en Cesar Chavez y Soto 90033, ahora, ${DRAFT_CANARY}`);
   h.now += 20_000;
   await h.send('tipster-c', { attachments: [photo()] });
-  const draft = h.bot.store.db.prepare("SELECT tipster FROM sessions WHERE json_extract(state, '$.status') = 'active'").pluck().get() as string;
+  const draft = h.bot.store.db
+    .prepare("SELECT tipster FROM sessions WHERE json_extract(state, '$.status') = 'active'")
+    .pluck()
+    .get() as string;
   db().prepare("UPDATE sessions SET state = json_remove(state, '$.wakeAt'), wake_at = NULL WHERE tipster = ?").run(draft);
 
   // An outbox row given up on keeps its payload until outboxDays.
@@ -145,7 +157,11 @@ describe('retention', () => {
     ]);
     // The control for the byte checks below: before the sweep the canaries are in the files.
     const before = tracesIn(fileBytes());
-    for (const canary of CANARIES) expect(before.some((t) => t.startsWith(canary)), canary).toBe(true);
+    for (const canary of CANARIES)
+      expect(
+        before.some((t) => t.startsWith(canary)),
+        canary,
+      ).toBe(true);
   });
 
   it('deletes nothing before its limit', async () => {
@@ -153,6 +169,12 @@ describe('retention', () => {
     const start = h.now;
     await fill();
     const full = counts();
+    // Direct messages are remembered in their conversation; when its timer ends it, the ids move to the inbox.
+    const seen = db().prepare("SELECT seen FROM sessions WHERE wake_at IS NOT NULL AND seen != ''").pluck().all() as string[];
+    const inInbox = db().prepare('SELECT COUNT(*) FROM inbox WHERE message_id = ?').pluck();
+    // (A message with files was recorded in the inbox when it came, and is in both.)
+    const idsMovedLater = seen.flatMap((s) => s.split(' ')).filter((id) => inInbox.get(id) === 0).length;
+    expect(idsMovedLater).toBeGreaterThan(0);
     const at = async (ms: number) => h.advance(start + ms - HOUR - h.now);
 
     // Just before the draft limit: the stalled draft and its held photo are still there.
@@ -163,9 +185,10 @@ describe('retention', () => {
     expect(count('sessions')).toBe(full.sessions - 1);
     const afterDraft = full.media - 1;
     expect(count('media')).toBe(afterDraft);
-    // Just before the inbox limit: message ids still there (finished conversations are forgotten by now).
+    // Just before the inbox limit: message ids still there (finished conversations are forgotten by
+    // now, their ids in the inbox, dated when the tipster last wrote).
     await at(LIMITS.inboxMs);
-    expect(count('inbox')).toBe(full.inbox);
+    expect(count('inbox')).toBe(full.inbox + idsMovedLater);
     expect(count('sessions')).toBe(0);
     // Just before the media and outbox limits.
     await at(Math.min(LIMITS.mediaMs, LIMITS.outboxMs));
@@ -232,13 +255,23 @@ describe('retention', () => {
     try {
       const t = 1_000_000_000_000;
       const day = 24 * HOUR;
-      raw.prepare(`INSERT INTO reports (number, status, lang, platform, tipster, fields, seen_at, created_at, updated_at, reply_address, relay_open)
-        VALUES (?, ?, 'es', 'simulator', 'p', '{"skipped":[]}', ?, ?, ?, ?, ?)`).run(1, 'rejected', t, t, t, 'sealed', 1);
-      raw.prepare(`INSERT INTO reports (number, status, lang, platform, tipster, fields, seen_at, created_at, updated_at, reply_address, relay_open)
-        VALUES (?, ?, 'es', 'simulator', 'p', '{"skipped":[]}', ?, ?, ?, ?, ?)`).run(2, 'confirmed', t, t, t, 'sealed', 1);
+      raw
+        .prepare(
+          `INSERT INTO reports (number, status, lang, platform, tipster, fields, seen_at, created_at, updated_at, reply_address, relay_open)
+        VALUES (?, ?, 'es', 'simulator', 'p', '{"skipped":[]}', ?, ?, ?, ?, ?)`,
+        )
+        .run(1, 'rejected', t, t, t, 'sealed', 1);
+      raw
+        .prepare(
+          `INSERT INTO reports (number, status, lang, platform, tipster, fields, seen_at, created_at, updated_at, reply_address, relay_open)
+        VALUES (?, ?, 'es', 'simulator', 'p', '{"skipped":[]}', ?, ?, ?, ?, ?)`,
+        )
+        .run(2, 'confirmed', t, t, t, 'sealed', 1);
       raw.prepare('INSERT INTO approvals (report, verifier, at) VALUES (1, ?, ?)').run('simulator:v', t);
       raw.prepare('INSERT INTO acks (incident, responder, at) VALUES (1, ?, ?), (99, ?, ?)').run('r', t, 'r', t);
-      raw.prepare("INSERT INTO media (ref, report_number, kind, mime, bytes, created_at) VALUES ('m1', 1, 'image', 'image/jpeg', x'00', ?)").run(t);
+      raw
+        .prepare("INSERT INTO media (ref, report_number, kind, mime, bytes, created_at) VALUES ('m1', 1, 'image', 'image/jpeg', x'00', ?)")
+        .run(t);
       const store = new RetentionStore(raw);
       const settings = retentionSettings(config());
       const cut = (now: number) => retentionCutoffs(settings, now);
@@ -253,9 +286,27 @@ describe('retention', () => {
       expect(store.sweep(cut(t + day)).counts).toMatchObject({ replyAddresses: 0, acks: 0 });
 
       const later = store.sweep(cut(t + settings.reportMs + 1));
-      expect(later.counts).toEqual({ sessions: 0, media: 1, reports: 2, approvals: 1, acks: 1, audit: 0, inbox: 0, outbox: 0, replyAddresses: 0 });
+      expect(later.counts).toEqual({
+        sessions: 0,
+        media: 1,
+        reports: 2,
+        approvals: 1,
+        acks: 1,
+        audit: 0,
+        inbox: 0,
+        outbox: 0,
+        replyAddresses: 0,
+      });
       expect(store.sweep(cut(t + settings.reportMs + 1)).counts).toEqual({
-        sessions: 0, media: 0, reports: 0, approvals: 0, acks: 0, audit: 0, inbox: 0, outbox: 0, replyAddresses: 0,
+        sessions: 0,
+        media: 0,
+        reports: 0,
+        approvals: 0,
+        acks: 0,
+        audit: 0,
+        inbox: 0,
+        outbox: 0,
+        replyAddresses: 0,
       });
       expect(raw.pragma('secure_delete', { simple: true })).toBe(1);
     } finally {

@@ -68,7 +68,15 @@ describe('STOP / BORRAR', () => {
     expect(outboxRowsOf(pseudonym('lu'))).toBeGreaterThan(0);
 
     h.now += 20_000;
-    await h.adapter.deliver({ platform: 'simulator', chat: { id: 'lu', kind: 'direct' }, sender: 'lu', messageId: 'stop-1', timestamp: h.now, attachments: [], text: 'BORRAR' });
+    await h.adapter.deliver({
+      platform: 'simulator',
+      chat: { id: 'lu', kind: 'direct' },
+      sender: 'lu',
+      messageId: 'stop-1',
+      timestamp: h.now,
+      attachments: [],
+      text: 'BORRAR',
+    });
 
     // Right after the commit, before the goodbye is even sent: the draft's bytes are gone.
     expect(traces(DRAFT_CANARY)).toEqual([]);

@@ -14,7 +14,13 @@ describe('verifiers', () => {
       ...base,
       verifiers: [
         { platform: 'simulator', id: 'verifier-1' },
-        { name: 'Ana', ids: [{ platform: 'simulator', id: 'ana-phone' }, { platform: 'simulator', id: 'ana-laptop' }] },
+        {
+          name: 'Ana',
+          ids: [
+            { platform: 'simulator', id: 'ana-phone' },
+            { platform: 'simulator', id: 'ana-laptop' },
+          ],
+        },
       ],
     });
     if (!result.ok) throw new Error(result.errors.join('\n'));
@@ -25,7 +31,14 @@ describe('verifiers', () => {
     ]);
     expect(rosterOf(result.config.verifiers)).toEqual([
       { id: 'simulator:verifier-1', ids: [{ platform: 'simulator', id: 'verifier-1' }] },
-      { id: 'simulator:ana-phone', name: 'Ana', ids: [{ platform: 'simulator', id: 'ana-phone' }, { platform: 'simulator', id: 'ana-laptop' }] },
+      {
+        id: 'simulator:ana-phone',
+        name: 'Ana',
+        ids: [
+          { platform: 'simulator', id: 'ana-phone' },
+          { platform: 'simulator', id: 'ana-laptop' },
+        ],
+      },
     ]);
   });
 

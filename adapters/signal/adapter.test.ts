@@ -23,7 +23,10 @@ async function setup(mode: FakeMode = 'json-rpc', over: Record<string, unknown> 
   const f = await FakeSignalServer.start({ mode });
   fake = f;
   const log = recordingLogger();
-  const a = new SignalAdapter({ config: testConfig(f.url, { receive: mode === 'json-rpc' ? 'websocket' : 'poll', ...over }), logger: log.logger });
+  const a = new SignalAdapter({
+    config: testConfig(f.url, { receive: mode === 'json-rpc' ? 'websocket' : 'poll', ...over }),
+    logger: log.logger,
+  });
   adapter = a;
   const received: InboundMessage[] = [];
   return { fake: f, adapter: a, received, log, ts: clock(), handler: async (m: InboundMessage) => void received.push(m) };
@@ -51,12 +54,23 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
     s.fake.pushEnvelope(dataEnvelope(TIPSTER, 'hay agentes', { timestamp: t }));
     await eventually(() => expect(s.received.map((m) => m.text)).toEqual(['hay agentes']));
     const m = s.received[0]!;
-    expect(m).toMatchObject({ platform: 'signal', sender: TIPSTER.uuid, chat: { id: TIPSTER.uuid, kind: 'direct' }, messageId: `${TIPSTER.uuid}:${t}` });
+    expect(m).toMatchObject({
+      platform: 'signal',
+      sender: TIPSTER.uuid,
+      chat: { id: TIPSTER.uuid, kind: 'direct' },
+      messageId: `${TIPSTER.uuid}:${t}`,
+    });
 
     const r = await s.adapter.send({ chat: m.chat, text: '¿Cuántos?', replyTo: m.messageId, choices: [{ value: '1', label: 'Uno' }] });
     const sent = s.fake.sent();
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.body).toMatchObject({ number: BOT_NUMBER, recipients: [TIPSTER.uuid], message: '¿Cuántos?\n\n1. Uno', quote_timestamp: t, quote_author: TIPSTER.uuid });
+    expect(sent[0]!.body).toMatchObject({
+      number: BOT_NUMBER,
+      recipients: [TIPSTER.uuid],
+      message: '¿Cuántos?\n\n1. Uno',
+      quote_timestamp: t,
+      quote_author: TIPSTER.uuid,
+    });
     expect(r.messageId).toBe(`${BOT_NUMBER}:${sent[0]!.timestamp}`);
 
     const logged = JSON.stringify(s.log.lines);
@@ -120,7 +134,9 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
       'signal-cli-rest-api runs in mode json-rpc; run the server with MODE=native (or normal), which loses nothing while Centinela is down, or set platforms.signal.receive to websocket',
     );
     expect(s.adapter.health().state).toBe('misconfigured');
-    expect(await rejection(s.adapter.send({ chat: { id: TIPSTER.uuid, kind: 'direct' }, text: 'x' }))).toMatchObject({ code: 'not_started' });
+    expect(await rejection(s.adapter.send({ chat: { id: TIPSTER.uuid, kind: 'direct' }, text: 'x' }))).toMatchObject({
+      code: 'not_started',
+    });
 
     s.fake.mode = 'normal';
     const ws = new SignalAdapter({ config: testConfig(s.fake.url, { receive: 'websocket' }) });
@@ -152,7 +168,11 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
     const chat = { id: TIPSTER.uuid, kind: 'direct' as const };
     s.fake.failNextSend({
       status: 429,
-      body: { error: 'Failed to send message due to rate limiting. Use the attached challenge tokens…', challenge_tokens: ['a1b2c3d4-0000-4000-8000-000000000000'], account: BOT_NUMBER },
+      body: {
+        error: 'Failed to send message due to rate limiting. Use the attached challenge tokens…',
+        challenge_tokens: ['a1b2c3d4-0000-4000-8000-000000000000'],
+        account: BOT_NUMBER,
+      },
     });
     const e = await rejection(s.adapter.send({ chat, text: 'too fast' }));
     expect(e).toMatchObject({ code: 'rate_limited', retryAfterMs: 60_000 });
@@ -168,7 +188,12 @@ describe('SignalAdapter over the fake signal-cli-rest-api', () => {
     const s = await setup();
     const g = s.fake.addGroup('verifiers');
     await s.adapter.start(s.handler);
-    const unknownGroup = await rejection(s.adapter.send({ chat: { id: 'group.' + Buffer.from(Buffer.alloc(32, 7).toString('base64')).toString('base64'), kind: 'group' }, text: 'x' }));
+    const unknownGroup = await rejection(
+      s.adapter.send({
+        chat: { id: 'group.' + Buffer.from(Buffer.alloc(32, 7).toString('base64')).toString('base64'), kind: 'group' },
+        text: 'x',
+      }),
+    );
     expect(unknownGroup.code).toBe('rejected');
     expect(unknownGroup.message).toContain('group id');
     await s.adapter.send({ chat: { id: g.internal_id, kind: 'group' }, text: 'raw id works too' });

@@ -38,7 +38,6 @@ import { versionProblem } from './server-version.js';
 
 export type { SignalHealth, SignalHealthState } from './health.js';
 
-
 /** The WebSocket class (ws's, or a stand-in with the same constructor). */
 export type WebSocketClass = new (url: string, opts?: ClientOptions) => WebSocket;
 
@@ -112,7 +111,11 @@ export class SignalAdapter implements AdapterPort {
     await started;
     this.log.info({ platform: 'signal', receive: this.config.receive }, 'signal adapter started');
     if (this.config.receive === 'websocket') this.log.warn({ platform: 'signal', receive: 'websocket' }, JSON_RPC_LOSS_WARNING);
-    else this.log.info(pollNote(this.config), 'signal receive: bounded polling; a SIGKILL loses at most one call\'s messages, a graceful stop none');
+    else
+      this.log.info(
+        pollNote(this.config),
+        "signal receive: bounded polling; a SIGKILL loses at most one call's messages, a graceful stop none",
+      );
   }
 
   /** The whole receiving side of one run: the start-up check, the first connection, then the loop. */
@@ -331,7 +334,8 @@ export class SignalAdapter implements AdapterPort {
     }
     if (result.kind === 'ignored') {
       // A sender that is not a UUID is refused on purpose; the line says so without any id.
-      if (result.reason === 'bad_sender') this.log.warn({ platform: 'signal', reason: result.reason }, 'signal sender is not a UUID; message refused');
+      if (result.reason === 'bad_sender')
+        this.log.warn({ platform: 'signal', reason: result.reason }, 'signal sender is not a UUID; message refused');
       else this.log.debug({ platform: 'signal', reason: result.reason }, 'signal envelope ignored');
       return;
     }

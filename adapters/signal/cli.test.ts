@@ -46,7 +46,9 @@ describe('signal set-up CLI', () => {
     await fake.stop();
     const err = await signalGroups({ url, number: BOT_NUMBER }, buffer().out).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignalSetupError);
-    expect((err as Error).message).toMatch(/^Could not reach signal-cli-rest-api at http:\/\/127\.0\.0\.1:\d+ \(.*unreachable.*\)\. Is the container running/);
+    expect((err as Error).message).toMatch(
+      /^Could not reach signal-cli-rest-api at http:\/\/127\.0\.0\.1:\d+ \(.*unreachable.*\)\. Is the container running/,
+    );
   });
 
   it('link: prints a terminal QR code and the device link', async () => {

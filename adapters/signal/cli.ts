@@ -104,7 +104,7 @@ export async function signalGroups(opts: { url: string; number: string; fetch?: 
   }
   if (groups.length === 0) {
     out.write(
-      'The account is in no Signal groups yet. Add the bot\'s number to your verifier and responder groups, ' +
+      "The account is in no Signal groups yet. Add the bot's number to your verifier and responder groups, " +
         'then run this again (in normal mode, after the bot has received at least once).\n',
     );
     return;

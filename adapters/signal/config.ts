@@ -55,10 +55,16 @@ const expecting =
     iss.input === undefined ? 'required' : `expected ${what}`;
 
 const positiveInt = (what: string) =>
-  z.number({ error: expecting(what) }).int({ error: `expected ${what}` }).positive({ error: `expected ${what}` });
+  z
+    .number({ error: expecting(what) })
+    .int({ error: `expected ${what}` })
+    .positive({ error: `expected ${what}` });
 
 const nonNegativeInt = (what: string) =>
-  z.number({ error: expecting(what) }).int({ error: `expected ${what}` }).nonnegative({ error: `expected ${what}` });
+  z
+    .number({ error: expecting(what) })
+    .int({ error: `expected ${what}` })
+    .nonnegative({ error: `expected ${what}` });
 
 const boundedInt = (what: string, max: number) => positiveInt(what).max(max, { error: `expected ${what}` });
 
@@ -79,8 +85,8 @@ export const SignalConfigSchema = z.strictObject(
       .string({ error: expecting('an http(s) URL, e.g. http://signal-api:8080') })
       .refine(isHttpUrl, { error: 'expected an http(s) URL, e.g. http://signal-api:8080' }),
     number: z
-      .string({ error: expecting("the bot's number in international format, e.g. \"+15550100\" (quoted)") })
-      .refine(isE164, { error: "expected the bot's number in international format, e.g. \"+15550100\"" }),
+      .string({ error: expecting('the bot\'s number in international format, e.g. "+15550100" (quoted)') })
+      .refine(isE164, { error: 'expected the bot\'s number in international format, e.g. "+15550100"' }),
     receive: z
       .enum(['websocket', 'poll'], { error: expecting('"poll" (server MODE=native or normal) or "websocket" (MODE=json-rpc)') })
       .default(SIGNAL_DEFAULTS.receive),

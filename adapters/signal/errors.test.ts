@@ -83,7 +83,9 @@ describe('httpError', () => {
 
 describe('networkError', () => {
   it('connection refused and timeouts are unavailable', () => {
-    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
+    const refused = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+    });
     const e = networkError(refused);
     expect(e.code).toBe('unavailable');
     expect(e.message).toBe('signal-cli-rest-api is unreachable (ECONNREFUSED)');
@@ -108,12 +110,24 @@ describe('recipientFailure and redact', () => {
 
   it('keeps only known words and codes: names, numbers in any format, usernames and UUIDs all go', () => {
     const cases: [string, string][] = [
-      ['Failed to send message to Maria Gomez (555) 123-4567: UNREGISTERED_FAILURE', 'Failed to send message to … (…) … UNREGISTERED_FAILURE'],
-      ['User @maria_g92 is not registered. org.asamk.signal.manager.api.UnregisteredRecipientException', 'User … is not registered. UnregisteredRecipientException'],
-      ['Failed to receive: connect ECONNREFUSED 127.0.0.1:8080 for +1 555 010 0100 and ana.ruiz@example.com', 'Failed to receive: connect ECONNREFUSED … for … and …'],
+      [
+        'Failed to send message to Maria Gomez (555) 123-4567: UNREGISTERED_FAILURE',
+        'Failed to send message to … (…) … UNREGISTERED_FAILURE',
+      ],
+      [
+        'User @maria_g92 is not registered. org.asamk.signal.manager.api.UnregisteredRecipientException',
+        'User … is not registered. UnregisteredRecipientException',
+      ],
+      [
+        'Failed to receive: connect ECONNREFUSED 127.0.0.1:8080 for +1 555 010 0100 and ana.ruiz@example.com',
+        'Failed to receive: connect ECONNREFUSED … for … and …',
+      ],
       ['Untrusted Identity for JOSE_GARCIA and josé garcía, RATE_LIMIT_FAILURE', 'Untrusted Identity for … and …, RATE_LIMIT_FAILURE'],
       ['Invalid group id: mHN1kiXgMXpKz5Ah2l110NLQHzIrYaFuC3c3mzpSoaE= (Vecinos de Soto)', 'Invalid group id: … (…)'],
-      ['Failed to send (some) messages: PROOF_REQUIRED_FAILURE, NETWORK_FAILURE', 'Failed to send (some) messages: PROOF_REQUIRED_FAILURE, NETWORK_FAILURE'],
+      [
+        'Failed to send (some) messages: PROOF_REQUIRED_FAILURE, NETWORK_FAILURE',
+        'Failed to send (some) messages: PROOF_REQUIRED_FAILURE, NETWORK_FAILURE',
+      ],
       ['Group not found: Vecinos🌹 de Soto ✨', 'Group not found: …'],
     ];
     for (const [raw, logged] of cases) expect(redact(raw), raw).toBe(logged);

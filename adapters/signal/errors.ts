@@ -69,8 +69,14 @@ const RATE_LIMIT_TEXT = /CAPTCHA proof required|rate limit|RATE_LIMIT_FAILURE|PR
 
 /** Rejections we can name; the first match wins. Patterns match signal-cli and REST server texts. */
 const REJECTIONS: [RegExp, string][] = [
-  [/untrusted identit|untrusted recipient keys|IDENTITY_FAILURE/i, 'the recipient\'s safety number changed; trust the new identity on the Signal server (or set JSON_RPC_TRUST_NEW_IDENTITIES)'],
-  [/Number not registered with JSON-RPC|Specified account does not exist|User \S+ is not registered/i, 'the configured bot number is not an account on this signal-cli-rest-api server'],
+  [
+    /untrusted identit|untrusted recipient keys|IDENTITY_FAILURE/i,
+    "the recipient's safety number changed; trust the new identity on the Signal server (or set JSON_RPC_TRUST_NEW_IDENTITIES)",
+  ],
+  [
+    /Number not registered with JSON-RPC|Specified account does not exist|User \S+ is not registered/i,
+    'the configured bot number is not an account on this signal-cli-rest-api server',
+  ],
   [/Unregistered user|UNREGISTERED_FAILURE|not registered/i, 'the recipient is not (or no longer) registered on Signal'],
   [/Invalid group id|Invalid Signal group size|Invalid identifier|Group not found/i, 'invalid or unknown Signal group id'],
   [/more than one group|cannot be specified together/i, 'one recipient per send (one group, or one person)'],
@@ -146,7 +152,10 @@ export function recipientFailure(reason: string): AdapterError {
     case 'UNREGISTERED_FAILURE':
       return new AdapterError('rejected', 'Signal refused: the recipient is not (or no longer) registered on Signal');
     case 'IDENTITY_FAILURE':
-      return new AdapterError('rejected', "Signal refused: the recipient's safety number changed; trust the new identity on the Signal server");
+      return new AdapterError(
+        'rejected',
+        "Signal refused: the recipient's safety number changed; trust the new identity on the Signal server",
+      );
     default:
       return new AdapterError('rejected', 'Signal refused the message for this recipient');
   }

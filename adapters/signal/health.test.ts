@@ -20,7 +20,11 @@ describe('Signal health problems', () => {
   it('server unreachable: down, with the command that starts it', () => {
     const t = tracker();
     t.down('down', networkError(Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } })).message);
-    expect(t.snapshot()).toMatchObject({ state: 'down', problem: 'unreachable', action: expect.stringContaining('docker compose up -d signal') });
+    expect(t.snapshot()).toMatchObject({
+      state: 'down',
+      problem: 'unreachable',
+      action: expect.stringContaining('docker compose up -d signal'),
+    });
     expect(signalStatus(t.snapshot())).toMatchObject({ condition: 'down', problem: 'unreachable' });
     t.up();
     expect(t.snapshot().problem).toBeUndefined();
@@ -29,7 +33,10 @@ describe('Signal health problems', () => {
 
   it('account not on the server (unregistered or unlinked): down, link it again', () => {
     const t = tracker();
-    t.down('misconfigured', 'platforms.signal.number is not an account on this signal-cli-rest-api server; link it (centinela signal link) or register it there first');
+    t.down(
+      'misconfigured',
+      'platforms.signal.number is not an account on this signal-cli-rest-api server; link it (centinela signal link) or register it there first',
+    );
     expect(t.snapshot()).toMatchObject({ problem: 'unregistered', action: expect.stringContaining('centinela signal link') });
     // The same, as a poll in normal mode reports it.
     const polled = tracker();
@@ -56,7 +63,11 @@ describe('Signal health problems', () => {
   it('a server too old or in the wrong mode: down, misconfigured, with what to change', () => {
     const t = tracker();
     t.down('misconfigured', versionProblem('0.80')!);
-    expect(signalStatus(t.snapshot())).toMatchObject({ condition: 'down', problem: 'version_too_old', action: expect.stringContaining('upgrade signal-cli-rest-api') });
+    expect(signalStatus(t.snapshot())).toMatchObject({
+      condition: 'down',
+      problem: 'version_too_old',
+      action: expect.stringContaining('upgrade signal-cli-rest-api'),
+    });
     t.down('misconfigured', modeProblem('normal', 'websocket')!);
     expect(signalStatus(t.snapshot())).toMatchObject({ condition: 'down', problem: 'misconfigured' });
   });

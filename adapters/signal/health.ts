@@ -47,7 +47,7 @@ export const SIGNAL_ACTIONS: Readonly<Record<SignalProblem, string>> = {
     'solve a captcha at https://signalcaptchas.org/challenge/generate.html and submit it with POST /v1/accounts/{number}/rate-limit-challenge (see docs/run-with-signal.md, "Rate limits and captchas")',
   rate_limited: 'nothing for now: Signal slows down sends for a while; Centinela waits and retries',
   version_too_old: 'upgrade signal-cli-rest-api (bbernhard/signal-cli-rest-api 0.85 or newer; compose pins the tested version)',
-  wrong_mode: 'make platforms.signal.receive and the server\'s MODE agree (see the log line for which to change)',
+  wrong_mode: "make platforms.signal.receive and the server's MODE agree (see the log line for which to change)",
 };
 
 /**

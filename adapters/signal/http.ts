@@ -82,7 +82,11 @@ export class SignalHttp {
    * Sends a request; resolves with the Response when it is 2xx, else throws the mapped
    * AdapterError. `signal` aborts it (e.g. on stop()).
    */
-  async request(method: string, path: string, opts: { json?: unknown; signal?: AbortSignal; timeoutMs?: number; receive?: boolean } = {}): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    opts: { json?: unknown; signal?: AbortSignal; timeoutMs?: number; receive?: boolean } = {},
+  ): Promise<Response> {
     if (opts.receive) return this.fetchChecked(method, path, opts);
     this.busy++;
     const previous = this.turn;
@@ -115,7 +119,11 @@ export class SignalHttp {
     }
   }
 
-  private async fetchChecked(method: string, path: string, opts: { json?: unknown; signal?: AbortSignal; timeoutMs?: number }): Promise<Response> {
+  private async fetchChecked(
+    method: string,
+    path: string,
+    opts: { json?: unknown; signal?: AbortSignal; timeoutMs?: number },
+  ): Promise<Response> {
     const signals = [AbortSignal.timeout(opts.timeoutMs ?? this.timeoutMs)];
     if (opts.signal) signals.push(opts.signal);
     const init: RequestInit = { method, signal: AbortSignal.any(signals) };
@@ -171,7 +179,8 @@ export class SignalHttp {
    * own bound.
    */
   async receive(number: string, p: ReceiveParams): Promise<unknown[]> {
-    const query = `timeout=${p.timeoutSeconds}&max_messages=${p.maxMessages}`;
+    // What the bot never uses is not fetched (less on the server's disk); tip photos are.
+    const query = `timeout=${p.timeoutSeconds}&max_messages=${p.maxMessages}&ignore_stories=true&ignore_avatars=true&ignore_stickers=true`;
     const opts: { receive: true; signal?: AbortSignal; timeoutMs?: number } = { receive: true };
     if (p.signal) opts.signal = p.signal;
     if (p.timeoutMs !== undefined) opts.timeoutMs = p.timeoutMs;
@@ -186,7 +195,10 @@ export class SignalHttp {
     if (!Array.isArray(body)) throw new AdapterError('unavailable', 'signal-cli-rest-api /v1/groups did not return a list');
     return body.filter(
       (g: unknown): g is SignalGroupEntry =>
-        !!g && typeof g === 'object' && typeof (g as SignalGroupEntry).id === 'string' && typeof (g as SignalGroupEntry).internal_id === 'string',
+        !!g &&
+        typeof g === 'object' &&
+        typeof (g as SignalGroupEntry).id === 'string' &&
+        typeof (g as SignalGroupEntry).internal_id === 'string',
     );
   }
 }

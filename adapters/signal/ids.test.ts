@@ -33,7 +33,10 @@ describe('Signal ids', () => {
 
   it('normalizes chat ids: groups, UUIDs (lower case), numbers', () => {
     expect(normalizeSignalChatId(RAW)).toEqual({ id: SEND, kind: 'group' });
-    expect(normalizeSignalChatId('B73A0708-5C1E-4D7F-8E2A-F7F432D7BF6C')).toEqual({ id: 'b73a0708-5c1e-4d7f-8e2a-f7f432d7bf6c', kind: 'direct' });
+    expect(normalizeSignalChatId('B73A0708-5C1E-4D7F-8E2A-F7F432D7BF6C')).toEqual({
+      id: 'b73a0708-5c1e-4d7f-8e2a-f7f432d7bf6c',
+      kind: 'direct',
+    });
     expect(normalizeSignalChatId('+15550123')).toEqual({ id: '+15550123', kind: 'direct' });
     expect(normalizeSignalChatId('someone.42')).toBeUndefined();
   });
@@ -42,6 +45,7 @@ describe('Signal ids', () => {
     const uuid = 'b73a0708-5c1e-4d7f-8e2a-f7f432d7bf6c';
     expect(parseMessageId(formatMessageId(uuid, 1722868115744))).toEqual({ author: uuid, timestamp: 1722868115744 });
     expect(parseMessageId('+15550100:1722868115744')).toEqual({ author: '+15550100', timestamp: 1722868115744 });
-    for (const bad of ['', '1722868115744', 'x:1', `${uuid}:`, `${uuid}:12a`, `${uuid}:0`, 'sim-3']) expect(parseMessageId(bad)).toBeUndefined();
+    for (const bad of ['', '1722868115744', 'x:1', `${uuid}:`, `${uuid}:12a`, `${uuid}:0`, 'sim-3'])
+      expect(parseMessageId(bad)).toBeUndefined();
   });
 });

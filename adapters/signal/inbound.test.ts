@@ -130,7 +130,17 @@ describe('Signal inbound translation', () => {
   });
 
   it('never throws on junk', () => {
-    for (const junk of [null, undefined, 42, 'x', [], {}, { envelope: null }, { envelope: { timestamp: 'x' } }, { envelope: { timestamp: 1, dataMessage: { message: 5 } } }]) {
+    for (const junk of [
+      null,
+      undefined,
+      42,
+      'x',
+      [],
+      {},
+      { envelope: null },
+      { envelope: { timestamp: 'x' } },
+      { envelope: { timestamp: 1, dataMessage: { message: 5 } } },
+    ]) {
       expect(() => classifyFrame(junk, ctx)).not.toThrow();
       expect(envelopeToInbound(junk, ctx)).toBeUndefined();
     }

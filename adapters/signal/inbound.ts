@@ -43,9 +43,7 @@ export type IgnoreReason =
 
 /** The classification of one frame: a message, something to ignore (and why), or a daemon error. */
 export type FrameResult =
-  | { kind: 'message'; message: InboundMessage }
-  | { kind: 'ignored'; reason: IgnoreReason }
-  | { kind: 'error'; error: string };
+  { kind: 'message'; message: InboundMessage } | { kind: 'ignored'; reason: IgnoreReason } | { kind: 'error'; error: string };
 
 /** Signal's mention placeholder (U+FFFC) that official clients put into the text at each mention. */
 const MENTION_PLACEHOLDER = /\uFFFC/g;

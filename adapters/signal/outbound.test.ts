@@ -30,7 +30,14 @@ describe('toSendBody', () => {
 
   it('renders choices as numbered lines after the text', () => {
     const body = toSendBody(
-      { chat: { id: A, kind: 'direct' }, text: '¿Está pasando ahora?', choices: [{ value: '1', label: 'Sí' }, { value: '2', label: 'No' }] },
+      {
+        chat: { id: A, kind: 'direct' },
+        text: '¿Está pasando ahora?',
+        choices: [
+          { value: '1', label: 'Sí' },
+          { value: '2', label: 'No' },
+        ],
+      },
       BOT,
     );
     expect(body.message).toBe('¿Está pasando ahora?\n\n1. Sí\n2. No');
@@ -51,7 +58,10 @@ describe('toSendBody', () => {
 
   it('sends attachments as data URIs', () => {
     const data = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
-    const body = toSendBody({ chat: { id: A, kind: 'direct' }, text: '', attachments: [{ kind: 'image', mime: 'image/jpeg', name: 'map;1.jpg', data }] }, BOT);
+    const body = toSendBody(
+      { chat: { id: A, kind: 'direct' }, text: '', attachments: [{ kind: 'image', mime: 'image/jpeg', name: 'map;1.jpg', data }] },
+      BOT,
+    );
     expect(body.base64_attachments).toEqual(['data:image/jpeg;filename=map_1.jpg;base64,/9j/4A==']);
     expect(toDataUri({ kind: 'other', mime: 'weird mime', data })).toBe('data:application/octet-stream;base64,/9j/4A==');
   });

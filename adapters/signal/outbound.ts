@@ -87,7 +87,9 @@ function failureReasons(entry: unknown): string[] {
   const errors = entry && typeof entry === 'object' ? (entry as { errors?: unknown }).errors : undefined;
   const recipients = errors && typeof errors === 'object' ? (errors as { recipients?: unknown }).recipients : undefined;
   if (!Array.isArray(recipients)) return [];
-  return recipients.map((r: unknown) => (r && typeof r === 'object' && typeof (r as { reason?: unknown }).reason === 'string' ? (r as { reason: string }).reason : 'UNKNOWN'));
+  return recipients.map((r: unknown) =>
+    r && typeof r === 'object' && typeof (r as { reason?: unknown }).reason === 'string' ? (r as { reason: string }).reason : 'UNKNOWN',
+  );
 }
 
 /**

@@ -85,7 +85,11 @@ export interface ReceiveDeps {
   /** One poll, including delivery of what it returned. */
   poll(): Promise<void>;
   tracker: HealthTracker;
-  log: { info(o: Record<string, unknown>, m: string): void; warn(o: Record<string, unknown>, m: string): void; error(o: Record<string, unknown>, m: string): void };
+  log: {
+    info(o: Record<string, unknown>, m: string): void;
+    warn(o: Record<string, unknown>, m: string): void;
+    error(o: Record<string, unknown>, m: string): void;
+  };
 }
 
 /** Runs until stop(); never rejects for a server problem (those go to health and the log). */

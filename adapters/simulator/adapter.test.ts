@@ -75,7 +75,9 @@ describe('SimulatorAdapter', () => {
     expect(m.text).toBeUndefined();
     expect(m.location).toEqual({ lat: 34.0335, lng: -118.207 });
     expect(m.replyTo).toBe('sim-0');
-    expect(m.attachments).toEqual([{ kind: 'image', mime: 'image/jpeg', name: 'a.jpg', data: new Uint8Array([0xff, 0xd8, 0xff, 0x00]), size: 4 }]);
+    expect(m.attachments).toEqual([
+      { kind: 'image', mime: 'image/jpeg', name: 'a.jpg', data: new Uint8Array([0xff, 0xd8, 0xff, 0x00]), size: 4 },
+    ]);
     const [h] = s.adapter.history('t', { include: 'all' });
     expect(h).toMatchObject({ from: 'user', sender: 't', text: '', attachments: [{ kind: 'image', mime: 'image/jpeg', name: 'a.jpg' }] });
     expect(JSON.stringify(h)).not.toContain(data);
@@ -121,7 +123,11 @@ describe('SimulatorAdapter', () => {
   });
 
   it('accepts an attachment without text and records its kind', async () => {
-    await s.adapter.send({ chat: { id: 'east', kind: 'group' }, text: '', attachments: [{ kind: 'image', mime: 'image/png', data: new Uint8Array([1]) }] });
+    await s.adapter.send({
+      chat: { id: 'east', kind: 'group' },
+      text: '',
+      attachments: [{ kind: 'image', mime: 'image/png', data: new Uint8Array([1]) }],
+    });
     expect(s.adapter.history('east')).toMatchObject([{ text: '', attachments: [{ kind: 'image', mime: 'image/png' }] }]);
   });
 

@@ -124,7 +124,19 @@ export class SimulatorAdapter implements AdapterPort {
     if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
     this.insert = this.db.prepare<
-      [string, string, 'bot' | 'user', string | null, string, string | null, string | null, string | null, number | null, number | null, number]
+      [
+        string,
+        string,
+        'bot' | 'user',
+        string | null,
+        string,
+        string | null,
+        string | null,
+        string | null,
+        number | null,
+        number | null,
+        number,
+      ]
     >(
       `INSERT OR IGNORE INTO sim_message (id, chat, from_who, sender, text, choices, reply_to, attachments, lat, lng, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -275,7 +287,7 @@ function toSimMessage(r: Row): SimMessage {
   if (r.sender !== null) m.sender = r.sender;
   if (r.choices !== null) m.choices = JSON.parse(r.choices) as Choice[];
   if (r.reply_to !== null) m.replyTo = r.reply_to;
-  if (r.attachments !== null) m.attachments = JSON.parse(r.attachments) as SimMessage['attachments'];
+  if (r.attachments !== null) m.attachments = JSON.parse(r.attachments) as NonNullable<SimMessage['attachments']>;
   if (r.lat !== null && r.lng !== null) m.location = { lat: r.lat, lng: r.lng };
   return m;
 }

@@ -42,7 +42,8 @@ export function localOnly(port: number): MiddlewareHandler {
   return async (c, next) => {
     // Served by Node, the URL's host is the Host header; in-process requests have only the URL.
     const host = c.req.header('host') ?? new URL(c.req.url).host;
-    if (!isLocalHostHeader(host, port)) return c.json({ error: 'the simulator only answers on this machine (Host must be 127.0.0.1, ::1 or localhost with its port)' }, 403);
+    if (!isLocalHostHeader(host, port))
+      return c.json({ error: 'the simulator only answers on this machine (Host must be 127.0.0.1, ::1 or localhost with its port)' }, 403);
     const origin = c.req.header('origin');
     if (origin !== undefined && !isLocalOrigin(origin, port)) return c.json({ error: 'cross-origin requests are refused' }, 403);
     return next();

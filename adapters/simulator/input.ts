@@ -44,7 +44,10 @@ const attachmentSchema = z.strictObject(
 
 const locationSchema = z.strictObject(
   {
-    lat: z.number({ error: 'location.lat must be a number' }).min(-90, 'location.lat must be between -90 and 90').max(90, 'location.lat must be between -90 and 90'),
+    lat: z
+      .number({ error: 'location.lat must be a number' })
+      .min(-90, 'location.lat must be between -90 and 90')
+      .max(90, 'location.lat must be between -90 and 90'),
     lng: z
       .number({ error: 'location.lng must be a number' })
       .min(-180, 'location.lng must be between -180 and 180')
@@ -59,7 +62,10 @@ export const simInboundSchema = z
     {
       chat: id('chat').optional(),
       sender: id('sender'),
-      text: z.string({ error: 'text must be a string' }).max(MAX_TEXT_CHARS, `text must be at most ${MAX_TEXT_CHARS} characters`).optional(),
+      text: z
+        .string({ error: 'text must be a string' })
+        .max(MAX_TEXT_CHARS, `text must be at most ${MAX_TEXT_CHARS} characters`)
+        .optional(),
       location: locationSchema.optional(),
       id: id('id').optional(),
       attachments: z

@@ -26,7 +26,8 @@ describe('simulatorRoutes', () => {
     // A tiny echo bot standing in for the runtime.
     await adapter.start(async (m) => {
       received.push(m);
-      if (m.chat.kind === 'direct') await adapter.send({ chat: m.chat, text: `got: ${m.text ?? '(no text)'}`, choices: [{ value: '1', label: 'OK' }] });
+      if (m.chat.kind === 'direct')
+        await adapter.send({ chat: m.chat, text: `got: ${m.text ?? '(no text)'}`, choices: [{ value: '1', label: 'OK' }] });
     });
     app = simulatorRoutes(adapter, info, { port: PORT, onHandlerError: (e) => handlerErrors.push(e) });
   });
@@ -52,7 +53,14 @@ describe('simulatorRoutes', () => {
     expect(bot.status).toBe(200);
     const botMessages = (await bot.json()) as SimMessage[];
     expect(botMessages).toEqual([
-      { id: 'sim-2', chat: 'tipster-0042', from: 'bot', text: 'got: hay agentes\n\n1. OK', choices: [{ value: '1', label: 'OK' }], at: 1_700_000_000_000 },
+      {
+        id: 'sim-2',
+        chat: 'tipster-0042',
+        from: 'bot',
+        text: 'got: hay agentes\n\n1. OK',
+        choices: [{ value: '1', label: 'OK' }],
+        at: 1_700_000_000_000,
+      },
     ]);
 
     const all = (await (await get('chat=tipster-0042&include=all')).json()) as SimMessage[];
@@ -107,8 +115,16 @@ describe('simulatorRoutes', () => {
     ['a string coordinate', { sender: 't', location: { lat: '34', lng: 0 } }, 'location.lat must be a number'],
     ['a location that is not an object', { sender: 't', location: 'Boyle Heights' }, 'location must be an object { lat, lng }'],
     ['an unknown field', { sender: 't', text: 'x', admin: true }, 'unknown field(s): admin'],
-    ['a bad attachment kind', { sender: 't', attachments: [{ kind: 'exe', mime: 'image/png' }] }, 'attachment kind must be one of image, video, audio, document, other'],
-    ['a data URL instead of base64', { sender: 't', attachments: [{ kind: 'image', mime: 'image/png', dataBase64: 'data:image/png;base64,AAAA' }] }, 'attachment dataBase64 must be plain base64 (no data: prefix)'],
+    [
+      'a bad attachment kind',
+      { sender: 't', attachments: [{ kind: 'exe', mime: 'image/png' }] },
+      'attachment kind must be one of image, video, audio, document, other',
+    ],
+    [
+      'a data URL instead of base64',
+      { sender: 't', attachments: [{ kind: 'image', mime: 'image/png', dataBase64: 'data:image/png;base64,AAAA' }] },
+      'attachment dataBase64 must be plain base64 (no data: prefix)',
+    ],
   ])('answers 400 for %s', async (_label, body, error) => {
     const res = await post(body);
     expect(res.status).toBe(400);
@@ -117,7 +133,10 @@ describe('simulatorRoutes', () => {
   });
 
   it('answers 413 for a body over 5 MB', async () => {
-    const res = await post({ sender: 't', attachments: [{ kind: 'image', mime: 'image/png', dataBase64: 'A'.repeat(5 * 1024 * 1024 + 4) }] });
+    const res = await post({
+      sender: 't',
+      attachments: [{ kind: 'image', mime: 'image/png', dataBase64: 'A'.repeat(5 * 1024 * 1024 + 4) }],
+    });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: 'body is larger than 5 MB' });
     expect(received).toEqual([]);
@@ -189,8 +208,10 @@ describe('simulatorRoutes: who may use it', () => {
   });
   afterEach(() => adapter.close());
 
-  const send = (headers: Record<string, string>, body = JSON.stringify({ chat: 'verifiers', sender: 'verifier-1', text: '/confirm 1001' })) =>
-    app.request(`http://127.0.0.1:${PORT}/simulator/messages`, { method: 'POST', headers, body });
+  const send = (
+    headers: Record<string, string>,
+    body = JSON.stringify({ chat: 'verifiers', sender: 'verifier-1', text: '/confirm 1001' }),
+  ) => app.request(`http://127.0.0.1:${PORT}/simulator/messages`, { method: 'POST', headers, body });
   const JSON_TYPE = { 'content-type': 'application/json' };
 
   it.each([
@@ -225,7 +246,14 @@ describe('simulatorRoutes: who may use it', () => {
 
   it('refuses a foreign Host (DNS rebinding) on every route, GETs included', async () => {
     await send(JSON_TYPE); // the verifier chat now holds a card
-    for (const host of [`evil.example:${PORT}`, `127.0.0.1.nip.io:${PORT}`, `0.0.0.0:${PORT}`, '127.0.0.1:3001', '127.0.0.1', `[::1]:${PORT}@evil.example`]) {
+    for (const host of [
+      `evil.example:${PORT}`,
+      `127.0.0.1.nip.io:${PORT}`,
+      `0.0.0.0:${PORT}`,
+      '127.0.0.1:3001',
+      '127.0.0.1',
+      `[::1]:${PORT}@evil.example`,
+    ]) {
       const headers = { host };
       for (const path of ['/', '/simulator/info', '/simulator/messages?chat=verifiers&include=all']) {
         const res = await app.request(`http://127.0.0.1:${PORT}${path}`, { headers });

@@ -103,7 +103,12 @@ export function simulatorRoutes(adapter: SimulatorAdapter, info: SimulatorInfo, 
 function contentSecurityPolicy(html: string): string {
   const hashes = (tag: 'script' | 'style') =>
     [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
-      .map((m) => `'sha256-${createHash('sha256').update(m[1] ?? '', 'utf8').digest('base64')}'`)
+      .map(
+        (m) =>
+          `'sha256-${createHash('sha256')
+            .update(m[1] ?? '', 'utf8')
+            .digest('base64')}'`,
+      )
       .join(' ');
   return [
     "default-src 'none'",

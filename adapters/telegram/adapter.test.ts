@@ -12,8 +12,6 @@ import { parseTelegramConfig } from './config.js';
 import type { TelegramConfig } from './config.js';
 import { eventually } from '../../tests/support/eventually.js';
 
-
-
 interface LogLine {
   level: string;
   obj: Record<string, unknown>;
@@ -36,10 +34,20 @@ describe('TelegramAdapter (polling)', () => {
     const parsed = parseTelegramConfig({ token: api.token, apiRoot: api.apiRoot });
     if (!parsed.ok) throw new Error(parsed.errors.join());
     config = { ...parsed.config, ...over };
-    return new TelegramAdapter({ config, botInfo: api.botInfo, pollTimeoutSeconds: 1, logger: recordingLogger(logs), ...(threads ? { threads } : {}) });
+    return new TelegramAdapter({
+      config,
+      botInfo: api.botInfo,
+      pollTimeoutSeconds: 1,
+      logger: recordingLogger(logs),
+      ...(threads ? { threads } : {}),
+    });
   }
 
-  async function startWith(handler?: InboundHandler, over: Partial<TelegramConfig> = {}, threads?: Record<string, number | string>): Promise<void> {
+  async function startWith(
+    handler?: InboundHandler,
+    over: Partial<TelegramConfig> = {},
+    threads?: Record<string, number | string>,
+  ): Promise<void> {
     adapter = make(over, threads);
     await adapter.start(handler ?? (async (m) => void received.push(m)));
   }
@@ -80,8 +88,15 @@ describe('TelegramAdapter (polling)', () => {
     await startWith();
     api.pushUpdate(fixture('callback-query'));
     await eventually(() => expect(received).toHaveLength(1));
-    expect(received[0]).toMatchObject({ text: '2', sender: String(IDS.maria), chat: { id: String(IDS.maria), kind: 'direct' }, messageId: 'cb:4382bfdwdsb323b2d9' });
-    await eventually(() => expect(api.calls('answerCallbackQuery').map((c) => c.params['callback_query_id'])).toEqual(['4382bfdwdsb323b2d9']));
+    expect(received[0]).toMatchObject({
+      text: '2',
+      sender: String(IDS.maria),
+      chat: { id: String(IDS.maria), kind: 'direct' },
+      messageId: 'cb:4382bfdwdsb323b2d9',
+    });
+    await eventually(() =>
+      expect(api.calls('answerCallbackQuery').map((c) => c.params['callback_query_id'])).toEqual(['4382bfdwdsb323b2d9']),
+    );
   });
 
   it('acknowledges a press on a keyboard a newer one replaced, without handing it on', async () => {
@@ -99,7 +114,14 @@ describe('TelegramAdapter (polling)', () => {
     };
     press('cb-open', first.messageId!, '1');
     await eventually(() => expect(received.map((m) => m.messageId)).toEqual(['cb:cb-open']));
-    const second = await adapter.send({ chat, text: '¿Lo viste tú?', choices: [{ value: '1', label: 'Sí' }, { value: '2', label: 'No' }] });
+    const second = await adapter.send({
+      chat,
+      text: '¿Lo viste tú?',
+      choices: [
+        { value: '1', label: 'Sí' },
+        { value: '2', label: 'No' },
+      ],
+    });
     press('cb-stale', first.messageId!, '1'); // the old "1. Ahora mismo" would answer "¿Lo viste tú?"
     press('cb-current', second.messageId!, '2');
     await eventually(() => expect(received.map((m) => m.messageId)).toEqual(['cb:cb-open', 'cb:cb-current']));
@@ -176,7 +198,11 @@ describe('TelegramAdapter (polling)', () => {
     api.addChat(groupChat(IDS.group));
     await startWith();
     const data = new Uint8Array([0xff, 0xd8, 0xff, 9, 9, 9]);
-    const r = await adapter.send({ chat: { id: String(IDS.group), kind: 'group' }, text: 'Foto', attachments: [{ kind: 'image', mime: 'image/jpeg', data }] });
+    const r = await adapter.send({
+      chat: { id: String(IDS.group), kind: 'group' },
+      text: 'Foto',
+      attachments: [{ kind: 'image', mime: 'image/jpeg', data }],
+    });
     expect(r.messageId).toMatch(/^-4001234567:\d+$/);
     const [call] = api.calls('sendPhoto');
     expect(call!.params['caption']).toBe('Foto');
@@ -240,7 +266,7 @@ describe('TelegramAdapter (polling)', () => {
     expect(received[2]!.editOf).toBe(`${IDS.maria}:17`);
   });
 
-  it('refuses a thread that is not a topic id, and warns when the token is another bot\'s', async () => {
+  it("refuses a thread that is not a topic id, and warns when the token is another bot's", async () => {
     expect(() => make({}, { '-100': 'general' })).toThrow(/thread must be a forum topic id/);
     await startWith(undefined, { botUsername: 'SomeOtherBot' });
     expect(logs.filter((l) => l.level === 'warn').map((l) => l.obj)).toEqual([{ configured: 'SomeOtherBot', actual: 'CentinelaBot' }]);
@@ -260,12 +286,18 @@ describe('TelegramAdapter (polling)', () => {
     api.pushUpdate(fixture('private-text'));
     await eventually(() => expect(adapter.health().state).toBe('down'));
     expect(adapter.health().pollError).toBe('409');
-    expect(telegramStatus(adapter.health())).toMatchObject({ condition: 'down', problem: 'misconfigured', action: expect.stringContaining('another program polls') });
+    expect(telegramStatus(adapter.health())).toMatchObject({
+      condition: 'down',
+      problem: 'misconfigured',
+      action: expect.stringContaining('another program polls'),
+    });
     expect(logs.some((l) => l.level === 'error')).toBe(true);
     await eventually(() => expect(received).toHaveLength(1)); // the update it did get is handed on
     await adapter.send({ chat: received[0]!.chat, text: 'sending still works' });
     await adapter.stop();
-    await expect(adapter.send({ chat: { id: String(IDS.maria), kind: 'direct' }, text: 'x' })).rejects.toMatchObject({ code: 'not_started' });
+    await expect(adapter.send({ chat: { id: String(IDS.maria), kind: 'direct' }, text: 'x' })).rejects.toMatchObject({
+      code: 'not_started',
+    });
   });
 
   it('on stop(), hands on what was already taken in (confirmed to Telegram), then nothing more', async () => {
@@ -278,7 +310,8 @@ describe('TelegramAdapter (polling)', () => {
       received.push(m);
     });
     const chat = privateChat(IDS.maria);
-    for (const [i, text] of ['a1', 'a2', 'a3'].entries()) api.pushUpdate(textMessage({ chat, from: user(IDS.maria), text, messageId: i + 1 }));
+    for (const [i, text] of ['a1', 'a2', 'a3'].entries())
+      api.pushUpdate(textMessage({ chat, from: user(IDS.maria), text, messageId: i + 1 }));
     await eventually(() => expect(calls).toBe(1)); // a2, a3 wait behind a1 (same chat)
     const stopping = adapter.stop();
     expect(adapter.health().state).toBe('down');

@@ -93,7 +93,6 @@ const STOP_GRACE_MS = 10_000;
 
 type State = 'idle' | 'starting' | 'running' | 'stopping' | 'failed' | 'stopped';
 
-
 /** {@link AdapterPort} for Telegram. */
 export class TelegramAdapter implements AdapterPort {
   readonly platform = 'telegram' as const;
@@ -152,11 +151,14 @@ export class TelegramAdapter implements AdapterPort {
     });
     this.bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
     this.bot.use((ctx) => this.track(this.handle(ctx.update)));
-    this.bot.catch((err) => this.log.error({ err: err.error instanceof Error ? err.error.name : 'unknown' }, 'telegram update handling failed'));
+    this.bot.catch((err) =>
+      this.log.error({ err: err.error instanceof Error ? err.error.name : 'unknown' }, 'telegram update handling failed'),
+    );
   }
 
   async start(onMessage: InboundHandler): Promise<void> {
-    if (this.state === 'starting' || this.state === 'running' || this.state === 'stopping') throw new Error('telegram adapter already started');
+    if (this.state === 'starting' || this.state === 'running' || this.state === 'stopping')
+      throw new Error('telegram adapter already started');
     this.onMessage = onMessage;
     this.state = 'starting';
     this.pollFailing = false;
@@ -164,7 +166,10 @@ export class TelegramAdapter implements AdapterPort {
       await this.bot.init();
       const configured = this.config.botUsername;
       if (configured !== undefined && configured.toLowerCase() !== this.bot.botInfo.username.toLowerCase()) {
-        this.log.warn({ configured, actual: this.bot.botInfo.username }, 'telegram token belongs to another bot than platforms.telegram.botUsername');
+        this.log.warn(
+          { configured, actual: this.bot.botInfo.username },
+          'telegram token belongs to another bot than platforms.telegram.botUsername',
+        );
       }
       if (this.config.mode === 'polling') {
         // Polling and a webhook exclude each other (getUpdates answers 409 while one is set).
@@ -249,11 +254,17 @@ export class TelegramAdapter implements AdapterPort {
         return await callback(c);
       } catch (err) {
         if (err instanceof MalformedUpdate) {
-          this.log.warn({ where: err.where }, 'telegram webhook body is not a readable update; answered 200 so Telegram does not send it again');
+          this.log.warn(
+            { where: err.where },
+            'telegram webhook body is not a readable update; answered 200 so Telegram does not send it again',
+          );
           return c.body(null, 200);
         }
         this.webhookErrors += 1;
-        this.log.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'telegram webhook update not recorded; Telegram will deliver it again');
+        this.log.warn(
+          { err: err instanceof Error ? err.name : 'unknown' },
+          'telegram webhook update not recorded; Telegram will deliver it again',
+        );
         return c.body(null, 500);
       }
     });
@@ -269,7 +280,12 @@ export class TelegramAdapter implements AdapterPort {
   health(): TelegramHealth {
     const state = this.state === 'starting' ? 'starting' : this.state === 'running' && !this.pollFailing ? 'up' : 'down';
     // pollFailing: getUpdates is failing (retried) or was refused for good (409, 401): see the logs.
-    return { state, mode: this.config.mode, webhookErrors: this.webhookErrors, ...(this.pollFailing && this.pollError !== undefined ? { pollError: this.pollError } : {}) };
+    return {
+      state,
+      mode: this.config.mode,
+      webhookErrors: this.webhookErrors,
+      ...(this.pollFailing && this.pollError !== undefined ? { pollError: this.pollError } : {}),
+    };
   }
 
   /** Waits until updates taken in are handed on (or STOP_GRACE_MS passes). */
@@ -408,7 +424,10 @@ export class TelegramAdapter implements AdapterPort {
     if (from === to || this.migrations.get(from) === to) return;
     this.migrations.set(from, to);
     // Group chat ids are configuration, not people: the admin needs both to fix the config.
-    this.log.warn({ from, to }, 'telegram group was upgraded to a supergroup and has a new chat id; sending there now; update the chat id in the config');
+    this.log.warn(
+      { from, to },
+      'telegram group was upgraded to a supergroup and has a new chat id; sending there now; update the chat id in the config',
+    );
   }
 
   /** A press on a keyboard older than the latest one this process sent to that chat. */

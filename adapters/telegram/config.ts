@@ -69,8 +69,8 @@ const RawSchema = z.strictObject(
       .int({ error: 'expected a positive whole number of bytes' })
       .positive({ error: 'expected a positive whole number of bytes' })
       .default(DEFAULT_MAX_FILE_BYTES),
-    botUsername: str('the bot\'s username, e.g. CentinelaBot')
-      .regex(USERNAME, { error: 'expected the bot\'s username, e.g. CentinelaBot' })
+    botUsername: str("the bot's username, e.g. CentinelaBot")
+      .regex(USERNAME, { error: "expected the bot's username, e.g. CentinelaBot" })
       .optional(),
   },
   { error: (iss) => (iss.code === 'unrecognized_keys' ? undefined : 'expected a section, e.g. { token: …, mode: polling }') },
@@ -102,7 +102,12 @@ export function parseTelegramConfig(raw: unknown, env: Record<string, string | u
     else if (!TOKEN_SHAPE.test(token)) errors.push(`${PREFIX}.token: expected the bot token from BotFather, like 123456789:AA…`);
     if (!isHttpUrl(apiRoot)) errors.push(`${PREFIX}.apiRoot: expected a URL like https://api.telegram.org`);
     if (r.mode === 'webhook') {
-      if (secretToken === undefined || secretToken.length < MIN_SECRET_LENGTH || secretToken.length > 256 || !SECRET_CHARS.test(secretToken)) {
+      if (
+        secretToken === undefined ||
+        secretToken.length < MIN_SECRET_LENGTH ||
+        secretToken.length > 256 ||
+        !SECRET_CHARS.test(secretToken)
+      ) {
         errors.push(
           `${PREFIX}.secretToken: webhook mode needs a secret token of at least ${MIN_SECRET_LENGTH} characters ` +
             '(letters, digits, "_" and "-"; at most 256), in the file or in TELEGRAM_WEBHOOK_SECRET',

@@ -6,10 +6,15 @@ import { isFileTooBig, migrationTarget, toAdapterError } from './errors.js';
 const SECRET_TEXT = 'agentes en 5th y Main';
 
 function grammyError(error_code: number, description: string, parameters: GrammyError['parameters'] = {}): GrammyError {
-  return new GrammyError(`Call to 'sendMessage' failed! (${error_code}: ${description})`, { ok: false, error_code, description, parameters }, 'sendMessage', {
-    chat_id: 111111111,
-    text: SECRET_TEXT,
-  });
+  return new GrammyError(
+    `Call to 'sendMessage' failed! (${error_code}: ${description})`,
+    { ok: false, error_code, description, parameters },
+    'sendMessage',
+    {
+      chat_id: 111111111,
+      text: SECRET_TEXT,
+    },
+  );
 }
 
 describe('toAdapterError', () => {

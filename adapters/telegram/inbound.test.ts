@@ -129,7 +129,15 @@ describe('toInbound edge cases', () => {
   it('ignores stickers, polls and updates it does not know', () => {
     const sticker = fixture('private-text');
     delete sticker.message!.text;
-    (sticker.message as unknown as Record<string, unknown>)['sticker'] = { file_id: 'x', file_unique_id: 'y', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false };
+    (sticker.message as unknown as Record<string, unknown>)['sticker'] = {
+      file_id: 'x',
+      file_unique_id: 'y',
+      type: 'regular',
+      width: 1,
+      height: 1,
+      is_animated: false,
+      is_video: false,
+    };
     expect(toInbound(sticker, ctx)).toBeUndefined();
     expect(toInbound({ update_id: 1, my_chat_member: {} } as never, ctx)).toBeUndefined();
     expect(toInbound({ update_id: 2 }, ctx)).toBeUndefined();
@@ -158,7 +166,7 @@ describe('toInbound edge cases', () => {
 
   it('keeps a real reply inside a forum topic', () => {
     const u = fixture('forum-topic-message');
-    u.message!.reply_to_message = { ...u.message!.reply_to_message!, message_id: 80 };
+    u.message!.reply_to_message!.message_id = 80;
     expect(toInbound(u, ctx)?.replyTo).toBe(`${IDS.forum}:80`);
   });
 

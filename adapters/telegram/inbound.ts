@@ -143,7 +143,7 @@ function chatKind(chat: Chat): ChatKind | undefined {
 }
 
 function accessible(m: NonNullable<Update['callback_query']>['message']): Message | undefined {
-  return m && m.date !== 0 ? (m) : undefined;
+  return m && m.date !== 0 ? m : undefined;
 }
 
 /** Files in a message, not yet downloaded: `ref` is the (bot-specific) `file_id`. */

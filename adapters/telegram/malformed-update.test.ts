@@ -31,7 +31,9 @@ describe('malformed Telegram updates', () => {
   it('names the field that is wrong, never a value', () => {
     expect(updateProblem({ update_id: 1, ...chatWithoutId('hola', 1) })).toBe('message.chat.id');
     expect(updateProblem({ update_id: 1, message: { message_id: 1, chat: { id: 5, type: 'private' } } })).toBe('message.date');
-    expect(updateProblem({ update_id: 1, ...textMessage({ chat: privateChat(IDS.maria), from: user(IDS.maria), text: 'hola', messageId: 1 }) })).toBeUndefined();
+    expect(
+      updateProblem({ update_id: 1, ...textMessage({ chat: privateChat(IDS.maria), from: user(IDS.maria), text: 'hola', messageId: 1 }) }),
+    ).toBeUndefined();
   });
 
   describe('when polling', () => {

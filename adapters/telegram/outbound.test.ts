@@ -17,7 +17,11 @@ describe('planSend', () => {
       steps: [
         {
           method: 'sendMessage',
-          params: { chat_id: 111111111, text: 'Gracias. <b>no markup</b> https://example.org', link_preview_options: { is_disabled: true } },
+          params: {
+            chat_id: 111111111,
+            text: 'Gracias. <b>no markup</b> https://example.org',
+            link_preview_options: { is_disabled: true },
+          },
         },
       ],
     });
@@ -89,9 +93,15 @@ describe('planSend', () => {
   });
 
   it('re-sends by file_id: a photo as a photo, a document as a document', () => {
-    const photo = planSend({ chat: group, text: '', attachments: [{ kind: 'image', mime: 'image/jpeg', ref: 'AgAC' }] }, { chatId: group.id });
+    const photo = planSend(
+      { chat: group, text: '', attachments: [{ kind: 'image', mime: 'image/jpeg', ref: 'AgAC' }] },
+      { chatId: group.id },
+    );
     expect(photo.steps.map((s) => s.method)).toEqual(['sendPhoto']);
-    const doc = planSend({ chat: group, text: '', attachments: [{ kind: 'image', mime: 'image/png', ref: 'BQAC', name: 'a.png' }] }, { chatId: group.id });
+    const doc = planSend(
+      { chat: group, text: '', attachments: [{ kind: 'image', mime: 'image/png', ref: 'BQAC', name: 'a.png' }] },
+      { chatId: group.id },
+    );
     expect(doc.steps.map((s) => s.method)).toEqual(['sendDocument']);
     const none = planSend({ chat: group, text: 'only text', attachments: [{ kind: 'image', mime: 'image/jpeg' }] }, { chatId: group.id });
     expect(none.steps.map((s) => s.method)).toEqual(['sendMessage']);

@@ -59,9 +59,7 @@ const UpdateShape = z.looseObject({
   update_id: int.min(0),
   message: message.optional(),
   edited_message: message.optional(),
-  callback_query: z
-    .looseObject({ id: z.string(), from: user, data: z.string().optional(), message: message.optional() })
-    .optional(),
+  callback_query: z.looseObject({ id: z.string(), from: user, data: z.string().optional(), message: message.optional() }).optional(),
 });
 
 /**
@@ -97,12 +95,14 @@ export function updateProblem(value: unknown): string | undefined {
 export function honoWebhookAdapter(c: Context) {
   let resolveResponse: (res: Response) => void = () => undefined;
   const handlerReturn = new Promise<Response>((res) => (resolveResponse = res));
+  const header = c.req.header(SECRET_HEADER);
   return {
     // A getter: grammY reads the body only once the secret token matched.
     get update(): Promise<Update> {
       return c.req.text().then(parseUpdate);
     },
-    header: c.req.header(SECRET_HEADER),
+    // Absent, not undefined, when the request has no secret header (grammY then answers 401 when one is set).
+    ...(header !== undefined ? { header } : {}),
     end: () => resolveResponse(c.body('')),
     respond: (json: string) => resolveResponse(c.body(json, 200, { 'content-type': 'application/json' })),
     unauthorized: () => resolveResponse(c.body('', 401)),

@@ -165,7 +165,12 @@ describe('TelegramAdapter (webhook)', () => {
     const warnings: string[] = [];
     const parsed = parseTelegramConfig({ token: api.token, apiRoot: api.apiRoot, mode: 'webhook', secretToken: SECRET });
     if (!parsed.ok) throw new Error(parsed.errors.join());
-    const logger = { debug() {}, info() {}, error() {}, warn: (obj: Record<string, unknown>, msg: string) => void warnings.push(`${msg} ${JSON.stringify(obj)}`) };
+    const logger = {
+      debug() {},
+      info() {},
+      error() {},
+      warn: (obj: Record<string, unknown>, msg: string) => void warnings.push(`${msg} ${JSON.stringify(obj)}`),
+    };
     adapter = new TelegramAdapter({ config: parsed.config, botInfo: api.botInfo, logger });
     app = adapter.webhookRoutes();
     await adapter.start(async (m) => void received.push(m));

@@ -4,7 +4,17 @@ import { AdapterError } from '../../bot/port.js';
 import { emptyAuth, linkedAuth } from '../../tests/fakes/whatsapp/auth.js';
 import { disconnects, rateOverlimit } from '../../tests/fakes/whatsapp/boom.js';
 import { FakeWhatsApp } from '../../tests/fakes/whatsapp/fake-socket.js';
-import { BOT, RESPONDER_GROUP, TIPSTER, VERIFIER_GROUP, dmFrom, image, location, text, waMessage } from '../../tests/fakes/whatsapp/messages.js';
+import {
+  BOT,
+  RESPONDER_GROUP,
+  TIPSTER,
+  VERIFIER_GROUP,
+  dmFrom,
+  image,
+  location,
+  text,
+  waMessage,
+} from '../../tests/fakes/whatsapp/messages.js';
 import { WhatsAppAdapter } from './adapter.js';
 import type { WhatsAppAdapterOptions } from './adapter.js';
 import { parseWhatsAppConfig } from './config.js';
@@ -36,13 +46,19 @@ afterEach(async () => {
   adapter = undefined;
 });
 
-
 async function started(o: Partial<Omit<WhatsAppAdapterOptions, 'auth'>> & { wa?: FakeWhatsApp; auth?: WhatsAppAuthStore } = {}) {
   const wa = o.wa ?? new FakeWhatsApp();
   const store = o.auth ? { auth: o.auth } : linkedAuth();
   const log = recordingLogger();
   const received: InboundMessage[] = [];
-  adapter = new WhatsAppAdapter({ config: config(), socketFactory: wa.factory, downloadMedia: wa.download, logger: log.logger, ...o, auth: store.auth });
+  adapter = new WhatsAppAdapter({
+    config: config(),
+    socketFactory: wa.factory,
+    downloadMedia: wa.download,
+    logger: log.logger,
+    ...o,
+    auth: store.auth,
+  });
   await adapter.start(async (m) => void received.push(m));
   if (store.auth.linked()) await eventually(() => expect(adapter!.health().state).toBe('up'));
   return { wa, auth: store.auth, received, log, adapter };
@@ -50,7 +66,8 @@ async function started(o: Partial<Omit<WhatsAppAdapterOptions, 'auth'>> & { wa?:
 
 function expectNoPii(lines: { obj: Record<string, unknown>; msg: string }[]): void {
   const all = JSON.stringify(lines);
-  for (const s of ['15551230001', '123450000000001', '15550009999', '99990000111122', '@s.whatsapp.net', '@lid', '@g.us', 'hola']) expect(all).not.toContain(s);
+  for (const s of ['15551230001', '123450000000001', '15550009999', '99990000111122', '@s.whatsapp.net', '@lid', '@g.us', 'hola'])
+    expect(all).not.toContain(s);
 }
 
 describe('WhatsAppAdapter: connection', () => {
@@ -200,7 +217,9 @@ describe('WhatsAppAdapter: receiving', () => {
     wa.current.deliver([waMessage(dmFrom(), location(34.03, -118.2)), photo]);
     await eventually(() => expect(received).toHaveLength(2));
     expect(received[0]!.location).toEqual({ lat: 34.03, lng: -118.2 });
-    expect(received[1]!.attachments).toEqual([{ kind: 'image', mime: 'image/jpeg', size: 9, ref: 'imageMessage', data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]) }]);
+    expect(received[1]!.attachments).toEqual([
+      { kind: 'image', mime: 'image/jpeg', size: 9, ref: 'imageMessage', data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]) },
+    ]);
   });
 
   it('never downloads past maxMediaBytes, and passes the message on without the file', async () => {
@@ -216,7 +235,11 @@ describe('WhatsAppAdapter: receiving', () => {
     expect(wa.downloads).toEqual(['BIG2', 'GONE']); // BIG1 was not even fetched
     for (const m of received) expect(m.attachments[0]!.data).toBeUndefined();
     expect(received.map((m) => m.text)).toEqual(['announced big', 'actually big', 'expired']);
-    expect(log.lines.filter((l) => l.msg.includes('not downloaded')).map((l) => l.obj['outcome'])).toEqual(['too_big', 'too_big', 'failed']);
+    expect(log.lines.filter((l) => l.msg.includes('not downloaded')).map((l) => l.obj['outcome'])).toEqual([
+      'too_big',
+      'too_big',
+      'failed',
+    ]);
     expectNoPii(log.lines);
   });
 
@@ -268,7 +291,12 @@ describe('WhatsAppAdapter: sending', () => {
       attachments: [{ kind: 'image', mime: 'image/jpeg', data: new Uint8Array([0xff, 0xd8, 1]) }],
     });
     expect(alert.messageId).toMatch(new RegExp(`^${RESPONDER_GROUP}/3EB0`));
-    await adapter!.send({ chat: { id: RESPONDER_GROUP, kind: 'group' }, text: 'Actualización #1042', replyTo: alert.messageId!, choices: [{ value: '1', label: 'Voy' }] });
+    await adapter!.send({
+      chat: { id: RESPONDER_GROUP, kind: 'group' },
+      text: 'Actualización #1042',
+      replyTo: alert.messageId!,
+      choices: [{ value: '1', label: 'Voy' }],
+    });
     const [first, second] = wa.sentTo(RESPONDER_GROUP);
     expect(first!.content).toMatchObject({ caption: 'Alerta #1042', mimetype: 'image/jpeg' });
     expect(second!.content).toEqual({ text: 'Actualización #1042\n\n1. Voy', linkPreview: null });
@@ -278,7 +306,11 @@ describe('WhatsAppAdapter: sending', () => {
 
   it('refuses chat ids that are not WhatsApp JIDs, and groups not in the config', async () => {
     await started({ allowedGroups: [VERIFIER_GROUP] });
-    const codeOf = (p: Promise<unknown>) => p.then(() => 'sent', (e: unknown) => (e as AdapterError).code);
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 'sent',
+        (e: unknown) => (e as AdapterError).code,
+      );
     expect(await codeOf(adapter!.send({ chat: { id: 'status@broadcast', kind: 'group' }, text: 'x' }))).toBe('rejected');
     expect(await codeOf(adapter!.send({ chat: { id: TIPSTER.lid, kind: 'group' }, text: 'x' }))).toBe('rejected');
     expect(await codeOf(adapter!.send({ chat: { id: RESPONDER_GROUP, kind: 'group' }, text: 'x' }))).toBe('rejected');
@@ -301,9 +333,16 @@ describe('WhatsAppAdapter: sending', () => {
   it('50 alerts for one group go out no faster than the configured rate', async () => {
     const clock = { now: 1_800_000_000_000 };
     const wa = new FakeWhatsApp({ now: () => clock.now, echoOwnSends: false });
-    await started({ wa, config: config({ perChatPerMinute: 20, overallPerMinute: 60, minGapMs: 1000 }), now: () => clock.now, sleep: async (ms) => void (clock.now += ms) });
+    await started({
+      wa,
+      config: config({ perChatPerMinute: 20, overallPerMinute: 60, minGapMs: 1000 }),
+      now: () => clock.now,
+      sleep: async (ms) => void (clock.now += ms),
+    });
     const start = clock.now;
-    await Promise.all(Array.from({ length: 50 }, (_, i) => adapter!.send({ chat: { id: RESPONDER_GROUP, kind: 'group' }, text: `Alerta ${i + 1}` })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => adapter!.send({ chat: { id: RESPONDER_GROUP, kind: 'group' }, text: `Alerta ${i + 1}` })),
+    );
     const times = wa.sentTo(RESPONDER_GROUP).map((c) => c.at);
     expect(wa.sentTexts(RESPONDER_GROUP)).toEqual(Array.from({ length: 50 }, (_, i) => `Alerta ${i + 1}`));
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1000);
@@ -314,7 +353,12 @@ describe('WhatsAppAdapter: sending', () => {
   it('rate-overlimit → rate_limited, and every send waits out the pause', async () => {
     const clock = { now: 1_800_000_000_000 };
     const wa = new FakeWhatsApp({ now: () => clock.now });
-    const { log } = await started({ wa, now: () => clock.now, sleep: async (ms) => void (clock.now += ms), config: config({ ...FAST, pauseOnLimitMs: 300_000 }) });
+    const { log } = await started({
+      wa,
+      now: () => clock.now,
+      sleep: async (ms) => void (clock.now += ms),
+      config: config({ ...FAST, pauseOnLimitMs: 300_000 }),
+    });
     wa.failNextSend(rateOverlimit());
     const err = (await adapter!.send({ chat: { id: TIPSTER.lid, kind: 'direct' }, text: 'hola' }).catch((e: unknown) => e)) as AdapterError;
     expect(err.code).toBe('rate_limited');

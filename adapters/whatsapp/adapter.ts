@@ -174,10 +174,15 @@ export class WhatsAppAdapter implements AdapterPort {
     if (!this.running) throw new AdapterError('not_started', 'whatsapp adapter is not started');
     const jid = message.chat.id;
     const kind = chatKindOf(jid);
-    if (!kind || (kind === 'group') !== (message.chat.kind === 'group')) throw new AdapterError('rejected', 'whatsapp chat id is not a person or group JID');
-    if (kind === 'group' && this.allowedGroups && !this.allowedGroups.has(jid)) throw new AdapterError('rejected', 'whatsapp group is not in the config');
+    if (!kind || (kind === 'group') !== (message.chat.kind === 'group'))
+      throw new AdapterError('rejected', 'whatsapp chat id is not a person or group JID');
+    if (kind === 'group' && this.allowedGroups && !this.allowedGroups.has(jid))
+      throw new AdapterError('rejected', 'whatsapp group is not in the config');
     await this.connected();
-    const plan = planSend(message, quotedMessage(message.replyTo, jid, (id) => this.sentCache.get(id)));
+    const plan = planSend(
+      message,
+      quotedMessage(message.replyTo, jid, (id) => this.sentCache.get(id)),
+    );
     let primary: string | undefined;
     for (const [i, step] of plan.steps.entries()) {
       const id = await this.pacer.run(jid, () => this.sendStep(jid, step));
@@ -205,7 +210,11 @@ export class WhatsAppAdapter implements AdapterPort {
   health(): WhatsAppHealth {
     const since = this.now() - DECRYPT_WINDOW_MS;
     this.decryptTimes = this.decryptTimes.filter((t) => t > since);
-    return { ...this.status, decryptFailures: { total: this.decryptTotal, recent: this.decryptTimes.length }, reconnectAttempts: this.attempts };
+    return {
+      ...this.status,
+      decryptFailures: { total: this.decryptTotal, recent: this.decryptTimes.length },
+      reconnectAttempts: this.attempts,
+    };
   }
 
   /** A message arrived as a CIPHERTEXT stub: WhatsApp could not decrypt it for us. */
@@ -280,9 +289,11 @@ export class WhatsAppAdapter implements AdapterPort {
     });
     socket.ev.on('messages.upsert', ({ messages, type }) => {
       if (!current() || (type !== 'notify' && type !== 'append')) return;
-      this.inbound = this.inbound.then(() => this.receive(messages, socket, gen)).catch((err: unknown) => {
-        this.log.error({ err: err instanceof Error ? err.name : 'unknown' }, 'whatsapp messages could not be handled');
-      });
+      this.inbound = this.inbound
+        .then(() => this.receive(messages, socket, gen))
+        .catch((err: unknown) => {
+          this.log.error({ err: err instanceof Error ? err.name : 'unknown' }, 'whatsapp messages could not be handled');
+        });
     });
   }
 
@@ -306,7 +317,10 @@ export class WhatsAppAdapter implements AdapterPort {
         break;
       case 'replaced':
         this.setState('replaced', 'another connection took over the session');
-        this.log.error({ code: 440 }, 'whatsapp session was taken over by another connection (a second Centinela running?); not reconnecting: stop the other one and restart');
+        this.log.error(
+          { code: 440 },
+          'whatsapp session was taken over by another connection (a second Centinela running?); not reconnecting: stop the other one and restart',
+        );
         break;
       case 'forbidden':
         this.setState('down', 'account restricted by whatsapp');
@@ -325,14 +339,22 @@ export class WhatsAppAdapter implements AdapterPort {
     const delayMs = action.kind === 'reconnect' ? action.delayMs : 1_000;
     const code = (error as { output?: { statusCode?: number } } | undefined)?.output?.statusCode;
     this.setState('down', 'reconnecting');
-    this.log.warn({ code: code ?? 'network', attempt: this.attempts, delayMs }, code === 405 ? 'whatsapp refused this client version; update Baileys; retrying' : 'whatsapp connection closed; reconnecting');
+    this.log.warn(
+      { code: code ?? 'network', attempt: this.attempts, delayMs },
+      code === 405 ? 'whatsapp refused this client version; update Baileys; retrying' : 'whatsapp connection closed; reconnecting',
+    );
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(() => void this.connect(), delayMs);
     this.wakeOpenWaiters();
   }
 
   private setState(state: WhatsAppState, reason?: string): void {
-    this.status = { state, since: this.now(), ...(reason !== undefined ? { reason } : {}), ...(state === 'needs_link' ? { action: LINK_ACTION } : {}) };
+    this.status = {
+      state,
+      since: this.now(),
+      ...(reason !== undefined ? { reason } : {}),
+      ...(state === 'needs_link' ? { action: LINK_ACTION } : {}),
+    };
   }
 
   /** The open socket; waits up to connectWaitMs while one is being opened. */
@@ -350,7 +372,12 @@ export class WhatsAppAdapter implements AdapterPort {
     }
     if (!this.running) throw new AdapterError('not_started', 'whatsapp adapter is not started');
     if (this.status.state === 'up' && this.socket) return this.socket;
-    const why = this.status.state === 'needs_link' ? 'needs a new link' : this.status.state === 'replaced' ? 'session taken over by another connection' : 'not connected';
+    const why =
+      this.status.state === 'needs_link'
+        ? 'needs a new link'
+        : this.status.state === 'replaced'
+          ? 'session taken over by another connection'
+          : 'not connected';
     throw new AdapterError('unavailable', `whatsapp ${why}`);
   }
 
@@ -404,8 +431,13 @@ export class WhatsAppAdapter implements AdapterPort {
       const msg = toInbound(m, { me: { id: me?.id, lid: me?.lid }, now: this.now(), resolve });
       if (!msg) continue;
       for (const attachment of msg.attachments) {
-        const outcome = await downloadAttachment(m, attachment, socket, { maxBytes: this.config.maxMediaBytes, timeoutMs: this.downloadTimeoutMs, download: this.download });
-        if (outcome !== 'ok') this.log.warn({ outcome, kind: attachment.kind }, 'whatsapp file not downloaded; passing the message on without it');
+        const outcome = await downloadAttachment(m, attachment, socket, {
+          maxBytes: this.config.maxMediaBytes,
+          timeoutMs: this.downloadTimeoutMs,
+          download: this.download,
+        });
+        if (outcome !== 'ok')
+          this.log.warn({ outcome, kind: attachment.kind }, 'whatsapp file not downloaded; passing the message on without it');
       }
       await this.deliver(msg, this.onMessage, gen);
     }

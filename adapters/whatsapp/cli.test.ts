@@ -56,7 +56,10 @@ describe('whatsappLink', () => {
     const wa = new FakeWhatsApp();
     const { db, vault, auth } = emptyAuth();
     const b = buffer();
-    const linking = whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory, phone: '+1 (555) 010-0000' }, b.out);
+    const linking = whatsappLink(
+      { session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory, phone: '+1 (555) 010-0000' },
+      b.out,
+    );
     await until(() => b.text().includes('FAKE-1234'));
     expect(wa.current.pairingRequests).toEqual(['15550100000']);
     wa.current.showQr(); // later QR refreshes do not ask again
@@ -72,7 +75,9 @@ describe('whatsappLink', () => {
   it('refuses to replace a linked session unless forced', async () => {
     const wa = new FakeWhatsApp();
     const { db, vault, auth } = linkedAuth();
-    await expect(whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory }, buffer().out)).rejects.toThrow(/already linked.*--force/);
+    await expect(whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory }, buffer().out)).rejects.toThrow(
+      /already linked.*--force/,
+    );
     expect(wa.sockets).toHaveLength(0);
     const b = buffer();
     const linking = whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory, force: true }, b.out);
@@ -104,7 +109,9 @@ describe('whatsappLink', () => {
   it('gives up after the timeout', async () => {
     const wa = new FakeWhatsApp({ autoOpen: false });
     const { db, vault } = emptyAuth();
-    await expect(whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory, timeoutMs: 30 }, buffer().out)).rejects.toThrow(/Gave up/);
+    await expect(
+      whatsappLink({ session: new WhatsAppAuthStore(db, vault), socketFactory: wa.factory, timeoutMs: 30 }, buffer().out),
+    ).rejects.toThrow(/Gave up/);
     expect(wa.current.ended).toBe(true);
   });
 

@@ -76,7 +76,9 @@ export async function whatsappLink(o: LinkOptions, out: Out): Promise<void> {
       const qr = await QRCode.toString(update.qr, { type: 'terminal', small: true });
       out.write(
         [
-          shown ? 'A new code (the previous one expired):' : 'On the phone that holds the network\'s WhatsApp number, open WhatsApp > Settings > Linked devices > Link a device, and scan:',
+          shown
+            ? 'A new code (the previous one expired):'
+            : "On the phone that holds the network's WhatsApp number, open WhatsApp > Settings > Linked devices > Link a device, and scan:",
           '',
           qr,
           '',
@@ -108,14 +110,23 @@ export async function whatsappGroups(o: WhatsAppCliOptions, out: Out): Promise<v
   const auth = o.session;
   if (!auth.linked()) throw new WhatsAppSetupError('WhatsApp is not linked yet: run `centinela whatsapp link` first.');
   let found: { id: string; subject: string; size: number }[] = [];
-  await session(o, auth, o.timeoutMs ?? GROUPS_TIMEOUT_MS, 'list the groups', async () => undefined, async (socket) => {
-    const all = await socket.groupFetchAllParticipating();
-    found = Object.values(all)
-      .map((g) => ({ id: g.id, subject: oneLine(g.subject ?? ''), size: g.size ?? g.participants.length }))
-      .sort((a, b) => a.subject.localeCompare(b.subject));
-  });
+  await session(
+    o,
+    auth,
+    o.timeoutMs ?? GROUPS_TIMEOUT_MS,
+    'list the groups',
+    async () => undefined,
+    async (socket) => {
+      const all = await socket.groupFetchAllParticipating();
+      found = Object.values(all)
+        .map((g) => ({ id: g.id, subject: oneLine(g.subject ?? ''), size: g.size ?? g.participants.length }))
+        .sort((a, b) => a.subject.localeCompare(b.subject));
+    },
+  );
   if (found.length === 0) {
-    out.write('The account is in no WhatsApp groups yet. Add the network\'s number to your verifier and responder groups, then run this again.\n');
+    out.write(
+      "The account is in no WhatsApp groups yet. Add the network's number to your verifier and responder groups, then run this again.\n",
+    );
     return;
   }
   const lines = [`WhatsApp groups of this account (${found.length}):`, ''];
@@ -154,11 +165,23 @@ async function session(
       const fail = (err: unknown): void => {
         if (settled) return;
         settled = true;
-        reject(err instanceof WhatsAppSetupError ? err : new WhatsAppSetupError(`WhatsApp could not ${what}: ${errorName(err)}.`, { cause: err }));
+        reject(
+          err instanceof WhatsAppSetupError
+            ? err
+            : new WhatsAppSetupError(`WhatsApp could not ${what}: ${errorName(err)}.`, { cause: err }),
+        );
       };
-      timer = setTimeout(() => fail(new WhatsAppSetupError(`Gave up after ${Math.round(timeoutMs / 1000)} s without a connection; run the command again.`)), timeoutMs);
+      timer = setTimeout(
+        () => fail(new WhatsAppSetupError(`Gave up after ${Math.round(timeoutMs / 1000)} s without a connection; run the command again.`)),
+        timeoutMs,
+      );
       const open = async (): Promise<void> => {
-        const s = await factory({ auth: auth.state(), logger: baileysLogger(), browserName: o.browserName ?? DEFAULT_BROWSER_NAME, getMessage: async () => undefined });
+        const s = await factory({
+          auth: auth.state(),
+          logger: baileysLogger(),
+          browserName: o.browserName ?? DEFAULT_BROWSER_NAME,
+          getMessage: async () => undefined,
+        });
         socket = s;
         s.ev.on('creds.update', (update) => {
           Object.assign(s.authState.creds, update);
@@ -187,7 +210,8 @@ async function session(
 }
 
 function closedError(kind: string, code: number | undefined, what: string): WhatsAppSetupError {
-  if (kind === 'logged_out') return new WhatsAppSetupError('WhatsApp refused the session (logged out). Run `centinela whatsapp link --force` to link again.');
+  if (kind === 'logged_out')
+    return new WhatsAppSetupError('WhatsApp refused the session (logged out). Run `centinela whatsapp link --force` to link again.');
   if (kind === 'replaced') return new WhatsAppSetupError(`Another connection is using this session. ${STOP_FIRST}`);
   if (kind === 'forbidden') return new WhatsAppSetupError('WhatsApp refused the account (restricted or banned). Check the phone.');
   if (code === 408) return new WhatsAppSetupError('The code expired before it was used; run the command again.');
@@ -197,9 +221,14 @@ function closedError(kind: string, code: number | undefined, what: string): What
 
 /** The digits WhatsApp wants for a pairing code: country code and number, nothing else. */
 export function pairingNumber(phone: string): string {
-  const digits = phone.replace(/[\s().-]/g, '').replace(/^\+/, '').replace(/^00/, '');
+  const digits = phone
+    .replace(/[\s().-]/g, '')
+    .replace(/^\+/, '')
+    .replace(/^00/, '');
   if (!/^\d{8,15}$/.test(digits)) {
-    throw new WhatsAppSetupError('Expected the account\'s phone number with its country code, e.g. +1 555 010 0000 (digits, spaces, dashes).');
+    throw new WhatsAppSetupError(
+      "Expected the account's phone number with its country code, e.g. +1 555 010 0000 (digits, spaces, dashes).",
+    );
   }
   return digits;
 }

@@ -17,7 +17,12 @@ describe('parseWhatsAppConfig', () => {
   });
 
   it('keeps what the admin set', () => {
-    const r = parseWhatsAppConfig({ enabled: true, pacing: { perChatPerMinute: 5, minGapMs: 2500 }, maxMediaBytes: 1000, browserName: ' Red Rápida ' });
+    const r = parseWhatsAppConfig({
+      enabled: true,
+      pacing: { perChatPerMinute: 5, minGapMs: 2500 },
+      maxMediaBytes: 1000,
+      browserName: ' Red Rápida ',
+    });
     expect(r).toEqual({
       ok: true,
       config: {

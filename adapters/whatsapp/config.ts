@@ -61,7 +61,10 @@ const PacingSchema = z.strictObject(
     minGapMs: whole(0, 'a whole number of milliseconds').default(DEFAULT_PACING.minGapMs),
     pauseOnLimitMs: whole(0, 'a whole number of milliseconds').default(DEFAULT_PACING.pauseOnLimitMs),
   },
-  { error: (iss) => (iss.code === 'unrecognized_keys' ? undefined : 'expected a section, e.g. { perChatPerMinute: 20, overallPerMinute: 60 }') },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys' ? undefined : 'expected a section, e.g. { perChatPerMinute: 20, overallPerMinute: 60 }',
+  },
 );
 
 const RawSchema = z.strictObject(

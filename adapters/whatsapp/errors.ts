@@ -51,7 +51,11 @@ export function toAdapterError(err: unknown, what: string, pauseMs: number): Ada
   const name = err instanceof Error ? err.name : 'Error';
   const statusCode = statusCodeOf(err);
   const data = dataCodeOf(err);
-  const cause: WhatsAppErrorSummary = { name, ...(statusCode !== undefined ? { statusCode } : {}), ...(data !== undefined ? { data } : {}) };
+  const cause: WhatsAppErrorSummary = {
+    name,
+    ...(statusCode !== undefined ? { statusCode } : {}),
+    ...(data !== undefined ? { data } : {}),
+  };
   const reason = err instanceof Error ? scrub(err.message).slice(0, 120) : 'unknown';
   const msg = `whatsapp ${what} failed: ${data ?? statusCode ?? '-'} ${reason}`;
   if (isRateLimit(err)) return new AdapterError('rate_limited', msg, { retryAfterMs: pauseMs, cause });

@@ -29,7 +29,15 @@ async function started(clock: { value: number }) {
   const warnings: Record<string, unknown>[] = [];
   const log = { debug() {}, info() {}, error() {}, warn: (o: Record<string, unknown>) => void warnings.push(o) };
   const received: string[] = [];
-  adapter = new WhatsAppAdapter({ config: parsed.config, socketFactory: wa.factory, downloadMedia: wa.download, auth: linkedAuth().auth, logger: log, now: () => clock.value, random: () => 0.5 });
+  adapter = new WhatsAppAdapter({
+    config: parsed.config,
+    socketFactory: wa.factory,
+    downloadMedia: wa.download,
+    auth: linkedAuth().auth,
+    logger: log,
+    now: () => clock.value,
+    random: () => 0.5,
+  });
   await adapter.start(async (m) => void received.push(m.text ?? ''));
   await eventually(() => expect(adapter!.health().state).toBe('up'));
   return { wa, warnings, received, adapter };
@@ -50,7 +58,11 @@ describe('WhatsApp health', () => {
     clock.value += 5 * MIN;
     wa.current.deliver([decryptionFailure(dmFrom())]);
     await eventually(() => expect(adapter.health().decryptFailures).toEqual({ total: 3, recent: 3 }));
-    expect(whatsappStatus(adapter.health())).toMatchObject({ condition: 'degraded', problem: 'decrypt_failures', action: expect.stringContaining('whatsapp link') });
+    expect(whatsappStatus(adapter.health())).toMatchObject({
+      condition: 'degraded',
+      problem: 'decrypt_failures',
+      action: expect.stringContaining('whatsapp link'),
+    });
 
     // Fifteen minutes after the first two, only the third is recent: up again.
     clock.value += 11 * MIN;
@@ -76,7 +88,9 @@ describe('WhatsApp health', () => {
       await vi.waitFor(() => expect(adapter!.health().state).toBe('up'));
     }
     expect(reconnectAt.filter((t) => t <= MIN).length).toBeLessThanOrEqual(6);
-    expect(warnings.map((w) => w['delayMs'])).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 120_000, 120_000, 120_000, 120_000, 120_000]);
+    expect(warnings.map((w) => w['delayMs'])).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 120_000, 120_000, 120_000, 120_000, 120_000,
+    ]);
     expect(adapter!.health().reconnectAttempts).toBe(12);
   });
 });

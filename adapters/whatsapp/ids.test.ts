@@ -6,7 +6,8 @@ describe('whatsapp ids', () => {
     expect(normalizeUserJid('15551230001:3@s.whatsapp.net')).toBe('15551230001@s.whatsapp.net');
     expect(normalizeUserJid('15551230001@c.us')).toBe('15551230001@s.whatsapp.net');
     expect(normalizeUserJid('123450000000001:7@lid')).toBe('123450000000001@lid');
-    for (const j of ['120363041234567890@g.us', 'status@broadcast', '1@newsletter', 'garbage', '', undefined, null]) expect(normalizeUserJid(j)).toBeUndefined();
+    for (const j of ['120363041234567890@g.us', 'status@broadcast', '1@newsletter', 'garbage', '', undefined, null])
+      expect(normalizeUserJid(j)).toBeUndefined();
   });
 
   it('prefers the LID, from either field, else the number or its mapped LID', () => {
@@ -14,10 +15,14 @@ describe('whatsapp ids', () => {
     expect(stableUserId('123450000000001:2@lid', '15551230001@s.whatsapp.net')).toBe('123450000000001@lid');
     expect(stableUserId('15551230001:2@s.whatsapp.net')).toBe('15551230001@s.whatsapp.net');
     expect(stableUserId('15551230001@s.whatsapp.net', undefined, { lidFor: () => '123450000000001:0@lid' })).toBe('123450000000001@lid');
-    expect(stableUserId('15551230001@s.whatsapp.net', undefined, { lidFor: () => '15551230009@s.whatsapp.net' })).toBe('15551230001@s.whatsapp.net');
+    expect(stableUserId('15551230001@s.whatsapp.net', undefined, { lidFor: () => '15551230009@s.whatsapp.net' })).toBe(
+      '15551230001@s.whatsapp.net',
+    );
     const preferPn = (pn: string) => pn === '15551230001@s.whatsapp.net';
     expect(stableUserId('123450000000001@lid', '15551230001@s.whatsapp.net', { preferPn })).toBe('15551230001@s.whatsapp.net');
-    expect(stableUserId('123450000000001@lid', undefined, { preferPn, pnFor: () => '15551230001:4@s.whatsapp.net' })).toBe('15551230001@s.whatsapp.net');
+    expect(stableUserId('123450000000001@lid', undefined, { preferPn, pnFor: () => '15551230001:4@s.whatsapp.net' })).toBe(
+      '15551230001@s.whatsapp.net',
+    );
     expect(stableUserId(undefined)).toBeUndefined();
   });
 
@@ -25,7 +30,8 @@ describe('whatsapp ids', () => {
     expect(chatKindOf('120363041234567890@g.us')).toBe('group');
     expect(chatKindOf('123450000000001@lid')).toBe('direct');
     expect(chatKindOf('15551230001@s.whatsapp.net')).toBe('direct');
-    for (const j of ['status@broadcast', '1795280000@broadcast', '120363200000000001@newsletter', '867051314767696@bot']) expect(chatKindOf(j)).toBeUndefined();
+    for (const j of ['status@broadcast', '1795280000@broadcast', '120363200000000001@newsletter', '867051314767696@bot'])
+      expect(chatKindOf(j)).toBeUndefined();
   });
 
   it('message refs round-trip', () => {

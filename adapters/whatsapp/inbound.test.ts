@@ -83,7 +83,10 @@ describe('toInbound: text and ids', () => {
     expect(m.messageId).toBe(`${VERIFIER_GROUP}/GRP1`);
     const pnGroup = toInbound(waMessage({ chat: RESPONDER_GROUP, participant: VERIFIER.pn }, text('voy')), ctx)!;
     expect(pnGroup.sender).toBe(VERIFIER.pn);
-    const altOnly = toInbound(waMessage({ chat: RESPONDER_GROUP, participant: VERIFIER.pn, participantAlt: VERIFIER.lid }, text('voy')), ctx)!;
+    const altOnly = toInbound(
+      waMessage({ chat: RESPONDER_GROUP, participant: VERIFIER.pn, participantAlt: VERIFIER.lid }, text('voy')),
+      ctx,
+    )!;
     expect(altOnly.sender).toBe(VERIFIER.lid);
   });
 
@@ -93,7 +96,9 @@ describe('toInbound: text and ids', () => {
     expect(withAlt.sender).toBe(VERIFIER.pn);
     const lidOnly = waMessage({ chat: VERIFIER_GROUP, participant: VERIFIER.lid }, text('/confirmar 1'));
     expect(toInbound(lidOnly, { ...ctx, resolve: { preferPn } })!.sender).toBe(VERIFIER.lid); // number unknown
-    expect(toInbound(lidOnly, { ...ctx, resolve: { preferPn, pnFor: (lid) => (lid === VERIFIER.lid ? VERIFIER.pn : undefined) } })!.sender).toBe(VERIFIER.pn);
+    expect(
+      toInbound(lidOnly, { ...ctx, resolve: { preferPn, pnFor: (lid) => (lid === VERIFIER.lid ? VERIFIER.pn : undefined) } })!.sender,
+    ).toBe(VERIFIER.pn);
     // Everyone else stays a LID.
     expect(toInbound(waMessage(dmFrom(TIPSTER), text('x')), { ...ctx, resolve: { preferPn } })!.sender).toBe(TIPSTER.lid);
   });
@@ -103,7 +108,10 @@ describe('toInbound: text and ids', () => {
   });
 
   it('extended text, with a quoted message → replyTo in the same chat', () => {
-    const m = toInbound(waMessage(groupFrom(VERIFIER_GROUP), extendedText('confirmado', { id: '3EB0ALERT0001', text: 'Alerta #1042' })), ctx)!;
+    const m = toInbound(
+      waMessage(groupFrom(VERIFIER_GROUP), extendedText('confirmado', { id: '3EB0ALERT0001', text: 'Alerta #1042' })),
+      ctx,
+    )!;
     expect(m.text).toBe('confirmado');
     expect(m.replyTo).toBe(`${VERIFIER_GROUP}/3EB0ALERT0001`);
     expect(toInbound(waMessage(dmFrom(), extendedText('https://maps.app.goo.gl/xyz')), ctx)!.replyTo).toBeUndefined();
@@ -111,7 +119,10 @@ describe('toInbound: text and ids', () => {
 
   it('falls back to now when a message has no timestamp; reads Long timestamps', () => {
     expect(toInbound(waMessage(dmFrom(), text('x'), { messageTimestamp: null }), ctx)!.timestamp).toBe(NOW);
-    expect(toInbound(waMessage(dmFrom(), text('x'), { messageTimestamp: { low: T0_SECONDS, high: 0, unsigned: true } as never }), ctx)!.timestamp).toBe(T0_SECONDS * 1000);
+    expect(
+      toInbound(waMessage(dmFrom(), text('x'), { messageTimestamp: { low: T0_SECONDS, high: 0, unsigned: true } as never }), ctx)!
+        .timestamp,
+    ).toBe(T0_SECONDS * 1000);
   });
 
   it('the choice of an old client’s button or list row arrives as its id', () => {
@@ -136,7 +147,12 @@ describe('toInbound: media, through wrappers', () => {
   it('an image inside a disappearing-messages wrapper (captured fixture)', () => {
     const raw = loadFixture('image-ephemeral-lid');
     const m = toInbound(raw, ctx)!;
-    expect(m).toMatchObject({ chat: { id: TIPSTER.lid, kind: 'direct' }, sender: TIPSTER.lid, text: 'SUV negras en la esquina', timestamp: 1_795_280_460_000 });
+    expect(m).toMatchObject({
+      chat: { id: TIPSTER.lid, kind: 'direct' },
+      sender: TIPSTER.lid,
+      text: 'SUV negras en la esquina',
+      timestamp: 1_795_280_460_000,
+    });
     expect(m.attachments).toEqual([{ kind: 'image', mime: 'image/jpeg', size: 187_342, ref: 'imageMessage' }]);
     expect(mediaTypeOf(raw)).toBe('imageMessage');
   });
@@ -159,7 +175,9 @@ describe('toInbound: media, through wrappers', () => {
   });
 
   it('a voice note and an ephemeral video', () => {
-    expect(toInbound(waMessage(dmFrom(), voiceNote()), ctx)!.attachments).toEqual([{ kind: 'audio', mime: 'audio/ogg; codecs=opus', size: 9_771, ref: 'audioMessage' }]);
+    expect(toInbound(waMessage(dmFrom(), voiceNote()), ctx)!.attachments).toEqual([
+      { kind: 'audio', mime: 'audio/ogg; codecs=opus', size: 9_771, ref: 'audioMessage' },
+    ]);
     const v = toInbound(waMessage(dmFrom(), ephemeral(video('video'))), ctx)!;
     expect(v.attachments[0]!.kind).toBe('video');
     expect(v.text).toBe('video');
@@ -200,7 +218,10 @@ describe('toInbound: edits', () => {
 describe('toInbound: ignored without error', () => {
   const cases: [string, () => ReturnType<typeof waMessage>][] = [
     ['own message (fromMe)', () => waMessage(dmFrom(TIPSTER, { fromMe: true }), text('bot reply'))],
-    ['own message typed on the linked phone, in a group', () => waMessage({ chat: VERIFIER_GROUP, participant: BOT.lid, participantAlt: BOT.pn }, text('from phone'))],
+    [
+      'own message typed on the linked phone, in a group',
+      () => waMessage({ chat: VERIFIER_GROUP, participant: BOT.lid, participantAlt: BOT.pn }, text('from phone')),
+    ],
     ['status broadcast', () => waMessage({ chat: 'status@broadcast', participant: TIPSTER.pn }, image('story'))],
     ['broadcast list', () => waMessage({ chat: '1795280000@broadcast', participant: TIPSTER.pn }, text('bulk'))],
     ['newsletter', () => waMessage({ chat: '120363200000000001@newsletter' }, text('channel post'))],

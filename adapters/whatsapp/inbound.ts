@@ -127,7 +127,10 @@ function timestampOf(t: WAMessage['messageTimestamp'], now: number): number {
 /** A protobuf number as decoded (`number`, `Long`, `{ low, high }` from JSON, or a string); 0 if none. */
 function num(v: unknown): number {
   if (v === null || v === undefined) return 0;
-  const n = typeof v === 'object' && 'high' in v && 'low' in v ? (Number(v.high) >>> 0) * 2 ** 32 + (Number(v.low) >>> 0) : Number(toNumber(v as number));
+  const n =
+    typeof v === 'object' && 'high' in v && 'low' in v
+      ? (Number(v.high) >>> 0) * 2 ** 32 + (Number(v.low) >>> 0)
+      : Number(toNumber(v as number));
   return Number.isFinite(n) ? n : 0;
 }
 
@@ -192,5 +195,5 @@ export function kindOfMime(mime: string): AttachmentKind {
 function contextInfoOf(c: proto.IMessage, type: keyof proto.IMessage): proto.IContextInfo | undefined {
   const inner = c[type];
   if (!inner || typeof inner !== 'object' || !('contextInfo' in inner)) return undefined;
-  return (inner).contextInfo ?? undefined;
+  return inner.contextInfo ?? undefined;
 }

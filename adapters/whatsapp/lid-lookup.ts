@@ -15,7 +15,10 @@ import type { UserResolver } from './ids.js';
  */
 export async function resolverFor(m: WAMessage, keys: SignalKeyStore, preferPn: ReadonlySet<string>): Promise<UserResolver> {
   const group = chatKindOf(m.key.remoteJid) === 'group';
-  const seen = [normalizeUserJid(group ? (m.key.participant ?? m.participant) : m.key.remoteJid), normalizeUserJid(group ? m.key.participantAlt : m.key.remoteJidAlt)];
+  const seen = [
+    normalizeUserJid(group ? (m.key.participant ?? m.participant) : m.key.remoteJid),
+    normalizeUserJid(group ? m.key.participantAlt : m.key.remoteJidAlt),
+  ];
   const lid = seen.find((j) => j !== undefined && isLid(j));
   const pn = seen.find((j) => j !== undefined && !isLid(j));
   const resolver: UserResolver = preferPn.size > 0 ? { preferPn: (j) => preferPn.has(j) } : {};
@@ -27,7 +30,8 @@ export async function resolverFor(m: WAMessage, keys: SignalKeyStore, preferPn: 
     } else if (lid && !pn && preferPn.size > 0) {
       const key = `${jidUser(lid) ?? ''}_reverse`;
       const pnUser = (await keys.get('lid-mapping', [key]))[key];
-      if (typeof pnUser === 'string' && pnUser !== '') resolver.pnFor = (j) => (j === lid ? jidEncode(pnUser, 's.whatsapp.net') : undefined);
+      if (typeof pnUser === 'string' && pnUser !== '')
+        resolver.pnFor = (j) => (j === lid ? jidEncode(pnUser, 's.whatsapp.net') : undefined);
     }
   } catch {
     // Unknown is fine: the message's own ids are used.

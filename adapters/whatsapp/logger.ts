@@ -13,7 +13,6 @@ export type BaileysLogger = SocketConfig['logger'];
 
 const noop = (): void => undefined;
 
-
 /** Removes JIDs, LIDs and phone-number-like digit runs from a log line. */
 export function scrub(text: string): string {
   return text

@@ -29,7 +29,12 @@ export interface DownloadOptions {
  * Fills `attachment.data` (and `size`) from the message's file, unless it is over `maxBytes`
  * (announced or actual) or the download fails or times out.
  */
-export async function downloadAttachment(message: WAMessage, attachment: Attachment, socket: WhatsAppSocket, o: DownloadOptions): Promise<DownloadOutcome> {
+export async function downloadAttachment(
+  message: WAMessage,
+  attachment: Attachment,
+  socket: WhatsAppSocket,
+  o: DownloadOptions,
+): Promise<DownloadOutcome> {
   if (attachment.size !== undefined && attachment.size > o.maxBytes) return 'too_big';
   let timer: NodeJS.Timeout | undefined;
   let stream: AsyncIterable<Uint8Array> | undefined;

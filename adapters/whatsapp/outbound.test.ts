@@ -13,7 +13,14 @@ describe('planSend', () => {
   });
 
   it('renders choices as a numbered list (WhatsApp shows no buttons)', () => {
-    const plan = planSend({ chat: GROUP, text: '¿Es ahora?', choices: [{ value: '1', label: 'Sí' }, { value: '2', label: 'No' }] });
+    const plan = planSend({
+      chat: GROUP,
+      text: '¿Es ahora?',
+      choices: [
+        { value: '1', label: 'Sí' },
+        { value: '2', label: 'No' },
+      ],
+    });
     expect(plan.steps).toEqual([{ content: { text: '¿Es ahora?\n\n1. Sí\n2. No', linkPreview: null } }]);
     expect(renderText('', [{ value: '1', label: 'Sí' }])).toBe('1. Sí');
   });
@@ -30,7 +37,14 @@ describe('planSend', () => {
 
   it('a long text goes after the files, which get no caption; the text is the primary', () => {
     const long = 'x'.repeat(MAX_CAPTION + 1);
-    const plan = planSend({ chat: GROUP, text: long, attachments: [{ kind: 'image', mime: 'image/png', data: jpeg }, { kind: 'video', mime: 'video/mp4', data: jpeg }] });
+    const plan = planSend({
+      chat: GROUP,
+      text: long,
+      attachments: [
+        { kind: 'image', mime: 'image/png', data: jpeg },
+        { kind: 'video', mime: 'video/mp4', data: jpeg },
+      ],
+    });
     expect(plan.steps.map((s) => Object.keys(s.content)[0])).toEqual(['image', 'video', 'text']);
     expect(plan.steps[0]!.content).not.toHaveProperty('caption');
     expect(plan.primary).toBe(2);
@@ -54,7 +68,17 @@ describe('planSend', () => {
 
   it('quotes the original in the first call only', () => {
     const quoted = quotedMessage(`${GROUP.id}/3EB0ALERT`, GROUP.id)!;
-    const plan = planSend({ chat: GROUP, text: 'Actualización', attachments: [{ kind: 'image', mime: 'image/jpeg', data: jpeg }, { kind: 'image', mime: 'image/jpeg', data: jpeg }] }, quoted);
+    const plan = planSend(
+      {
+        chat: GROUP,
+        text: 'Actualización',
+        attachments: [
+          { kind: 'image', mime: 'image/jpeg', data: jpeg },
+          { kind: 'image', mime: 'image/jpeg', data: jpeg },
+        ],
+      },
+      quoted,
+    );
     expect(plan.steps[0]!.quoted).toBe(quoted);
     expect(plan.steps[1]!.quoted).toBeUndefined();
     expect(planSend({ chat: GROUP, text: 'Actualización' }, quoted).steps[0]!.quoted).toBe(quoted);
@@ -63,8 +87,13 @@ describe('planSend', () => {
 
 describe('quotedMessage', () => {
   it('quotes our own message in the same chat, with its content when known', () => {
-    expect(quotedMessage(`${GROUP.id}/3EB0ALERT`, GROUP.id)).toEqual({ key: { remoteJid: GROUP.id, id: '3EB0ALERT', fromMe: true }, message: { conversation: '' } });
-    const known = quotedMessage(`${GROUP.id}/3EB0ALERT`, GROUP.id, (id) => (id === '3EB0ALERT' ? { conversation: 'Alerta #1042' } : undefined));
+    expect(quotedMessage(`${GROUP.id}/3EB0ALERT`, GROUP.id)).toEqual({
+      key: { remoteJid: GROUP.id, id: '3EB0ALERT', fromMe: true },
+      message: { conversation: '' },
+    });
+    const known = quotedMessage(`${GROUP.id}/3EB0ALERT`, GROUP.id, (id) =>
+      id === '3EB0ALERT' ? { conversation: 'Alerta #1042' } : undefined,
+    );
     expect(known!.message).toEqual({ conversation: 'Alerta #1042' });
   });
 

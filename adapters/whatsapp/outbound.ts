@@ -42,7 +42,9 @@ export interface SendPlan {
 /** Plans the calls for one outbound message; `quoted` is what the first call quotes. */
 export function planSend(msg: OutboundMessage, quoted?: WAMessage): SendPlan {
   const text = renderText(msg.text, msg.choices);
-  const files = (msg.attachments ?? []).filter((a): a is Attachment & { data: Uint8Array } => a.data !== undefined && a.data.byteLength > 0);
+  const files = (msg.attachments ?? []).filter(
+    (a): a is Attachment & { data: Uint8Array } => a.data !== undefined && a.data.byteLength > 0,
+  );
   const steps: SendStep[] = [];
   const captionFits = text !== '' && text.length <= MAX_CAPTION;
   files.forEach((file, i) => {
@@ -71,7 +73,11 @@ export function renderText(text: string, choices: readonly Choice[] | undefined)
  * the original content when this process still has it; otherwise the quote shows no preview but
  * still links to the original.
  */
-export function quotedMessage(replyTo: string | undefined, chatId: string, known?: (keyId: string) => proto.IMessage | undefined): WAMessage | undefined {
+export function quotedMessage(
+  replyTo: string | undefined,
+  chatId: string,
+  known?: (keyId: string) => proto.IMessage | undefined,
+): WAMessage | undefined {
   const ref = replyTo !== undefined ? parseMessageRef(replyTo) : undefined;
   if (!ref || ref.chatId !== chatId) return undefined;
   return { key: { remoteJid: chatId, id: ref.keyId, fromMe: true }, message: known?.(ref.keyId) ?? { conversation: '' } };

@@ -19,10 +19,12 @@ describe('Pacer', () => {
     const pacer = new Pacer({ ...DEFAULT_PACING, now: clock.now, sleep: clock.sleep });
     const sentAt: number[] = [];
     const start = clock.t.now;
-    const all = Array.from({ length: 50 }, (_, i) => pacer.run('group-1', async () => {
-      sentAt.push(clock.t.now);
-      return i;
-    }));
+    const all = Array.from({ length: 50 }, (_, i) =>
+      pacer.run('group-1', async () => {
+        sentAt.push(clock.t.now);
+        return i;
+      }),
+    );
     expect(await Promise.all(all)).toEqual(Array.from({ length: 50 }, (_, i) => i)); // in order
     expect(sentAt).toHaveLength(50);
     // Never more than 20 in any minute to the chat, never closer than 1 s.

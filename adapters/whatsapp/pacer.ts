@@ -99,7 +99,11 @@ export class Pacer {
     while (this.queue.length > 0 && this.closedWith === undefined) {
       const now = this.now();
       this.forget(now);
-      const globalReady = Math.max(this.lastSend + this.o.minGapMs, this.holdUntil, this.windowReady(this.overall, this.o.overallPerMinute));
+      const globalReady = Math.max(
+        this.lastSend + this.o.minGapMs,
+        this.holdUntil,
+        this.windowReady(this.overall, this.o.overallPerMinute),
+      );
       let next: Job | undefined;
       let chatReady = Infinity;
       for (const job of this.queue) {

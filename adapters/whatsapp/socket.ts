@@ -7,12 +7,29 @@
  * event emitter (tests/fakes/whatsapp/fake-socket.ts). {@link WhatsAppSocket} is the part of the
  * socket we use, typed from Baileys itself, so a fake that compiles behaves like the real thing.
  */
-import makeWASocket, { Browsers, fetchLatestBaileysVersion, isJidBroadcast, isJidNewsletter, makeCacheableSignalKeyStore } from '@whiskeysockets/baileys';
-import type { AuthenticationCreds, AuthenticationState, SignalKeyStore, WAMessageKey, WASocket, WAVersion, proto } from '@whiskeysockets/baileys';
+import makeWASocket, {
+  Browsers,
+  fetchLatestBaileysVersion,
+  isJidBroadcast,
+  isJidNewsletter,
+  makeCacheableSignalKeyStore,
+} from '@whiskeysockets/baileys';
+import type {
+  AuthenticationCreds,
+  AuthenticationState,
+  SignalKeyStore,
+  WAMessageKey,
+  WASocket,
+  WAVersion,
+  proto,
+} from '@whiskeysockets/baileys';
 import type { BaileysLogger } from './logger.js';
 
 /** The members of Baileys' socket the adapter and the CLI use. */
-export type WhatsAppSocket = Pick<WASocket, 'ev' | 'sendMessage' | 'end' | 'requestPairingCode' | 'groupFetchAllParticipating' | 'updateMediaMessage'> & {
+export type WhatsAppSocket = Pick<
+  WASocket,
+  'ev' | 'sendMessage' | 'end' | 'requestPairingCode' | 'groupFetchAllParticipating' | 'updateMediaMessage'
+> & {
   /** The account (its PN and LID JIDs) once connected. */
   user: WASocket['user'];
   authState: { creds: AuthenticationCreds; keys: SignalKeyStore };

@@ -46,7 +46,10 @@ export async function encryptFile(src: string, dest: string, recipient: string):
   const encrypter = new Encrypter();
   encrypter.addRecipient(recipient);
   const encrypted = await encrypter.encrypt(toWeb(src));
-  await pipeline(Readable.fromWeb(encrypted as WebReadableStream<Uint8Array>), createWriteStream(dest, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
+  await pipeline(
+    Readable.fromWeb(encrypted as WebReadableStream<Uint8Array>),
+    createWriteStream(dest, { flags: 'wx', mode: PRIVATE_FILE_MODE }),
+  );
 }
 
 /** Decrypts the age file `src` with `identities`, writing `dest` (created new, owner-only). */
@@ -56,18 +59,25 @@ export async function decryptFile(src: string, dest: string, identities: string[
   try {
     for (const identity of identities) decrypter.addIdentity(identity);
   } catch {
-    throw new AgeFileError('the identity file is not an age secret key (expected a line AGE-SECRET-KEY-1…, as age-keygen writes it)', 'bad-identity');
+    throw new AgeFileError(
+      'the identity file is not an age secret key (expected a line AGE-SECRET-KEY-1…, as age-keygen writes it)',
+      'bad-identity',
+    );
   }
   let decrypted: ReadableStream<Uint8Array>;
   try {
     decrypted = await decrypter.decrypt(toWeb(src));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (/no identity matched/i.test(message)) throw new AgeFileError('this key does not open the backup: it was encrypted to another public key', 'wrong-identity');
+    if (/no identity matched/i.test(message))
+      throw new AgeFileError('this key does not open the backup: it was encrypted to another public key', 'wrong-identity');
     throw new AgeFileError(`not an age-encrypted backup (${message})`, 'not-age');
   }
   try {
-    await pipeline(Readable.fromWeb(decrypted as WebReadableStream<Uint8Array>), createWriteStream(dest, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
+    await pipeline(
+      Readable.fromWeb(decrypted as WebReadableStream<Uint8Array>),
+      createWriteStream(dest, { flags: 'wx', mode: PRIVATE_FILE_MODE }),
+    );
   } catch (err) {
     // The payload is authenticated chunk by chunk: a truncated or altered file fails here.
     throw new AgeFileError(`the backup is damaged (${err instanceof Error ? err.message : String(err)})`, 'not-age');

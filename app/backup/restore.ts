@@ -60,7 +60,8 @@ export async function restoreBackup(req: RestoreRequest): Promise<{ reports: num
     try {
       await decryptFile(req.file, restored, identities);
     } catch (err) {
-      if (err instanceof AgeFileError) throw new RestoreError(`${req.file}: ${err.message}`, err.code === 'not-age' ? 'bad-backup' : 'bad-key');
+      if (err instanceof AgeFileError)
+        throw new RestoreError(`${req.file}: ${err.message}`, err.code === 'not-age' ? 'bad-backup' : 'bad-key');
       throw err;
     }
     const problem = checkSnapshot(restored);

@@ -21,7 +21,13 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function schedule(clock: () => number, everyMs = HOUR, keep = 2) {
   const db = openDatabase(join(dir, 'data', 'centinela.db'));
-  const s = new BackupSchedule({ db, settings: { recipient, dir: join(dir, 'backups'), everyMs, keep }, scratchParent: join(dir, 'data'), logger: createLogger('silent'), clock });
+  const s = new BackupSchedule({
+    db,
+    settings: { recipient, dir: join(dir, 'backups'), everyMs, keep },
+    scratchParent: join(dir, 'data'),
+    logger: createLogger('silent'),
+    clock,
+  });
   return { s, db };
 }
 
@@ -40,7 +46,11 @@ describe('scheduled backups', () => {
     writeFileSync(join(dir, 'backups', 'notes.txt'), 'mine');
     await s.runOnce();
     db.close();
-    expect(readdirSync(join(dir, 'backups')).sort()).toEqual(['centinela-20261121T200000Z.db.age', 'centinela-20261121T210000Z.db.age', 'notes.txt']);
+    expect(readdirSync(join(dir, 'backups')).sort()).toEqual([
+      'centinela-20261121T200000Z.db.age',
+      'centinela-20261121T210000Z.db.age',
+      'notes.txt',
+    ]);
   });
 
   it('makes the first backup at start, then waits for the interval counted from the last one on disk', async () => {

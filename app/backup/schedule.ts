@@ -24,7 +24,10 @@ const LONGEST_WAIT_MS = 6 * 3_600_000;
 
 /** `centinela-20261121T170000Z.db.age` for that instant. */
 export function backupFileName(at: number): string {
-  return `centinela-${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}.db.age`;
+  return `centinela-${new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z')}.db.age`;
 }
 
 /** The scheduled backups in `dir`, newest first, with the time in each name. */
@@ -86,7 +89,12 @@ export class BackupSchedule {
     const name = backupFileName(now);
     const started = Date.now();
     try {
-      const { bytes } = await writeBackup({ db: this.o.db, file: join(settings.dir, name), recipient: settings.recipient, scratchParent: this.o.scratchParent });
+      const { bytes } = await writeBackup({
+        db: this.o.db,
+        file: join(settings.dir, name),
+        recipient: settings.recipient,
+        scratchParent: this.o.scratchParent,
+      });
       const removed = pruneBackups(settings.dir, settings.keep);
       logger.info({ size: bytes, removed, elapsedMs: Date.now() - started }, 'backup written');
     } catch (err) {
@@ -116,7 +124,12 @@ export class BackupSchedule {
 export function scheduleBackups(config: Config, db: Database.Database, scratchParent: string, logger: Logger): BackupSchedule | undefined {
   const { recipient, dir, everyHours, keep } = config.backup;
   if (everyHours === undefined || !recipient || !dir) return undefined;
-  const schedule = new BackupSchedule({ db, settings: { recipient, dir: resolve(dir), everyMs: everyHours * 3_600_000, keep }, scratchParent, logger });
+  const schedule = new BackupSchedule({
+    db,
+    settings: { recipient, dir: resolve(dir), everyMs: everyHours * 3_600_000, keep },
+    scratchParent,
+    logger,
+  });
   schedule.start();
   return schedule;
 }

@@ -64,7 +64,10 @@ describe('the port from CENTINELA_PORT or PORT', () => {
 
   it('refuses a value that is not a port, naming the variable', () => {
     expect(loadConfig({ PORT: 'http' }, dir)).toEqual({ ok: false, errors: ['PORT: expected a whole number from 1 to 65535, got "http"'] });
-    expect(loadConfig({ CENTINELA_PORT: '70000' }, dir)).toMatchObject({ ok: false, errors: ['CENTINELA_PORT: expected a whole number from 1 to 65535, got "70000"'] });
+    expect(loadConfig({ CENTINELA_PORT: '70000' }, dir)).toMatchObject({
+      ok: false,
+      errors: ['CENTINELA_PORT: expected a whole number from 1 to 65535, got "70000"'],
+    });
   });
 });
 

@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  DEMO_CONFIG,
-  SUPPORTED_LANGUAGES,
-  formatConfigErrors,
-  parseConfig,
-  parseConfigText,
-  type Config,
-} from './index.js';
+import { DEMO_CONFIG, SUPPORTED_LANGUAGES, formatConfigErrors, parseConfig, parseConfigText, type Config } from './index.js';
 
 const examplePath = fileURLToPath(new URL('./centinela.example.yaml', import.meta.url));
 
@@ -61,7 +54,15 @@ describe('the example file', () => {
     ]);
     expect(c.chats.verifiers).toEqual([{ platform: 'simulator', id: 'verifiers' }]);
     expect(c.chats.responders).toEqual([
-      { platform: 'simulator', id: 'responders-east', zones: ['eastside'], language: 'es', fallback: false, precision: 'exact', media: false },
+      {
+        platform: 'simulator',
+        id: 'responders-east',
+        zones: ['eastside'],
+        language: 'es',
+        fallback: false,
+        precision: 'exact',
+        media: false,
+      },
     ]);
     expect(c.verifiers).toEqual([{ platform: 'simulator', id: 'verifier-1' }]);
     expect(c.platforms).toEqual({ simulator: { enabled: true } });
@@ -202,14 +203,23 @@ intake:
       ...minimal(),
       network: { name: 'X', hotline: '1', timezone: 'Europe/Madrid', languages: ['en'], signalContact: '+34 600 000 000' },
       zones: [
-        { id: 'a', name: { es: 'A' }, aliases: [], area: { polygon: [[0, 0], [0, 1], [1, 1]] } },
+        {
+          id: 'a',
+          name: { es: 'A' },
+          aliases: [],
+          area: {
+            polygon: [
+              [0, 0],
+              [0, 1],
+              [1, 1],
+            ],
+          },
+        },
         { id: 'b', name: { en: 'B' }, area: { center: [-90, 180], radiusMeters: 0.5 } },
       ],
       chats: {
         verifiers: [{ platform: 'signal', id: 'group.abc=', language: 'en' }],
-        responders: [
-          { platform: 'telegram', id: '-1001234567890', zones: ['a', 'b'], thread: '7', precision: 'zone', fallback: true },
-        ],
+        responders: [{ platform: 'telegram', id: '-1001234567890', zones: ['a', 'b'], thread: '7', precision: 'zone', fallback: true }],
       },
       verifiers: [{ platform: 'signal', id: '0d3f-uuid', name: 'Ana' }],
       platforms: { simulator: { enabled: false }, signal: { account: '+34600000000' }, telegram: { enabled: true, token: 'x' } },
@@ -335,13 +345,19 @@ logging: { level: loud }
   });
 
   it('explains the privacy settings for photos and files', () => {
-    expect(errorsOf({ ...minimal(), privacy: { uncleanableMedia: 'responders', maxImageMegapixels: 0, maxImageDimension: 20.5 } })).toEqual([
-      'privacy.uncleanableMedia: expected "withhold" or "verifiers", got "responders"',
-      'privacy.maxImageMegapixels: expected a positive number',
-      'privacy.maxImageDimension: expected a whole number of 1 or more',
-    ]);
+    expect(errorsOf({ ...minimal(), privacy: { uncleanableMedia: 'responders', maxImageMegapixels: 0, maxImageDimension: 20.5 } })).toEqual(
+      [
+        'privacy.uncleanableMedia: expected "withhold" or "verifiers", got "responders"',
+        'privacy.maxImageMegapixels: expected a positive number',
+        'privacy.maxImageDimension: expected a whole number of 1 or more',
+      ],
+    );
     expect(configOf({ ...minimal(), privacy: { uncleanableMedia: 'verifiers' } }).privacy).toEqual({
-      uncleanableMedia: 'verifiers', maxMediaMegabytes: 15, maxImageMegapixels: 40, maxImageDimension: 2048, pinDecimals: 3,
+      uncleanableMedia: 'verifiers',
+      maxMediaMegabytes: 15,
+      maxImageMegapixels: 40,
+      maxImageDimension: 2048,
+      pinDecimals: 3,
     });
   });
 
@@ -366,7 +382,14 @@ logging: { level: loud }
       'retention.draftHours: must be more than intake.expireAfterMinutes (180 minutes), or unfinished reports are deleted before they can be sent',
     ]);
     expect(configOf({ ...minimal(), retention: { reportDays: 3, mediaDays: 1 } }).retention).toEqual({
-      draftHours: 2, doneSessionHours: 24, reportDays: 3, mediaDays: 1, auditDays: 90, inboxDays: 3, outboxDays: 7, sweepMinutes: 60,
+      draftHours: 2,
+      doneSessionHours: 24,
+      reportDays: 3,
+      mediaDays: 1,
+      auditDays: 90,
+      inboxDays: 3,
+      outboxDays: 7,
+      sweepMinutes: 60,
     });
   });
 
@@ -377,12 +400,35 @@ logging: { level: loud }
       chats: {},
       zones: [
         zone({ center: [-118.2, 34.0], radiusMeters: 100 }),
-        zone({ polygon: [[0, 0], [1, 1]] }),
+        zone({
+          polygon: [
+            [0, 0],
+            [1, 1],
+          ],
+        }),
         zone({ center: [1, 2, 3], radiusMeters: 1 }),
         zone({}),
         zone(undefined),
-        zone({ polygon: [[0, 0], [0, 1], [1, 1]] }, {}),
-        zone({ polygon: [[0, 0], [0, 1], [1, 1]] }, { en: 'Z', fr: 'Zed' }),
+        zone(
+          {
+            polygon: [
+              [0, 0],
+              [0, 1],
+              [1, 1],
+            ],
+          },
+          {},
+        ),
+        zone(
+          {
+            polygon: [
+              [0, 0],
+              [0, 1],
+              [1, 1],
+            ],
+          },
+          { en: 'Z', fr: 'Zed' },
+        ),
         zone({ center: [0, 0], radius: 5 }),
       ].map((z, i) => ({ ...z, id: `z${i}` })),
     });
@@ -449,9 +495,7 @@ logging: { level: loud }
   });
 
   it('rejects a file that is not a mapping', () => {
-    expect(errorsOf(['network'])).toEqual([
-      '(top level): expected a section of key: value pairs (network, zones, chats, ...), got a list',
-    ]);
+    expect(errorsOf(['network'])).toEqual(['(top level): expected a section of key: value pairs (network, zones, chats, ...), got a list']);
     expect(errorsOf('hello')[0]).toMatch(/^\(top level\): expected a section/);
   });
 });
@@ -529,7 +573,8 @@ describe('formatConfigErrors', () => {
 });
 
 describe('the simulator stands alone, on this machine', () => {
-  const BESIDE = /^platforms\.simulator\.enabled: the simulator cannot run beside a real platform \(platforms\.(signal|telegram|whatsapp) is on\)/;
+  const BESIDE =
+    /^platforms\.simulator\.enabled: the simulator cannot run beside a real platform \(platforms\.(signal|telegram|whatsapp) is on\)/;
 
   it.each([
     ['signal', { url: 'http://127.0.0.1:8080', number: '+15550100' }],
@@ -545,7 +590,9 @@ describe('the simulator stands alone, on this machine', () => {
   it('names every real platform that is on, and allows one that is switched off', () => {
     const both = errorsOf({ ...minimal(), platforms: { simulator: { enabled: true }, signal: {}, telegram: { enabled: true } } });
     expect(both).toEqual([expect.stringContaining('(platforms.signal, platforms.telegram are on)')]);
-    expect(configOf({ ...minimal(), platforms: { simulator: { enabled: true }, signal: { enabled: false } } }).platforms.simulator.enabled).toBe(true);
+    expect(
+      configOf({ ...minimal(), platforms: { simulator: { enabled: true }, signal: { enabled: false } } }).platforms.simulator.enabled,
+    ).toBe(true);
   });
 
   it.each(['0.0.0.0', '::', '192.168.1.20', 'bot.example.org', '127.0.0.1.nip.io'])('refuses the simulator on http.host %s', (host) => {
@@ -583,13 +630,14 @@ describe('http.metricsToken', () => {
     expect(configOf({ ...minimal(), http: { metricsToken: token } }).http.metricsToken).toBe(token);
   });
 
-  it.each([['short', 'a'.repeat(31)], ['with spaces', 'this token has spaces in it and is long'], ['a number', 12345]])(
-    'refuses a token that is %s, without echoing it',
-    (_label, metricsToken) => {
-      const errors = errorsOf({ ...minimal(), http: { metricsToken } });
-      expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(/^http\.metricsToken: expected /);
-      if (typeof metricsToken === 'string') expect(errors[0]).not.toContain(metricsToken);
-    },
-  );
+  it.each([
+    ['short', 'a'.repeat(31)],
+    ['with spaces', 'this token has spaces in it and is long'],
+    ['a number', 12345],
+  ])('refuses a token that is %s, without echoing it', (_label, metricsToken) => {
+    const errors = errorsOf({ ...minimal(), http: { metricsToken } });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^http\.metricsToken: expected /);
+    if (typeof metricsToken === 'string') expect(errors[0]).not.toContain(metricsToken);
+  });
 });

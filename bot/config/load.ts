@@ -14,8 +14,7 @@ export const DEFAULT_CONFIG_PATH = './centinela.yaml';
 export const PORT_ENV_VARS = ['CENTINELA_PORT', 'PORT'] as const;
 
 export type LoadResult =
-  | { ok: true; config: Config; source: 'file' | 'demo'; path?: string }
-  | { ok: false; errors: string[]; path?: string };
+  { ok: true; config: Config; source: 'file' | 'demo'; path?: string } | { ok: false; errors: string[]; path?: string };
 
 /** How to name the file in messages: relative to cwd when inside it, else absolute. */
 function displayName(absPath: string, cwd: string): string {
@@ -73,7 +72,11 @@ function withEnvPort(result: LoadResult & { ok: true }, env: NodeJS.ProcessEnv):
   const raw = env[name]!.trim();
   const port = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(port >= 1 && port <= 65535)) {
-    return { ok: false, errors: [`${name}: expected a whole number from 1 to 65535, got ${JSON.stringify(raw)}`], ...(result.path ? { path: result.path } : {}) };
+    return {
+      ok: false,
+      errors: [`${name}: expected a whole number from 1 to 65535, got ${JSON.stringify(raw)}`],
+      ...(result.path ? { path: result.path } : {}),
+    };
   }
   result.config.http.port = port;
   return result;

@@ -173,21 +173,28 @@ const platformId = z.preprocess((value) => (typeof value === 'number' && Number.
 const bool = z.boolean({ error: expecting('true or false') });
 
 const POSITIVE_NUMBER = 'expected a positive number';
-const positiveNumber = z
-  .number({ error: expecting('a positive number') })
-  .positive(POSITIVE_NUMBER);
+const positiveNumber = z.number({ error: expecting('a positive number') }).positive(POSITIVE_NUMBER);
 
-const nonNegativeNumber = z
-  .number({ error: expecting('a number of 0 or more') })
-  .min(0, 'expected a number of 0 or more');
+const nonNegativeNumber = z.number({ error: expecting('a number of 0 or more') }).min(0, 'expected a number of 0 or more');
 
 const WHOLE_POSITIVE = 'expected a whole number of 1 or more';
-const positiveInt = z.number({ error: expecting('a whole number of 1 or more') }).int(WHOLE_POSITIVE).min(1, WHOLE_POSITIVE);
+const positiveInt = z
+  .number({ error: expecting('a whole number of 1 or more') })
+  .int(WHOLE_POSITIVE)
+  .min(1, WHOLE_POSITIVE);
 
 const PIN_DECIMALS = 'expected a whole number from 1 to 6 (3 keeps about 100 m)';
-const pinDecimals = z.number({ error: expecting('a whole number from 1 to 6') }).int(PIN_DECIMALS).min(1, PIN_DECIMALS).max(6, PIN_DECIMALS);
+const pinDecimals = z
+  .number({ error: expecting('a whole number from 1 to 6') })
+  .int(PIN_DECIMALS)
+  .min(1, PIN_DECIMALS)
+  .max(6, PIN_DECIMALS);
 const PORT = 'expected a whole number from 1 to 65535';
-const port = z.number({ error: expecting('a whole number from 1 to 65535') }).int(PORT).min(1, PORT).max(65535, PORT);
+const port = z
+  .number({ error: expecting('a whole number from 1 to 65535') })
+  .int(PORT)
+  .min(1, PORT)
+  .max(65535, PORT);
 
 const METRICS_TOKEN = 'expected at least 32 letters, digits, "_" or "-" (e.g. from `openssl rand -hex 32`)';
 /** A bearer token for /health and /metrics: long and plain enough to paste into a monitor's header. */
@@ -200,17 +207,11 @@ const ageRecipient = z.string({ error: expecting('an age public key (age1…)') 
 const languageList = SUPPORTED_LANGUAGES.join(', ');
 
 export const LangSchema = z.enum(SUPPORTED_LANGUAGES, {
-  error: (iss) =>
-    isMissing(iss)
-      ? 'required'
-      : `unsupported language ${describeValue(iss.input)} (supported: ${languageList})`,
+  error: (iss) => (isMissing(iss) ? 'required' : `unsupported language ${describeValue(iss.input)} (supported: ${languageList})`),
 });
 
 export const PlatformSchema = z.enum(PLATFORMS, {
-  error: (iss) =>
-    isMissing(iss)
-      ? 'required'
-      : `unknown platform ${describeValue(iss.input)} (expected one of: ${PLATFORMS.join(', ')})`,
+  error: (iss) => (isMissing(iss) ? 'required' : `unknown platform ${describeValue(iss.input)} (expected one of: ${PLATFORMS.join(', ')})`),
 });
 
 const timezone = text.refine((tz) => IANAZone.isValidZone(tz), {
@@ -222,7 +223,10 @@ const timezone = text.refine((tz) => IANAZone.isValidZone(tz), {
 
 const LAT = 'expected a latitude from -90 to 90 (points are [lat, lng])';
 const LNG = 'expected a longitude from -180 to 180 (points are [lat, lng])';
-const latitude = z.number({ error: expecting('a latitude from -90 to 90 (points are [lat, lng])') }).min(-90, LAT).max(90, LAT);
+const latitude = z
+  .number({ error: expecting('a latitude from -90 to 90 (points are [lat, lng])') })
+  .min(-90, LAT)
+  .max(90, LAT);
 const longitude = z
   .number({ error: expecting('a longitude from -180 to 180 (points are [lat, lng])') })
   .min(-180, LNG)
@@ -238,9 +242,7 @@ export const CircleAreaSchema = z.strictObject(
 
 export const PolygonAreaSchema = z.strictObject(
   {
-    polygon: z
-      .array(LatLngSchema, { error: expecting('a list of [lat, lng] points') })
-      .min(3, 'expected at least 3 [lat, lng] points'),
+    polygon: z.array(LatLngSchema, { error: expecting('a list of [lat, lng] points') }).min(3, 'expected at least 3 [lat, lng] points'),
   },
   { error: section('{ polygon }') },
 );
@@ -302,10 +304,12 @@ export const ZoneSchema = z.strictObject(
 // ---------------------------------------------------------------------------------------------
 // Chats, verifiers, platforms
 
+// Optional keys here are exactOptional: a key left out is absent from the parsed config, never
+// present as undefined, so the parsed chats are the verification model's types as they are.
 const chatShape = {
   platform: PlatformSchema,
   id: platformId,
-  language: LangSchema.optional(),
+  language: LangSchema.exactOptional(),
 };
 
 export const ChatSchema = z.strictObject(chatShape, {
@@ -316,10 +320,10 @@ export const ResponderChatSchema = z.strictObject(
   {
     ...chatShape,
     /** How verifiers know this group in delivery reports ("Boyle Heights"); default its zones' names. */
-    name: text.optional(),
+    name: text.exactOptional(),
     zones: z.array(text, { error: expecting('a list of zone ids') }).default(() => []),
     fallback: bool.default(false),
-    thread: platformId.optional(),
+    thread: platformId.exactOptional(),
     /** Whether confirmed alerts may carry the report's photos (cleaned of metadata). */
     media: bool.default(false),
     precision: z
@@ -333,7 +337,7 @@ export const ResponderChatSchema = z.strictObject(
 
 /** One verifier by one platform id (the original form). */
 export const SingleVerifierSchema = z.strictObject(
-  { platform: PlatformSchema, id: platformId, name: text.optional() },
+  { platform: PlatformSchema, id: platformId, name: text.exactOptional() },
   { error: section('a verifier, e.g. { platform: simulator, id: verifier-1 }') },
 );
 
@@ -356,19 +360,24 @@ const VERIFIER_SHAPE = 'expected { platform, id } or { name, ids: [{ platform, i
  * A verifier: `{ platform, id, name? }`, or one person with several ids, `{ name, ids: [...] }`.
  * Dispatches on `ids`, so a problem is reported at its own key rather than as "matches neither".
  */
-export const VerifierSchema = z.unknown().transform((value, ctx): z.output<typeof SingleVerifierSchema> | z.output<typeof PersonVerifierSchema> => {
-  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject) {
-    ctx.addIssue({ code: 'custom', message: value === undefined ? 'required' : VERIFIER_SHAPE });
-    return z.NEVER;
-  }
-  const parsed = 'ids' in value ? PersonVerifierSchema.safeParse(value, { error: configErrorMap }) : SingleVerifierSchema.safeParse(value, { error: configErrorMap });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
-    return z.NEVER;
-  }
-  return parsed.data;
-});
+export const VerifierSchema = z
+  .unknown()
+  .transform((value, ctx): z.output<typeof SingleVerifierSchema> | z.output<typeof PersonVerifierSchema> => {
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (!isObject) {
+      ctx.addIssue({ code: 'custom', message: value === undefined ? 'required' : VERIFIER_SHAPE });
+      return z.NEVER;
+    }
+    const parsed =
+      'ids' in value
+        ? PersonVerifierSchema.safeParse(value, { error: configErrorMap })
+        : SingleVerifierSchema.safeParse(value, { error: configErrorMap });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
 
 /**
  * A verifier as the bot uses it: one platform id per entry. The ids of a `{ name, ids }` person
@@ -424,9 +433,7 @@ export const NetworkSchema = z.strictObject(
 export const ConfigSchema = z.strictObject(
   {
     network: NetworkSchema,
-    storage: z
-      .strictObject({ path: text.default(DEFAULT_STORAGE_PATH) }, { error: section('{ path }') })
-      .prefault({}),
+    storage: z.strictObject({ path: text.default(DEFAULT_STORAGE_PATH) }, { error: section('{ path }') }).prefault({}),
     http: z
       .strictObject(
         {
@@ -515,8 +522,7 @@ export const ConfigSchema = z.strictObject(
         {
           uncleanableMedia: z
             .enum(UNCLEANABLE_MEDIA, {
-              error: (iss) =>
-                isMissing(iss) ? 'required' : `expected "withhold" or "verifiers", got ${describeValue(iss.input)}`,
+              error: (iss) => (isMissing(iss) ? 'required' : `expected "withhold" or "verifiers", got ${describeValue(iss.input)}`),
             })
             .default(PRIVACY_DEFAULTS.uncleanableMedia),
           maxMediaMegabytes: positiveNumber.default(PRIVACY_DEFAULTS.maxMediaMegabytes),
@@ -540,9 +546,7 @@ export const ConfigSchema = z.strictObject(
           sweepMinutes: positiveNumber.default(RETENTION_DEFAULTS.sweepMinutes),
         },
         {
-          error: section(
-            '{ draftHours, doneSessionHours, reportDays, mediaDays, auditDays, inboxDays, outboxDays, sweepMinutes }',
-          ),
+          error: section('{ draftHours, doneSessionHours, reportDays, mediaDays, auditDays, inboxDays, outboxDays, sweepMinutes }'),
         },
       )
       .prefault({}),
@@ -562,8 +566,18 @@ export const ConfigSchema = z.strictObject(
       )
       .superRefine((backup, ctx) => {
         if (backup.everyHours === undefined) return;
-        if (!backup.recipient) ctx.addIssue({ code: 'custom', path: ['recipient'], message: 'required when backup.everyHours is set (the age public key backups are encrypted to)' });
-        if (!backup.dir) ctx.addIssue({ code: 'custom', path: ['dir'], message: 'required when backup.everyHours is set (the folder scheduled backups go to)' });
+        if (!backup.recipient)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['recipient'],
+            message: 'required when backup.everyHours is set (the age public key backups are encrypted to)',
+          });
+        if (!backup.dir)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['dir'],
+            message: 'required when backup.everyHours is set (the folder scheduled backups go to)',
+          });
       })
       .prefault({}),
     alerts: z
@@ -581,9 +595,7 @@ export const ConfigSchema = z.strictObject(
           level: z
             .enum(LOG_LEVELS, {
               error: (iss) =>
-                isMissing(iss)
-                  ? 'required'
-                  : `unknown log level ${describeValue(iss.input)} (expected one of: ${LOG_LEVELS.join(', ')})`,
+                isMissing(iss) ? 'required' : `unknown log level ${describeValue(iss.input)} (expected one of: ${LOG_LEVELS.join(', ')})`,
             })
             .default('info'),
         },

@@ -79,8 +79,7 @@ function zodProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
 // other fields failed, and skip anything the schema already reports (a bad platform name, ...).
 
 const asArray = (value: unknown): unknown[] | undefined => (Array.isArray(value) ? value : undefined);
-const asString = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+const asString = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const asPlatform = (value: unknown): Platform | undefined =>
   (PLATFORMS as readonly unknown[]).includes(value) ? (value as Platform) : undefined;
 const asLang = (value: unknown): string | undefined =>
@@ -189,10 +188,7 @@ function crossCheck(raw: Record<string, unknown>): Problem[] {
 
       const lang = asLang(chat.language);
       if (lang !== undefined && networkLangs !== undefined && !networkLangs.includes(lang)) {
-        add(
-          [...base, 'language'],
-          `language ${JSON.stringify(lang)} is not in network.languages (${networkLangs.join(', ') || 'none'})`,
-        );
+        add([...base, 'language'], `language ${JSON.stringify(lang)} is not in network.languages (${networkLangs.join(', ') || 'none'})`);
       }
 
       const id = asString(chat.id);
@@ -246,10 +242,7 @@ function crossCheck(raw: Record<string, unknown>): Problem[] {
     const remind = asNumber(intake.remindAfterMinutes, INTAKE_DEFAULTS.remindAfterMinutes);
     const expire = asNumber(intake.expireAfterMinutes, INTAKE_DEFAULTS.expireAfterMinutes);
     if (remind !== undefined && expire !== undefined && remind > 0 && expire > 0 && remind >= expire) {
-      add(
-        ['intake', 'remindAfterMinutes'],
-        `must be less than intake.expireAfterMinutes (${expire}), or the reminder is never sent`,
-      );
+      add(['intake', 'remindAfterMinutes'], `must be less than intake.expireAfterMinutes (${expire}), or the reminder is never sent`);
     }
   }
 

@@ -22,7 +22,10 @@ export function answer(t: Turn, s: Session, msg: MessageInput, text: string, med
     if (msg.location) s.draft.location = { ...s.draft.location, point: msg.location };
     if (!text) {
       // A photo or pin before choosing a language is kept and said so; it is not a wrong choice.
-      const got = media.length > 0 ? { key: 'intake.media.received', params: { count: s.draft.media?.items.length ?? 0 } } : { key: 'intake.location.pin_received' };
+      const got =
+        media.length > 0
+          ? { key: 'intake.media.received', params: { count: s.draft.media?.items.length ?? 0 } }
+          : { key: 'intake.location.pin_received' };
       t.say(lang, [got]);
       return t.askLanguage(s);
     }
@@ -151,7 +154,12 @@ function addCounts(s: Session, size: SizeField | undefined): boolean {
   const agents = have.agents === undefined ? size.agents : undefined;
   const vehicles = have.vehicles === undefined ? size.vehicles : undefined;
   if (agents === undefined && vehicles === undefined) return false;
-  s.draft.size = { ...have, text: `${have.text}; ${size.text}`, ...(agents !== undefined ? { agents } : {}), ...(vehicles !== undefined ? { vehicles } : {}) };
+  s.draft.size = {
+    ...have,
+    text: `${have.text}; ${size.text}`,
+    ...(agents !== undefined ? { agents } : {}),
+    ...(vehicles !== undefined ? { vehicles } : {}),
+  };
   return true;
 }
 

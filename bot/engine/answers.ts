@@ -4,26 +4,33 @@
  */
 import type { AnswerKind, FlowStep } from '../flows/flow.js';
 import type { GeoPoint } from '../messages.js';
-import {
-  normalize,
-  parseActivity,
-  parseEquipment,
-  parseLocation,
-  parseSize,
-  parseTime,
-  parseUniform,
-  parseYesNo,
-} from '../parse/index.js';
+import { normalize, parseActivity, parseEquipment, parseLocation, parseSize, parseTime, parseUniform, parseYesNo } from '../parse/index.js';
 import type { Lang, TimeContext } from '../parse/types.js';
 import type { Draft } from './types.js';
 
 type Patch = Partial<Omit<Draft, 'skipped' | 'media' | 'description'>>;
 
 /** Words that mean "I don't know" in either language: accepted as an answer to optional counts. */
-const DONT_KNOW = new Set(['no se', 'no lo se', 'nose', 'ni idea', 'dont know', "don't know", 'i dont know', "i don't know", 'not sure', 'unknown', 'idk']);
+const DONT_KNOW = new Set([
+  'no se',
+  'no lo se',
+  'nose',
+  'ni idea',
+  'dont know',
+  "don't know",
+  'i dont know',
+  "i don't know",
+  'not sure',
+  'unknown',
+  'idk',
+]);
 
 export function isDontKnow(text: string): boolean {
-  return DONT_KNOW.has(normalize(text).replace(/[.!?¿¡]+/g, '').trim());
+  return DONT_KNOW.has(
+    normalize(text)
+      .replace(/[.!?¿¡]+/g, '')
+      .trim(),
+  );
 }
 
 /** Has at least one letter or digit: "???" or "." is not an answer to anything. */
@@ -83,7 +90,7 @@ function freeText<K extends 'activity' | 'uniform' | 'equipment'>(
 ): Patch | undefined {
   if (!hasContent(text)) return undefined;
   const value = parse(text);
-  return value ? ({ [key]: value }) : undefined;
+  return value ? { [key]: value } : undefined;
 }
 
 function choiceIsNow(text: string): boolean {

@@ -80,7 +80,11 @@ function samePlace(a: LocationField, b: LocationField): boolean {
   if (a.point && b.point) return distanceMeters(a.point, b.point) <= SAME_PLACE_METERS;
   if (a.zip && b.zip && a.zip !== b.zip) return false;
   if (a.crossStreets && b.crossStreets) {
-    const streets = (l: [string, string]) => l.map((x) => normalize(x)).sort().join('|');
+    const streets = (l: [string, string]) =>
+      l
+        .map((x) => normalize(x))
+        .sort()
+        .join('|');
     return streets(a.crossStreets) === streets(b.crossStreets);
   }
   const ta = normalize(a.text ?? '');

@@ -9,8 +9,15 @@ import type { EngineEnv, EngineEvent, Session } from './types.js';
 
 const T0 = Date.UTC(2026, 10, 21, 17);
 const settings: EngineEnv['settings'] = {
-  languages: ['es', 'en'], hotline: '+1 555 0100', timezone: 'America/Los_Angeles',
-  remindAfterMs: 600_000, expireAfterMs: 1_800_000, doneRetentionMs: 86_400_000, burstMs: 4000, maxWrongAnswers: 3, pinDecimals: 4,
+  languages: ['es', 'en'],
+  hotline: '+1 555 0100',
+  timezone: 'America/Los_Angeles',
+  remindAfterMs: 600_000,
+  expireAfterMs: 1_800_000,
+  doneRetentionMs: 86_400_000,
+  burstMs: 4000,
+  maxWrongAnswers: 3,
+  pinDecimals: 4,
   followUpMs: 3_600_000,
 };
 
@@ -20,7 +27,12 @@ class Tipster {
   events: EngineEvent[] = [];
   private n = 0;
   send(text: string, sentAt: number, now = sentAt): string[][] {
-    const out = step(intakeFlow, this.session, { type: 'message', messageId: `m${++this.n}`, text, media: [], timestamp: sentAt }, { now, settings, nextReportNumber: () => 1001 });
+    const out = step(
+      intakeFlow,
+      this.session,
+      { type: 'message', messageId: `m${++this.n}`, text, media: [], timestamp: sentAt },
+      { now, settings, nextReportNumber: 1001 },
+    );
     this.session = out.session;
     this.events = out.events;
     return out.events.flatMap((e) => (e.type === 'reply' ? [e.parts.map((p) => ('key' in p ? p.key : 'summary'))] : []));
@@ -103,7 +115,9 @@ describe('questions', () => {
 
   it('a rights question gets the rights card and the hotline, and no report starts', () => {
     const t = new Tipster();
-    expect(t.send('¿les abro la puerta si no traen orden?', T0)).toEqual([['rights.card', 'intake.hotline', 'intake.not_report.rights_more']]);
+    expect(t.send('¿les abro la puerta si no traen orden?', T0)).toEqual([
+      ['rights.card', 'intake.hotline', 'intake.not_report.rights_more'],
+    ]);
     expect(t.session?.status).toBe('done');
   });
 });

@@ -7,15 +7,27 @@ import type { EngineEnv, EngineInput, Session } from './types.js';
 const T0 = Date.UTC(2026, 10, 21, 17);
 const env = (minutes: number): EngineEnv => ({
   now: T0 + minutes * 60_000,
-  nextReportNumber: () => 1001,
+  nextReportNumber: 1001,
   settings: {
-    languages: ['es', 'en'], hotline: '+1 555 0100', timezone: 'America/Los_Angeles',
-    remindAfterMs: 600_000, expireAfterMs: 1_800_000, doneRetentionMs: 86_400_000, burstMs: 4000, maxWrongAnswers: 3, pinDecimals: 3,
+    languages: ['es', 'en'],
+    hotline: '+1 555 0100',
+    timezone: 'America/Los_Angeles',
+    remindAfterMs: 600_000,
+    expireAfterMs: 1_800_000,
+    doneRetentionMs: 86_400_000,
+    burstMs: 4000,
+    maxWrongAnswers: 3,
+    pinDecimals: 3,
   },
 });
 
 const message = (messageId: string, text: string, editOf?: string): EngineInput => ({
-  type: 'message', messageId, text, media: [], platform: 'signal', ...(editOf ? { editOf } : {}),
+  type: 'message',
+  messageId,
+  text,
+  media: [],
+  platform: 'signal',
+  ...(editOf ? { editOf } : {}),
 });
 
 /** A Spanish conversation past its first question, whose latest answer is message `answer`. */

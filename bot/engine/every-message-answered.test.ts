@@ -13,14 +13,26 @@ import type { EngineEnv, EngineEvent, EngineInput, MediaItem, Session } from './
 
 const T0 = Date.UTC(2026, 10, 21, 17);
 const settings: EngineEnv['settings'] = {
-  languages: ['es', 'en'], hotline: '+1 555 0100', timezone: 'America/Los_Angeles',
-  remindAfterMs: 600_000, expireAfterMs: 1_800_000, doneRetentionMs: 86_400_000, burstMs: 4000, maxWrongAnswers: 3, pinDecimals: 3,
+  languages: ['es', 'en'],
+  hotline: '+1 555 0100',
+  timezone: 'America/Los_Angeles',
+  remindAfterMs: 600_000,
+  expireAfterMs: 1_800_000,
+  doneRetentionMs: 86_400_000,
+  burstMs: 4000,
+  maxWrongAnswers: 3,
+  pinDecimals: 3,
   followUpMs: 3_600_000,
 };
 
 type Message = Omit<Extract<EngineInput, { type: 'message' }>, 'type' | 'messageId' | 'timestamp'>;
 
-const image = (ref: string, problem?: MediaItem['problem']): MediaItem => ({ ref, kind: 'image', mime: 'image/jpeg', ...(problem ? { problem } : {}) });
+const image = (ref: string, problem?: MediaItem['problem']): MediaItem => ({
+  ref,
+  kind: 'image',
+  mime: 'image/jpeg',
+  ...(problem ? { problem } : {}),
+});
 
 /** What a tipster can send, as the runtime hands it to the engine. */
 const INPUTS: Record<string, Message> = {
@@ -42,8 +54,14 @@ class Conversation {
   /** Sends `msg` 20 s after the last one (or at `now`); `sentAt` is the platform timestamp. */
   send(msg: Message, opts: { sentAt?: number; now?: number; relay?: { report: number; lang: 'es' | 'en' } } = {}): EngineEvent[] {
     this.at = opts.now ?? this.at + 20_000;
-    const input: EngineInput = { type: 'message', messageId: `m${++this.n}`, timestamp: opts.sentAt ?? this.at, ...msg, ...(opts.relay ? { relay: opts.relay } : {}) };
-    const out = step(intakeFlow, this.session, input, { now: this.at, settings, nextReportNumber: () => 1001 });
+    const input: EngineInput = {
+      type: 'message',
+      messageId: `m${++this.n}`,
+      timestamp: opts.sentAt ?? this.at,
+      ...msg,
+      ...(opts.relay ? { relay: opts.relay } : {}),
+    };
+    const out = step(intakeFlow, this.session, input, { now: this.at, settings, nextReportNumber: 1001 });
     this.session = out.session;
     return out.events;
   }
@@ -62,11 +80,13 @@ const STATES: Record<string, () => Conversation> = {
   'the "where" question': () => new Conversation().say('hola', 'no', 'vigilando'),
   '"anything else?"': () => new Conversation().say('hola', 'no', 'vigilando', '1st y Soto', 'hace 10 minutos', '3 agentes'),
   'the review': () => new Conversation().say('hola', 'no', 'vigilando', '1st y Soto', 'hace 10 minutos', '3 agentes', 'no', 'sí'),
-  'after the report': () => new Conversation().say('hola', 'no', 'vigilando', '1st y Soto', 'hace 10 minutos', '3 agentes', 'no', 'sí', 'sí'),
+  'after the report': () =>
+    new Conversation().say('hola', 'no', 'vigilando', '1st y Soto', 'hace 10 minutos', '3 agentes', 'no', 'sí', 'sí'),
 };
 
 const replies = (events: EngineEvent[]) => events.filter((e) => e.type === 'reply');
-const keys = (events: EngineEvent[]) => replies(events).flatMap((e) => (e.type === 'reply' ? e.parts.map((p) => ('key' in p ? p.key : 'summary')) : []));
+const keys = (events: EngineEvent[]) =>
+  replies(events).flatMap((e) => (e.type === 'reply' ? e.parts.map((p) => ('key' in p ? p.key : 'summary')) : []));
 
 describe('every message gets an answer', () => {
   for (const [state, reach] of Object.entries(STATES)) {
@@ -77,7 +97,8 @@ describe('every message gets an answer', () => {
         expect(replies(events).length, keys(events).join(', ')).toBeGreaterThan(0);
         // A file we could not use is never dropped without saying so.
         const rejected = msg.media.find((m) => m.problem);
-        if (rejected) expect(keys(events)).toContain(rejected.problem === 'too_large' ? 'intake.media.too_large' : 'intake.media.unsupported');
+        if (rejected)
+          expect(keys(events)).toContain(rejected.problem === 'too_large' ? 'intake.media.too_large' : 'intake.media.unsupported');
       });
     }
   }
@@ -117,7 +138,10 @@ describe('every message gets an answer', () => {
     const sent = c.at + 20_000;
     expect(keys(c.send({ text: '1st y Soto', media: [] }, { sentAt: sent, now: sent + 2_000 }))).toEqual(['intake.time.ask']);
     expect(replies(c.send({ media: [image('p1')] }, { sentAt: sent + 500, now: sent + 2_500 }))).toEqual([]);
-    expect(keys(c.send({ media: [image('p2')] }, { sentAt: sent + 5_000, now: sent + 5_100 }))).toEqual(['intake.media.received', 'intake.time.ask']);
+    expect(keys(c.send({ media: [image('p2')] }, { sentAt: sent + 5_000, now: sent + 5_100 }))).toEqual([
+      'intake.media.received',
+      'intake.time.ask',
+    ]);
     expect(c.session?.draft.media?.items.map((m) => m.ref)).toEqual(['p1', 'p2']);
   });
 });

@@ -7,7 +7,7 @@ import type { Turn } from './turn.js';
 import type { Session } from './types.js';
 
 export function submit(t: Turn, s: Session, status: 'new' | 'incomplete'): void {
-  const number = t.env.nextReportNumber();
+  const number = t.takeReportNumber();
   const lang = t.langOf(s);
   t.events.push({
     type: 'report_submitted',

@@ -10,13 +10,38 @@ import type { EngineEnv, Session, StepId } from './types.js';
 
 const T0 = Date.UTC(2026, 10, 21, 17);
 const settings: EngineEnv['settings'] = {
-  languages: ['es', 'en'], hotline: '+1 555 0100', timezone: 'America/Los_Angeles',
-  remindAfterMs: 600_000, expireAfterMs: 1_800_000, doneRetentionMs: 86_400_000, burstMs: 4000, maxWrongAnswers: 3, pinDecimals: 4,
+  languages: ['es', 'en'],
+  hotline: '+1 555 0100',
+  timezone: 'America/Los_Angeles',
+  remindAfterMs: 600_000,
+  expireAfterMs: 1_800_000,
+  doneRetentionMs: 86_400_000,
+  burstMs: 4000,
+  maxWrongAnswers: 3,
+  pinDecimals: 4,
 };
 
 type Answers = Partial<Record<StepId, string>>;
-const ES: Answers = { urgent: 'no', activity: 'están vigilando', location: '1st y Soto', time: 'hace 10 minutos', size: '3 agentes', extras: 'no', firsthand: 'sí', language: '1' };
-const EN: Answers = { urgent: 'no', activity: 'they are watching', location: '1st and Soto', time: '10 min ago', size: '3 agents', extras: 'no', firsthand: 'yes', language: '2' };
+const ES: Answers = {
+  urgent: 'no',
+  activity: 'están vigilando',
+  location: '1st y Soto',
+  time: 'hace 10 minutos',
+  size: '3 agentes',
+  extras: 'no',
+  firsthand: 'sí',
+  language: '1',
+};
+const EN: Answers = {
+  urgent: 'no',
+  activity: 'they are watching',
+  location: '1st and Soto',
+  time: '10 min ago',
+  size: '3 agents',
+  extras: 'no',
+  firsthand: 'yes',
+  language: '2',
+};
 
 /** Partial tips as people send them: some fields in the first message, the rest asked. */
 const TIPS: [string, Answers][] = [
@@ -39,7 +64,12 @@ function messagesToReview(first: string, answers: Answers): number {
   let now = T0;
   let text = first;
   for (let sent = 1; sent <= 15; sent += 1) {
-    const out = step(intakeFlow, session, { type: 'message', messageId: `m${sent}`, text, media: [], timestamp: now }, { now, settings, nextReportNumber: () => 1001 });
+    const out = step(
+      intakeFlow,
+      session,
+      { type: 'message', messageId: `m${sent}`, text, media: [], timestamp: now },
+      { now, settings, nextReportNumber: 1001 },
+    );
     session = out.session;
     const keys = out.events.flatMap((e) => (e.type === 'reply' ? e.parts.map((p) => ('key' in p ? p.key : '')) : []));
     if (keys.includes('intake.review.title')) return sent;
@@ -55,7 +85,13 @@ describe('messages to the review', () => {
     const counts = TIPS.map(([first, answers]) => ({ first, messages: messagesToReview(first, answers) }));
     const sorted = counts.map((c) => c.messages).sort((a, b) => a - b);
     const median = (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
-    console.log(['messages to review (partial tips):', ...counts.map((c) => `  ${c.messages}  ${c.first}`), `  median ${median} of ${counts.length}`].join('\n'));
+    console.log(
+      [
+        'messages to review (partial tips):',
+        ...counts.map((c) => `  ${c.messages}  ${c.first}`),
+        `  median ${median} of ${counts.length}`,
+      ].join('\n'),
+    );
     expect(counts.length).toBeGreaterThanOrEqual(10);
     expect(median).toBeLessThanOrEqual(6);
     expect(Math.max(...sorted)).toBeLessThanOrEqual(9);

@@ -93,7 +93,7 @@ export function start(t: Turn, msg: MessageInput, text: string, keyword: Keyword
   if (keyword === 'rights' || keyword === 'help') {
     t.say(known ?? t.defaultLang(), keyword === 'rights' ? t.rightsParts() : t.helpParts());
   }
-  s.platform = msg.platform;
+  if (msg.platform !== undefined) s.platform = msg.platform;
   if (atOwnDoor) t.say(known ?? t.defaultLang(), [{ key: 'intake.own_door' }, { key: 'rights.card' }]);
   if (!known || keyword === 'language') return t.askLanguage(s);
   s.lang = known;
@@ -103,7 +103,10 @@ export function start(t: Turn, msg: MessageInput, text: string, keyword: Keyword
 
 /** Prefills what a first free-form message already says; true when agents are at the sender's own door. */
 function takeFirstMessage(t: Turn, s: Session, msg: MessageInput, text: string): boolean {
-  addMedia(s.draft, msg.media.filter((m) => !m.problem));
+  addMedia(
+    s.draft,
+    msg.media.filter((m) => !m.problem),
+  );
   if (msg.location) s.draft.location = { point: msg.location };
   if (!text) return false;
   const tip = understandTip(text, t.timeCtx);
@@ -125,4 +128,3 @@ export function welcome(t: Turn, s: Session): void {
   }
   if (isRich(t.flow, s.draft)) s.reviewed = true;
 }
-

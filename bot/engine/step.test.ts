@@ -6,18 +6,31 @@ import type { EngineEnv, EngineInput } from './types.js';
 
 const env = (signalContact?: string): EngineEnv => ({
   now: Date.UTC(2026, 10, 21, 17),
-  nextReportNumber: () => 1001,
+  nextReportNumber: 1001,
   settings: {
-    languages: ['es', 'en'], hotline: '+1 555 0100', timezone: 'America/Los_Angeles',
-    remindAfterMs: 600_000, expireAfterMs: 1_800_000, doneRetentionMs: 86_400_000, burstMs: 4000, maxWrongAnswers: 3, pinDecimals: 3,
+    languages: ['es', 'en'],
+    hotline: '+1 555 0100',
+    timezone: 'America/Los_Angeles',
+    remindAfterMs: 600_000,
+    expireAfterMs: 1_800_000,
+    doneRetentionMs: 86_400_000,
+    burstMs: 4000,
+    maxWrongAnswers: 3,
+    pinDecimals: 3,
     ...(signalContact ? { signalContact } : {}),
   },
 });
 
-const hello = (platform: 'telegram' | 'signal' | 'whatsapp'): EngineInput => ({ type: 'message', messageId: 'm1', text: 'hola', media: [], platform });
+const hello = (platform: 'telegram' | 'signal' | 'whatsapp'): EngineInput => ({
+  type: 'message',
+  messageId: 'm1',
+  text: 'hola',
+  media: [],
+  platform,
+});
 
 function keys(events: ReturnType<typeof step>['events']): string[] {
-  return events.flatMap((e) => (e.type === 'reply' ? (e).parts.map((p) => ('key' in p ? p.key : 'summary')) : []));
+  return events.flatMap((e) => (e.type === 'reply' ? e.parts.map((p) => ('key' in p ? p.key : 'summary')) : []));
 }
 
 describe('engine', () => {
@@ -31,8 +44,18 @@ describe('engine', () => {
   it('is pure: the same input gives the same output and the input session is not changed', () => {
     const first = step(intakeFlow, null, hello('signal'), env());
     const frozen = JSON.stringify(first.session);
-    const a = step(intakeFlow, first.session, { type: 'message', messageId: 'm2', text: 'no', media: [] }, { ...env(), now: env().now + 60_000 });
-    const b = step(intakeFlow, first.session, { type: 'message', messageId: 'm2', text: 'no', media: [] }, { ...env(), now: env().now + 60_000 });
+    const a = step(
+      intakeFlow,
+      first.session,
+      { type: 'message', messageId: 'm2', text: 'no', media: [] },
+      { ...env(), now: env().now + 60_000 },
+    );
+    const b = step(
+      intakeFlow,
+      first.session,
+      { type: 'message', messageId: 'm2', text: 'no', media: [] },
+      { ...env(), now: env().now + 60_000 },
+    );
     expect(JSON.stringify(first.session)).toBe(frozen);
     expect(a).toEqual(b);
   });

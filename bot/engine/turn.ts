@@ -26,6 +26,8 @@ export class Turn {
   timeCtx: TimeContext;
   /** The sender's clock offset after this message, saved with whatever session the turn ends with. */
   private clockOffset: number | undefined;
+  /** Report numbers this turn has given out (the host consumes them with the events). */
+  private reportsNumbered = 0;
 
   constructor(
     readonly flow: Flow,
@@ -53,6 +55,11 @@ export class Turn {
       this.at = onOurClock(timestamp, this.clockOffset, this.now);
     } else this.at = this.now;
     this.timeCtx = { now: known ? Math.min(timestamp, this.now) : this.now, timezone: this.env.settings.timezone };
+  }
+
+  /** The number for a report submitted now: `env.nextReportNumber`, then the ones after it. */
+  takeReportNumber(): number {
+    return this.env.nextReportNumber + this.reportsNumbered++;
   }
 
   result(): StepResult {

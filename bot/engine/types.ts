@@ -4,15 +4,7 @@
  */
 import type { AttachmentKind, GeoPoint, Platform } from '../messages.js';
 import type { FieldId } from '../flows/flow.js';
-import type {
-  ActivityField,
-  EquipmentField,
-  Lang,
-  LocationField,
-  SizeField,
-  TimeField,
-  UniformField,
-} from '../parse/types.js';
+import type { ActivityField, EquipmentField, Lang, LocationField, SizeField, TimeField, UniformField } from '../parse/types.js';
 
 export interface YesNoField {
   /** Undefined when the tipster's words could not be read as yes or no. */
@@ -61,8 +53,8 @@ export interface Session {
   status: 'active' | 'done';
   lang?: Lang;
   step: StepId;
-  /** Where to go after choosing a language mid-way (the step that was being asked). */
-  returnTo?: StepId;
+  /** Where to go after choosing a language mid-way (the step that was being asked); cleared once there. */
+  returnTo?: StepId | undefined;
   /** Once the review has been shown, every answer leads back to it. */
   reviewed: boolean;
   /** Steps asked so far, for BACK. */
@@ -83,20 +75,20 @@ export interface Session {
    */
   clockOffset?: number;
   /** When the last message that was only photos was sent (bot's clock): the next photos of a batch join it. */
-  photosAt?: number;
+  photosAt?: number | undefined;
   /** Questions asked once more after a non-answer ("en mi calle", SKIP on where), not to ask a third time. */
-  askedAgain?: StepId[];
+  askedAgain?: StepId[] | undefined;
   /** The last answer taken, so a burst of messages right after it joins it instead of counting as new answers. */
-  lastAnswer?: { step: StepId | 'start'; at: number; messageId?: string };
+  lastAnswer?: { step: StepId | 'start'; at: number; messageId?: string } | undefined;
   reminded: boolean;
   /** The platform of the conversation, for platform-specific notices. */
   platform?: Platform;
   /** When a relayed answer was last acknowledged (one thank-you per burst). */
   relayAckAt?: number;
-  /** Number of the last report this tipster submitted in this session. */
-  reportNumber?: number;
+  /** Number of the last report this tipster submitted in this session (cleared when a session ends without one). */
+  reportNumber?: number | undefined;
   /** When that report was submitted and where it was: later messages may be updates to it. */
-  submitted?: { at: number; location?: LocationField };
+  submitted?: { at: number; location?: LocationField } | undefined;
   /** When a follow-up was last acknowledged (one thank-you per burst). */
   followUpAckAt?: number;
   /** When the runtime should wake this session with a timer input (reminder, expiry, clean-up). */
@@ -178,12 +170,16 @@ export interface EngineSettings {
   followUpMs?: number;
 }
 
-/** Everything from outside the engine: the instant, the settings, and the id source. */
+/** Everything from outside the engine, as values: the instant, the settings, the next report number. */
 export interface EngineEnv {
   now: number;
   settings: EngineSettings;
-  /** Allocates the next report number (from the store, inside the same transaction). */
-  nextReportNumber: () => number;
+  /**
+   * The number a report submitted in this step takes: the next unused one, which the host reads
+   * inside the same transaction and counts as used only when a `report_submitted` event carries
+   * it, so numbers stay unique and without gaps.
+   */
+  nextReportNumber: number;
 }
 
 export interface StepResult {

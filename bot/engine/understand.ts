@@ -11,7 +11,6 @@ export type { LocationProblem };
 /** What a message is, before any report is started. */
 export type MessageKind = MessageIntent;
 
-
 // ------------------------------------------------------------------ what a message is
 
 /** Reads what a message is: a report starts only when something is reported. */

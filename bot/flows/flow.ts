@@ -6,30 +6,11 @@
 import { z } from 'zod';
 
 /** The SALUTE report fields the intake collects, plus triage and "did you see it yourself". */
-export const FIELD_IDS = [
-  'urgent',
-  'activity',
-  'location',
-  'time',
-  'size',
-  'uniform',
-  'equipment',
-  'media',
-  'firsthand',
-] as const;
+export const FIELD_IDS = ['urgent', 'activity', 'location', 'time', 'size', 'uniform', 'equipment', 'media', 'firsthand'] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
 
 /** How a step's answer is understood. */
-export const ANSWER_KINDS = [
-  'yesno',
-  'activity',
-  'location',
-  'time',
-  'size',
-  'uniform',
-  'equipment',
-  'media',
-] as const;
+export const ANSWER_KINDS = ['yesno', 'activity', 'location', 'time', 'size', 'uniform', 'equipment', 'media'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 export interface ChoiceSpec {
@@ -131,7 +112,8 @@ export function validateFlow(flow: unknown, hasKey?: (key: string) => boolean): 
       if (!step) problems.push(`together.fields: "${f}" is not a step of this flow`);
       else if (!step.optional) problems.push(`together.fields: "${f}" is required; only optional steps can be asked together`);
     }
-    if (hasKey) for (const key of [together.prompt, together.example]) if (!hasKey(key)) problems.push(`together: missing locale key "${key}"`);
+    if (hasKey)
+      for (const key of [together.prompt, together.example]) if (!hasKey(key)) problems.push(`together: missing locale key "${key}"`);
   }
   for (const f of parsed.data.urgentFirst ?? []) {
     if (!seen.has(f)) problems.push(`urgentFirst: "${f}" is not a step of this flow`);

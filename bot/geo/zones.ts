@@ -35,7 +35,9 @@ export function zoneNamedIn(zone: Zone, text: string): boolean {
   const hay = ` ${normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const names = [...zone.aliases, ...Object.values(zone.name)];
   return names.some((alias) => {
-    const needle = normalize(alias).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const needle = normalize(alias)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     return needle.length > 0 && hay.includes(` ${needle} `);
   });
 }

@@ -51,7 +51,9 @@ describe('channel-down alerts', () => {
       [2, [{ platform: 'whatsapp', condition: 'degraded' }]],
       [5, [{ platform: 'whatsapp', condition: 'degraded' }]],
     ]);
-    expect(events).toEqual([[5, { type: 'channel_down', platform: 'whatsapp', condition: 'degraded', problem: 'decrypt_failures', since: 0 }]]);
+    expect(events).toEqual([
+      [5, { type: 'channel_down', platform: 'whatsapp', condition: 'degraded', problem: 'decrypt_failures', since: 0 }],
+    ]);
   });
 
   it('a channel left out of a sample keeps its outage (and its clock)', () => {

@@ -60,7 +60,13 @@ export interface ChannelWatchState {
 }
 
 export type ChannelAlertEvent =
-  | { type: 'channel_down'; platform: Platform; condition: Exclude<ChannelCondition, 'up'>; problem: ChannelProblem | undefined; since: number }
+  | {
+      type: 'channel_down';
+      platform: Platform;
+      condition: Exclude<ChannelCondition, 'up'>;
+      problem: ChannelProblem | undefined;
+      since: number;
+    }
   | { type: 'channel_recovered'; platform: Platform; since: number; downMs: number };
 
 export function emptyWatch(): ChannelWatchState {
@@ -82,7 +88,8 @@ export function watchChannels(
   for (const s of statuses) {
     const known = outages.get(s.platform);
     if (s.condition === 'up') {
-      if (known?.told) events.push({ type: 'channel_recovered', platform: s.platform, since: known.since, downMs: Math.max(0, now - known.since) });
+      if (known?.told)
+        events.push({ type: 'channel_recovered', platform: s.platform, since: known.since, downMs: Math.max(0, now - known.since) });
       outages.delete(s.platform);
       continue;
     }
@@ -91,7 +98,13 @@ export function watchChannels(
       : { since: now, condition: s.condition, problem: s.problem, told: false };
     if (!outage.told && now - outage.since >= thresholdMs) {
       outage.told = true;
-      events.push({ type: 'channel_down', platform: s.platform, condition: outage.condition, problem: outage.problem, since: outage.since });
+      events.push({
+        type: 'channel_down',
+        platform: s.platform,
+        condition: outage.condition,
+        problem: outage.problem,
+        since: outage.since,
+      });
     }
     outages.set(s.platform, outage);
   }

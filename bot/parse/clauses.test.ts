@@ -8,7 +8,10 @@ function parts(text: string): string[] {
 
 describe('splitClauses', () => {
   it.each<[string, string[]]>([
-    ['4 agentes con chalecos de ICE en 1st y Soto, ahora, 2 SUV negras', ['4 agentes con chalecos de ICE en 1st y Soto', 'ahora', '2 SUV negras']],
+    [
+      '4 agentes con chalecos de ICE en 1st y Soto, ahora, 2 SUV negras',
+      ['4 agentes con chalecos de ICE en 1st y Soto', 'ahora', '2 SUV negras'],
+    ],
     ['cuatro agentes y dos camionetas', ['cuatro agentes', 'dos camionetas']],
     ['3 agents and a black SUV', ['3 agents', 'a black SUV']],
     ['ICE at 5th and Main', ['ICE at 5th and Main']],

@@ -13,11 +13,17 @@ describe('scrubContacts', () => {
     expect(hasContact(text)).toBe(true);
   });
 
-  it.each(['1234 Main St', '90033', 'a las 7:30', 'placa 7ABC123', '34.0522, -118.2437', '4 agentes en 1st y Soto', 'hace 10 minutos', '@ 5th and Main'])(
-    'keeps %j as written',
-    (text) => {
-      expect(scrubContacts(text)).toBe(text);
-      expect(hasContact(text)).toBe(false);
-    }
-  );
+  it.each([
+    '1234 Main St',
+    '90033',
+    'a las 7:30',
+    'placa 7ABC123',
+    '34.0522, -118.2437',
+    '4 agentes en 1st y Soto',
+    'hace 10 minutos',
+    '@ 5th and Main',
+  ])('keeps %j as written', (text) => {
+    expect(scrubContacts(text)).toBe(text);
+    expect(hasContact(text)).toBe(false);
+  });
 });

@@ -85,7 +85,12 @@ export function correctionAnswer(text: string): string | undefined {
   if (!m) return undefined;
   // normalize() keeps the words, so dropping as many words as the opening had keeps the tipster's spelling.
   const openingWords = m[0].trim().split(/\s+/).length;
-  const rest = text.trim().split(/\s+/).slice(openingWords).join(' ').replace(/^[\s,.:;!-]+/, '');
+  const rest = text
+    .trim()
+    .split(/\s+/)
+    .slice(openingWords)
+    .join(' ')
+    .replace(/^[\s,.:;!-]+/, '');
   if (!rest || !WORD_CHAR.test(rest)) return undefined;
   if (SHORT_OPENER.test(t) && rest.split(/\s+/).length > 4) return undefined;
   return rest;

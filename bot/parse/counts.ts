@@ -39,7 +39,7 @@ const NOT_COUNT_AFTER = new Set(
    am pm dias days day dia ago atras st nd rd th street calle ave avenue avenida blvd freeway highway
    hwy fwy mph miles millas cuadras blocks block o'clock oclock years anos meses months less`
     .split(/\s+/)
-    .filter(Boolean)
+    .filter(Boolean),
 );
 
 /** Before a number, these make it a clock time or an address. */
@@ -47,7 +47,7 @@ const NOT_COUNT_BEFORE = new Set(
   `at alas calle street st ave avenue avenida av highway hwy route ruta carretera interstate
    numero num apt suite hace before after since until till antes despues food la`
     .split(/\s+/)
-    .filter(Boolean)
+    .filter(Boolean),
 );
 
 /** "a las", "desde las"... before a number make it a clock time. */
@@ -120,7 +120,8 @@ function quantityAt(toks: Token[], i: number): Quantity | undefined {
   if (t === 'couple') return { value: 2, end: i, article: false };
   if (ARTICLE_ONE.has(t) && (next === 'dozen' || next === 'docena')) return { value: 12, end: i + 1, article: false };
   // "a la van", "vi a unos federales": Spanish "a" before a determiner is a preposition
-  if (ARTICLE_ONE.has(t)) return DETERMINERS.has(next ?? '') || next === 'unos' || next === 'unas' ? undefined : { value: 1, end: i, article: true };
+  if (ARTICLE_ONE.has(t))
+    return DETERMINERS.has(next ?? '') || next === 'unos' || next === 'unas' ? undefined : { value: 1, end: i, article: true };
   const value = tokenNumber(t);
   if (value === undefined || !isCount(toks, i)) return undefined;
   return { value, end: i, article: false };
@@ -168,7 +169,11 @@ export function countTokens(tokens: Token[], allowBare: boolean): SizeCounts {
     const unit = unitAfter(toks, i, end, article, claimed);
     let victims = false;
     let found = unit;
-    if (found?.kind === 'agents' && (found.at < 0 || GENERIC_PEOPLE.has(toks[found.at]!.t) || victimBefore(toks, i, 3)) && victimBefore(toks, i, 4)) {
+    if (
+      found?.kind === 'agents' &&
+      (found.at < 0 || GENERIC_PEOPLE.has(toks[found.at]!.t) || victimBefore(toks, i, 3)) &&
+      victimBefore(toks, i, 4)
+    ) {
       found = undefined; // "se llevaron a 2 personas": the people taken, not agents
       victims = true;
     } else if (!found && victimBefore(toks, i, 3)) victims = true;
@@ -180,7 +185,11 @@ export function countTokens(tokens: Token[], allowBare: boolean): SizeCounts {
       if (corrected && last && (kind === 'bare' || last.unit === 'bare' || kind === last.unit)) {
         // "3 no espera, 4": the second replaces the first
         if (last.unit === 'bare') bare = undefined;
-        else out[last.unit] = (out[last.unit] ?? 0) - last.value || undefined;
+        else {
+          const rest = (out[last.unit] ?? 0) - last.value;
+          if (rest) out[last.unit] = rest;
+          else delete out[last.unit];
+        }
         if (kind === 'bare' && last.unit !== 'bare') kind = last.unit;
       }
       if (kind === 'bare') {
@@ -206,7 +215,13 @@ export function countTokens(tokens: Token[], allowBare: boolean): SizeCounts {
 }
 
 /** Opens a list after a total ("2 carros:") and adds later counts of the same unit to it. */
-function trackList(lists: Array<{ unit: Unit; total: number; sum: number; items: number; open: boolean }>, unit: Unit, value: number, toks: Token[], at: number): void {
+function trackList(
+  lists: Array<{ unit: Unit; total: number; sum: number; items: number; open: boolean }>,
+  unit: Unit,
+  value: number,
+  toks: Token[],
+  at: number,
+): void {
   const open = lists.find((l) => l.open && l.unit === unit);
   if (open) {
     open.sum += value;

@@ -16,18 +16,24 @@ describe('urgency read from the text', () => {
     expect(extractTip(text, ctx).urgent).toBe(true);
   });
 
-  it.each(['solo están parados', 'just parked outside', 'no se han llevado a nadie', 'nobody arrested, just asking questions', 'last night around 9 they picked up the guy next door'])(
-    '%j is not',
-    (text) => {
-      expect(extractTip(text, ctx).urgent).toBe(false);
-    }
-  );
-
-  it.each(['4 agentes en 1st y Soto', 'están tocando puertas', 'se llevaron a mi vecino hace una hora'])('%j does not settle it', (text) => {
-    expect(extractTip(text, ctx).urgent).toBeUndefined();
+  it.each([
+    'solo están parados',
+    'just parked outside',
+    'no se han llevado a nadie',
+    'nobody arrested, just asking questions',
+    'last night around 9 they picked up the guy next door',
+  ])('%j is not', (text) => {
+    expect(extractTip(text, ctx).urgent).toBe(false);
   });
 
-  it('knows when agents are at the tipster\'s own door', () => {
+  it.each(['4 agentes en 1st y Soto', 'están tocando puertas', 'se llevaron a mi vecino hace una hora'])(
+    '%j does not settle it',
+    (text) => {
+      expect(extractTip(text, ctx).urgent).toBeUndefined();
+    },
+  );
+
+  it("knows when agents are at the tipster's own door", () => {
     expect(extractTip('están afuera de mi casa', ctx).atOwnDoor).toBe(true);
     expect(extractTip('ICE knocking on my door rn', ctx).atOwnDoor).toBe(true);
     expect(extractTip('vi a la migra por mi casa', ctx).atOwnDoor).toBeUndefined();

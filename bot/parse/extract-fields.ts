@@ -8,7 +8,8 @@ import { findPhones, scrubContacts } from './contacts.js';
 import { findCounts } from './counts.js';
 import { detentionNow } from './detention.js';
 import { findMarkings, findPlates, parseActivity, parseEquipment, parseUniform, weaponsMention } from './fields.js';
-import { findCrossStreets, findZip, parseLocation } from './location.js';
+import { parseLocation } from './location.js';
+import { findCrossStreets, findZip } from './streets.js';
 import { isLinkToken } from './map-link.js';
 import { clean, fold, trimPunct } from './normalize.js';
 import { atOwnDoor, isSelfClause, isUsableLocation } from './place.js';
@@ -24,7 +25,8 @@ interface Span {
   end: number;
 }
 
-const MAP_HOST = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.){0,3}(?:goo\.gl|google\.[a-z.]{2,6}\/maps|maps\.google\.|maps\.apple\.com|openstreetmap\.org|osm\.org|waze\.com|bing\.com\/maps)/i;
+const MAP_HOST =
+  /^(?:https?:\/\/)?(?:[a-z0-9-]+\.){0,3}(?:goo\.gl|google\.[a-z.]{2,6}\/maps|maps\.google\.|maps\.apple\.com|openstreetmap\.org|osm\.org|waze\.com|bing\.com\/maps)/i;
 const NON_SPACE_RUN = /\S+/g;
 /** Simple prepositions dropped from the front of a location ("en 1st y Soto" → "1st y Soto"). */
 const SIMPLE_PREP = wordSet((v) => v.pieces.droppedPrepositions);
@@ -110,18 +112,25 @@ export function templateTip(fields: Partial<Record<SaluteField, string>>, whole:
     const size = parseSize(fields.size);
     if (size) tip.size = size;
   }
-  if (fields.activity) tip.activity = parseActivity(fields.activity);
+  if (fields.activity) {
+    const activity = parseActivity(fields.activity);
+    if (activity) tip.activity = activity;
+  }
   if (fields.location) {
     const location = parseLocation(fields.location);
     if (location) tip.location = location;
   }
-  if (fields.uniform) tip.uniform = parseUniform(fields.uniform);
+  if (fields.uniform) {
+    const uniform = parseUniform(fields.uniform);
+    if (uniform) tip.uniform = uniform;
+  }
   if (fields.time) {
     const time = parseTime(fields.time, ctx);
     if (time) tip.time = time;
   }
   if (fields.equipment) {
-    tip.equipment = parseEquipment(fields.equipment);
+    const equipment = parseEquipment(fields.equipment);
+    if (equipment) tip.equipment = equipment;
     const vehicles = findCounts(fold(clean(fields.equipment)), { allowBare: false }).vehicles;
     if (vehicles !== undefined && tip.size?.vehicles === undefined) tip.size = { ...(tip.size ?? { text: fields.equipment }), vehicles };
   }
@@ -151,7 +160,13 @@ export interface LocationCandidate extends Span {
  * place in a clause about the tipster's own movements ("I parked at...") counts only when there
  * is no other. Places that remain equal are kept together ("123 Main St, 90011").
  */
-export function chooseLocation(src: string, folded: string, clauses: Span[], candidates: LocationCandidate[], corrections: number[]): string | undefined {
+export function chooseLocation(
+  src: string,
+  folded: string,
+  clauses: Span[],
+  candidates: LocationCandidate[],
+  corrections: number[],
+): string | undefined {
   let best: { words: string[]; score: number } | undefined;
   let previousEnd = -1;
   for (const c of candidates) {

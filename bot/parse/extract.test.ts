@@ -6,7 +6,8 @@ const zone = 'America/Los_Angeles';
 const now = Date.UTC(2026, 10, 21, 17, 0); // 09:00 PST
 const ctx = { now, timezone: zone };
 const MIN = 60_000;
-const local = (hour: number, minute = 0): number => DateTime.fromObject({ year: 2026, month: 11, day: 21, hour, minute }, { zone }).toMillis();
+const local = (hour: number, minute = 0): number =>
+  DateTime.fromObject({ year: 2026, month: 11, day: 21, hour, minute }, { zone }).toMillis();
 
 describe('extractTip: the lead examples', () => {
   it('a rich Spanish tip', () => {
@@ -228,7 +229,10 @@ describe('extractTip: more realistic messages', () => {
   });
 
   it('a greeting before the tip is ignored', () => {
-    const tip = extractTip('Hola buenas tardes, quería reportar que hay una redada en la fábrica de costura en Vernon, son muchos agentes', ctx);
+    const tip = extractTip(
+      'Hola buenas tardes, quería reportar que hay una redada en la fábrica de costura en Vernon, son muchos agentes',
+      ctx,
+    );
     expect(tip.activity?.kind).toBe('raid');
     expect(tip.location?.text).toBe('la fábrica de costura en Vernon');
   });
@@ -236,7 +240,7 @@ describe('extractTip: more realistic messages', () => {
 
 describe('extractTip: robustness', () => {
   it('handles 5000 characters quickly', () => {
-    const long = ('4 agentes con chalecos de ICE en 1st y Soto, ahora, 2 SUV negras placa 7ABC123. ').repeat(62).slice(0, 5000);
+    const long = '4 agentes con chalecos de ICE en 1st y Soto, ahora, 2 SUV negras placa 7ABC123. '.repeat(62).slice(0, 5000);
     const t = performance.now();
     const tip = extractTip(long, ctx);
     expect(performance.now() - t).toBeLessThan(2500);
@@ -244,7 +248,16 @@ describe('extractTip: robustness', () => {
   });
 
   it('handles hostile input quickly', () => {
-    for (const text of ['a'.repeat(5000), ' '.repeat(5000), '.'.repeat(5000), '1 '.repeat(2500), 'y '.repeat(2500), '🚨'.repeat(2500), 'en '.repeat(1600), '1st y '.repeat(800)]) {
+    for (const text of [
+      'a'.repeat(5000),
+      ' '.repeat(5000),
+      '.'.repeat(5000),
+      '1 '.repeat(2500),
+      'y '.repeat(2500),
+      '🚨'.repeat(2500),
+      'en '.repeat(1600),
+      '1st y '.repeat(800),
+    ]) {
       const t = performance.now();
       extractTip(text, ctx);
       expect(performance.now() - t).toBeLessThan(2500);

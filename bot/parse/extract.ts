@@ -15,7 +15,7 @@ import {
   type LocationCandidate,
 } from './extract-fields.js';
 import { activityKind, describesVehicle, findMarkings, findPlates, weaponsMention } from './fields.js';
-import { findCrossStreets, findZip } from './location.js';
+import { findCrossStreets, findZip } from './streets.js';
 import { findMapPoint } from './map-link.js';
 import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
 import { NUMBER_WORD_PATTERN } from './numbers.js';
@@ -30,7 +30,11 @@ const SPLIT = wordSet((v) => v.pieces.split);
 /** Two-word openers that split like one word ("next to", "al lado"). */
 const SPLIT_PAIRS = wordSet((v) => v.pieces.splitPairs);
 /** A preposition that splits before an article and a place noun ("a la escuela"). */
-const SPLIT_BEFORE_PLACE = vocabularies().flatMap((v) => (v.pieces.splitBeforePlace ? [{ prep: v.pieces.splitBeforePlace.preposition, articles: new Set(v.pieces.splitBeforePlace.articles.split(/\s+/)) }] : []));
+const SPLIT_BEFORE_PLACE = vocabularies().flatMap((v) =>
+  v.pieces.splitBeforePlace
+    ? [{ prep: v.pieces.splitBeforePlace.preposition, articles: new Set(v.pieces.splitBeforePlace.articles.split(/\s+/)) }]
+    : [],
+);
 const PLACE_NOUNS = wordSet((v) => v.places.placeNouns);
 const FILLERS = wordSet((v) => v.places.fillers);
 /** Place words (one or two) whose phrase is always a location. */
@@ -67,8 +71,8 @@ interface Piece extends Span {
   counts?: SizeCounts;
   /** `findMarkings(text)`, when `classify` needed it. */
   markings?: string[];
-  /** The clause's tokens inside the piece, when they are what `tokenize` gives for it. */
-  toks?: Token[];
+  /** The clause's tokens inside the piece, when they are what `tokenize` gives for it (undefined when the piece cuts a token). */
+  toks?: Token[] | undefined;
   clause: number;
 }
 
@@ -181,7 +185,7 @@ function classify(src: string, folded: string, piece: Piece): void {
   const all = piece.toks ?? tokenize(f);
   const toks: Token[] = [];
   for (const t of all) if (isWordToken(t)) toks.push(t);
-  const lead = all[0]?.t === '@' ? 'at' : toks[0]?.t ?? '';
+  const lead = all[0]?.t === '@' ? 'at' : (toks[0]?.t ?? '');
   const strongLoc = STRONG_LOC.has(lead) || STRONG_LOC.has(`${lead} ${toks[1]?.t ?? ''}`);
   const counts = countTokens(all, false);
   piece.counts = counts;
@@ -208,7 +212,8 @@ function classify(src: string, folded: string, piece: Piece): void {
   else if (act) piece.kind = 'activity';
   else if (plates.length > 0 || weapons !== undefined || describesVehicle(f)) piece.kind = 'equipment';
   else if (markings.length > 0 && !LOC_PREP.has(lead)) piece.kind = 'uniform';
-  else if (LOC_PREP.has(lead) && placeAfterPrep(toks, (LOC_PREP.has(lead) || DESCRIBE_PREP.has(lead)) && all[0]?.t !== '@' ? 1 : 0)) piece.kind = 'location';
+  else if (LOC_PREP.has(lead) && placeAfterPrep(toks, (LOC_PREP.has(lead) || DESCRIBE_PREP.has(lead)) && all[0]?.t !== '@' ? 1 : 0))
+    piece.kind = 'location';
   else if (hasPlaceWord(toks) || findZip(f) || findCrossStreets(src.slice(piece.start, piece.end))) piece.kind = 'location';
 }
 
@@ -231,7 +236,7 @@ function hasPlaceWord(toks: Token[]): boolean {
 }
 
 const LONELY_NUMBER = new RegExp(
-  `^(?:(?:${alternation((v) => v.pieces.countLeadPatterns)})\\s+){0,2}(\\d{1,3}|${NUMBER_WORD_PATTERN})\\+?$`
+  `^(?:(?:${alternation((v) => v.pieces.countLeadPatterns)})\\s+){0,2}(\\d{1,3}|${NUMBER_WORD_PATTERN})\\+?$`,
 );
 
 /**
@@ -352,7 +357,11 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
         if (p.alsoEquipment) addEquipment(tip, src, folded, p);
         // Adjacent location pieces in one clause form one place ("at the Walmart on Cesar Chavez")
         let end = p.end;
-        while (pieces[i + 1]?.kind === 'location' && pieces[i + 1]!.clause === p.clause && ONLY_COMMAS.test(src.slice(end, pieces[i + 1]!.start))) {
+        while (
+          pieces[i + 1]?.kind === 'location' &&
+          pieces[i + 1]!.clause === p.clause &&
+          ONLY_COMMAS.test(src.slice(end, pieces[i + 1]!.start))
+        ) {
           end = pieces[++i]!.end;
         }
         locations.push({ start: p.start, end, clause: p.clause });
@@ -400,4 +409,3 @@ export function extractTip(text: string, ctx: TimeContext): ExtractedTip {
   if (FIRSTHAND.test(all)) tip.firsthand = true;
   return tip;
 }
-

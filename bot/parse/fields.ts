@@ -100,7 +100,8 @@ export function parseUniform(text: string): UniformField | undefined {
 }
 
 /** Tokens that look like plates but are times, distances, ordinals, model years... */
-const NOT_PLATE = /^(?:\d{1,4}(?:am|pm|st|nd|rd|th|min|mins|hr|hrs|h|m|s|km|mi|mph|ft|lbs?|kg|k|x)|\d+s|[a-z]{1,2}\d{1,2}|[a-z]\d{3}s?|[a-z]{4,}\d{1,3}|covid\d+|\d{4,}[a-z])$/i;
+const NOT_PLATE =
+  /^(?:\d{1,4}(?:am|pm|st|nd|rd|th|min|mins|hr|hrs|h|m|s|km|mi|mph|ft|lbs?|kg|k|x)|\d+s|[a-z]{1,2}\d{1,2}|[a-z]\d{3}s?|[a-z]{4,}\d{1,3}|covid\d+|\d{4,}[a-z])$/i;
 
 const PLATE_WORD = phraseRegex((v) => v.fields.plateWordPatterns, 'g');
 const PLATE_WORD_ANY = new RegExp(PLATE_WORD.source);
@@ -146,7 +147,15 @@ export function findPlates(text: string): string[] {
     if (!a || !PLATE_PART.test(a.t)) continue;
     let cand = a.t;
     const b = toks[j + 1];
-    if (b && PLATE_TAIL.test(b.t) && b.start - a.end <= 1 && (a.t + b.t).length <= 8 && HAS_LETTER.test(a.t + b.t) && HAS_DIGIT.test(a.t + b.t) && (ALL_DIGITS.test(b.t) || ALL_LETTERS.test(a.t))) {
+    if (
+      b &&
+      PLATE_TAIL.test(b.t) &&
+      b.start - a.end <= 1 &&
+      (a.t + b.t).length <= 8 &&
+      HAS_LETTER.test(a.t + b.t) &&
+      HAS_DIGIT.test(a.t + b.t) &&
+      (ALL_DIGITS.test(b.t) || ALL_LETTERS.test(a.t))
+    ) {
       cand = a.t + b.t;
     } else if (b?.t === '-' && toks[j + 2] && PLATE_TAIL.test(toks[j + 2]!.t) && (a.t + toks[j + 2]!.t).length <= 8) {
       cand = a.t + toks[j + 2]!.t;

@@ -39,12 +39,24 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe('en');
   });
 
-  it.each(['ICE', '1st & Soto', 'ok', 'OK', '???', '123', '90033', '', '   ', '🚨🚨🚨', 'SUV', 'no', '7ABC123', 'https://maps.app.goo.gl/abc'])(
-    'undecided: %j',
-    (text) => {
-      expect(detectLanguage(text)).toBeUndefined();
-    }
-  );
+  it.each([
+    'ICE',
+    '1st & Soto',
+    'ok',
+    'OK',
+    '???',
+    '123',
+    '90033',
+    '',
+    '   ',
+    '🚨🚨🚨',
+    'SUV',
+    'no',
+    '7ABC123',
+    'https://maps.app.goo.gl/abc',
+  ])('undecided: %j', (text) => {
+    expect(detectLanguage(text)).toBeUndefined();
+  });
 
   it('copes with long input quickly', () => {
     const long = 'hay migra en la esquina '.repeat(300);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCrossStreets, findZip, parseLocation } from './location.js';
+import { parseLocation } from './location.js';
+import { findCrossStreets, findZip } from './streets.js';
 import { locationProblem } from './place.js';
 
 describe('parseLocation', () => {
@@ -18,13 +19,22 @@ describe('parseLocation', () => {
     expect(parseLocation('en la 4th')).toEqual({ text: 'en la 4th' });
   });
 
-  it.each(['en mi calle', 'aquí afuera', 'idk the street name sorry', 'la parada del bus', 'my door', 'here', 'aqui', 'por mi casa', 'frente a la escuela', 'the corner', 'en Soto'])(
-    '%j is not somewhere to drive to',
-    (text) => {
-      expect(parseLocation(text)).toBeUndefined();
-      expect(locationProblem(text)).toBe('vague');
-    }
-  );
+  it.each([
+    'en mi calle',
+    'aquí afuera',
+    'idk the street name sorry',
+    'la parada del bus',
+    'my door',
+    'here',
+    'aqui',
+    'por mi casa',
+    'frente a la escuela',
+    'the corner',
+    'en Soto',
+  ])('%j is not somewhere to drive to', (text) => {
+    expect(parseLocation(text)).toBeUndefined();
+    expect(locationProblem(text)).toBe('vague');
+  });
 
   it('never takes a phone number as a location, and drops one from a usable place', () => {
     expect(parseLocation('llamen a mi hermana al 213 555 0143')).toBeUndefined();

@@ -13,8 +13,12 @@ describe('parseMapLink', () => {
     ['https://www.google.com/maps/search/?api=1&query=34.05,-118.21', 34.05, -118.21],
     ['https://www.google.com/maps/dir/?api=1&destination=34.05,-118.21', 34.05, -118.21],
     ['https://www.google.com/maps/search/34.05,+-118.21?entry=tts', 34.05, -118.21],
-    ['https://www.google.com/maps/place/Walmart/@34.0,-118.2,17z/data=!3m1!4b1!4m6!3m5!1s0x0:0x0!8m2!3d34.0522!4d-118.2437', 34.0522, -118.2437],
-    ['https://www.google.com/maps/place/34%C2%B003\'08.0%22N/@34.0522,-118.2437,17z', 34.0522, -118.2437],
+    [
+      'https://www.google.com/maps/place/Walmart/@34.0,-118.2,17z/data=!3m1!4b1!4m6!3m5!1s0x0:0x0!8m2!3d34.0522!4d-118.2437',
+      34.0522,
+      -118.2437,
+    ],
+    ["https://www.google.com/maps/place/34%C2%B003'08.0%22N/@34.0522,-118.2437,17z", 34.0522, -118.2437],
     // Apple Maps
     ['https://maps.apple.com/?ll=34.05,-118.21', 34.05, -118.21],
     ['https://maps.apple.com/?address=Soto%20St&ll=34.05,-118.21&q=Dropped%20Pin', 34.05, -118.21],
@@ -97,7 +101,7 @@ describe('parseMapLink', () => {
 describe('isLinkToken', () => {
   it.each(['https://x.org/a', 'http://a.b', 'www.google.com', 'maps.app.goo.gl/abc', 'goo.gl/maps/x', 'geo:1,2', 'maps.apple.com/?ll=1,2'])(
     'link: %s',
-    (t) => expect(isLinkToken(t)).toBe(true)
+    (t) => expect(isLinkToken(t)).toBe(true),
   );
   it.each(['St.', 'hola', '1st', 'a.m.', 'I.C.E.', '34.05,-118.21'])('not a link: %s', (t) => expect(isLinkToken(t)).toBe(false));
 });

@@ -26,7 +26,7 @@ const URL_PATTERNS: Array<{ re: RegExp; lat: number; lng: number }> = [
   {
     re: new RegExp(
       `[?&;](?:q|query|ll|sll|center|daddr|saddr|destination|origin|cp|coordinates|point|location)=(?:loc:)?\\s{0,3}${NUM}${SEP}${NUM}(?![\\d.])`,
-      'gi'
+      'gi',
     ),
     lat: 1,
     lng: 2,
@@ -41,7 +41,8 @@ const URL_PATTERNS: Array<{ re: RegExp; lat: number; lng: number }> = [
 
 const GEO_URI = new RegExp(`\\bgeo:${NUM},${NUM}(?:,[-+]?\\d{1,6}(?:\\.\\d{1,6})?)?([;?][^\\s]{0,300})?`, 'gi');
 const BARE = new RegExp(`(?<![\\d.\\w])${DEC_LAT}\\s{0,3}[,;/ ]\\s{0,3}\\+?${DEC_LNG}(?![\\d.])`, 'g');
-const HEMI = /(?<![\d.])(\d{1,2}(?:\.\d{1,15})?)\s{0,2}°?\s{0,2}([NS])\s{0,3}[,;]?\s{0,3}(\d{1,3}(?:\.\d{1,15})?)\s{0,2}°?\s{0,2}([EW])\b/gi;
+const HEMI =
+  /(?<![\d.])(\d{1,2}(?:\.\d{1,15})?)\s{0,2}°?\s{0,2}([NS])\s{0,3}[,;]?\s{0,3}(\d{1,3}(?:\.\d{1,15})?)\s{0,2}°?\s{0,2}([EW])\b/gi;
 const DMS =
   /(\d{1,2})\s{0,2}°\s{0,2}(\d{1,2})\s{0,2}['′]\s{0,2}(\d{1,2}(?:\.\d{1,6})?)\s{0,2}(?:"|″|'')?\s{0,2}([NS])\s{0,3},?\s{0,3}(\d{1,3})\s{0,2}°\s{0,2}(\d{1,2})\s{0,2}['′]\s{0,2}(\d{1,2}(?:\.\d{1,6})?)\s{0,2}(?:"|″|'')?\s{0,2}([EW])/gi;
 

@@ -28,13 +28,7 @@ export function normalize(text: string): string {
     // Plain ASCII: no invisible characters, nothing to decompose, no marks
     return text.toLowerCase().replace(WS_TO_SPACE, ' ').trim();
   }
-  return text
-    .replace(INVISIBLE, '')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(WS_RUN, ' ')
-    .trim();
+  return text.replace(INVISIBLE, '').toLowerCase().normalize('NFD').replace(COMBINING, '').replace(WS_RUN, ' ').trim();
 }
 
 /**
@@ -65,7 +59,7 @@ function foldChar(ch: string): string {
   else if (ch === '\u2013' || ch === '\u2014') out = '-';
   else {
     const lower = ch.toLowerCase();
-    const base = lower.length === 1 ? lower.normalize('NFD')[0] ?? lower : ch;
+    const base = lower.length === 1 ? (lower.normalize('NFD')[0] ?? lower) : ch;
     out = base.length === 1 ? base : ch;
   }
   if (foldCache.size < 5000) foldCache.set(ch, out);
@@ -113,7 +107,15 @@ export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 

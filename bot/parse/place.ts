@@ -8,7 +8,7 @@
  */
 import { findPhones } from './contacts.js';
 import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
-import { findCrossStreets, findZip, ORDINAL, STREET_WORDS } from './location.js';
+import { findCrossStreets, findZip, ORDINAL, STREET_WORDS } from './streets.js';
 import { findMapPoint, isLinkToken } from './map-link.js';
 import { clean, fold, tokenize } from './normalize.js';
 import { tokenNumber } from './numbers.js';
@@ -33,7 +33,10 @@ const SELF = phraseRegex((v) => v.places.selfPatterns);
 const PLACE_NOUNS = wordSet((v) => v.places.placeNouns);
 const FILLERS = wordSet((v) => v.places.fillers);
 /** Words that are not names even outside the filler lists: time and activity words common in tips, agency letters. */
-const NOT_NAME = unionOf(wordSet((v) => v.streets.notName), new Set(['ice', 'cbp', 'hsi', 'dhs', 'fbi', 'ero']));
+const NOT_NAME = unionOf(
+  wordSet((v) => v.streets.notName),
+  new Set(['ice', 'cbp', 'hsi', 'dhs', 'fbi', 'ero']),
+);
 const MAP_LINK = /(?:https?:\/\/|www\.|geo:)\S+/i;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const DIGITS = /^\d{1,6}$/;
@@ -52,9 +55,16 @@ const PLACE_PREPOSITIONS = unionOf(
   new Set([...wordSet((v) => v.pieces.strongLocation)].filter((w) => !w.includes(' '))),
 );
 /** Small words between such a preposition and the name ("frente a la", "afuera del", "in front of the"). */
-const ARTICLES_AND_LINKS = unionOf(wordSet((v) => v.pieces.of), wordSet((v) => v.pieces.articles), set('a al del to front'));
+const ARTICLES_AND_LINKS = unionOf(
+  wordSet((v) => v.pieces.of),
+  wordSet((v) => v.pieces.articles),
+  set('a al del to front'),
+);
 /** Of those, the ones that make what follows a name rather than a bare street ("el Tepeyac", not "en Soto"). */
-const ARTICLES = unionOf(wordSet((v) => v.pieces.articles), set('al del'));
+const ARTICLES = unionOf(
+  wordSet((v) => v.pieces.articles),
+  set('al del'),
+);
 const QUOTE_OR_PUNCT = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 const CAPITAL = /^\p{Lu}/u;
 const OPEN_QUOTE = /^["'“‘«]/;
@@ -105,7 +115,8 @@ function drivable(src: string): boolean {
     const prev = words[i - 1]?.t;
     const next = words[i + 1]?.t;
     if (ORDINAL.test(t)) return true; // "la 4th", "5th St"
-    if (STREET_WORDS.has(t) && ((prev !== undefined && isName(prev)) || (next !== undefined && (isName(next) || DIGITS.test(next))))) return true;
+    if (STREET_WORDS.has(t) && ((prev !== undefined && isName(prev)) || (next !== undefined && (isName(next) || DIGITS.test(next)))))
+      return true;
     if (DIGITS.test(t)) {
       if (prev === 'la' || prev === 'el') return true; // "la 8", "el 2301 de la Soto"
       // An address: a house number, perhaps a direction, then a street name ("1234 e Cesar Chavez")

@@ -54,7 +54,7 @@ describe('parseSize', () => {
     'vague quantity gives a field with no counts: %j',
     (text) => {
       expect(parseSize(text)).toEqual({ text });
-    }
+    },
   );
 
   it.each([

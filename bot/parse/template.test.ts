@@ -14,7 +14,11 @@ describe('the SALUTE template', () => {
       time: 'now',
       equipment: '2 black SUVs',
     });
-    expect(parseTemplate('Tamaño: como 8\nLugar: 1st y Soto\nHora: ahorita')).toEqual({ size: 'como 8', location: '1st y Soto', time: 'ahorita' });
+    expect(parseTemplate('Tamaño: como 8\nLugar: 1st y Soto\nHora: ahorita')).toEqual({
+      size: 'como 8',
+      location: '1st y Soto',
+      time: 'ahorita',
+    });
   });
 
   it('is not read into ordinary messages', () => {
@@ -24,7 +28,10 @@ describe('the SALUTE template', () => {
   });
 
   it('fills each field with its own parser', () => {
-    const tip = extractTip('S - 5 agentes / A - arrestando a un señor / L - 1st y Soto / U - chalecos de ICE / T - ahorita / E - 2 trocas negras', ctx);
+    const tip = extractTip(
+      'S - 5 agentes / A - arrestando a un señor / L - 1st y Soto / U - chalecos de ICE / T - ahorita / E - 2 trocas negras',
+      ctx,
+    );
     expect(tip.size).toMatchObject({ agents: 5, vehicles: 2 });
     expect(tip.activity?.kind).toBe('arrest');
     expect(tip.location?.crossStreets).toEqual(['1st', 'Soto']);

@@ -10,9 +10,13 @@ export type SaluteField = 'size' | 'activity' | 'location' | 'uniform' | 'time' 
 
 const LABELS = new Map<string, SaluteField>();
 for (const v of vocabularies()) {
-  for (const [field, words] of Object.entries(v.saluteLabels) as Array<[SaluteField, string[]]>) for (const w of words) LABELS.set(w, field);
+  for (const [field, words] of Object.entries(v.saluteLabels) as Array<[SaluteField, string[]]>)
+    for (const w of words) LABELS.set(w, field);
 }
-const LABEL_ALTERNATION = [...LABELS.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
+const LABEL_ALTERNATION = [...LABELS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/ /g, '\\s+'))
+  .join('|');
 /** A label and its separator at the start of a segment: "S -", "Size:", "tamaño =". Single letters need "-" or ":". */
 const LABELLED = new RegExp(`^\\s*(${LABEL_ALTERNATION})\\s*([-:=.)])\\s*`);
 /** Segments: lines, or " / " between labelled parts. */

@@ -11,15 +11,17 @@ import { wordNumber } from './numbers.js';
 import { MINUTE, type TimeEnv, type TimeMatch } from './time-env.js';
 import { alternation, vocabularies, type StaleWord } from './vocab/index.js';
 
-export const HOUR_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
+export const HOUR_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
 const CLOCK = new RegExp(`\\b(\\d{1,2})(?::([0-5]\\d))?(?![\\d:])|\\b(${HOUR_WORDS})\\b`, 'g');
 const NOON = /\b(?:(?:at|around|a\s+las|al|a\s+la|por\s+el)\s+)?(noon|midday|mediodia|medio\s+dia|midnight|medianoche)\b/g;
 
 const PREFIX_EN = /(?:^|\s)(at|around|by|since|til|until)\s+$/;
-const PREFIX_ES = /(?:^|\s)((?:como\s+|tipo\s+|desde\s+|hasta\s+)?a\s+(?:eso\s+de\s+)?las?|alas|como\s+las|desde\s+las?|tipo|como\s+(?:a\s+)?las?)\s+$/;
+const PREFIX_ES =
+  /(?:^|\s)((?:como\s+|tipo\s+|desde\s+|hasta\s+)?a\s+(?:eso\s+de\s+)?las?|alas|como\s+las|desde\s+las?|tipo|como\s+(?:a\s+)?las?)\s+$/;
 /** A day word right before a clock time ("ayer a las 5", "last night around 9"): part of the match. */
 const DAY_BEFORE = new RegExp(
-  `(?:^|\\s)(${alternation((v) => [...v.time.stale.map((w) => w.pattern), ...v.time.todayPatterns])})\\s*,?\\s+$`
+  `(?:^|\\s)(${alternation((v) => [...v.time.stale.map((w) => w.pattern), ...v.time.todayPatterns])})\\s*,?\\s+$`,
 );
 
 export type Meridiem = 'am' | 'pm' | 'night';
@@ -36,7 +38,7 @@ export interface DayContext {
 
 /** Every vocabulary's stale day words, each with its regex. */
 const DAY_WORDS: Array<{ re: RegExp; word: StaleWord }> = vocabularies().flatMap((v) =>
-  v.time.stale.map((word) => ({ re: new RegExp(`\\b(?:${word.pattern})\\b`), word }))
+  v.time.stale.map((word) => ({ re: new RegExp(`\\b(?:${word.pattern})\\b`), word })),
 );
 
 export function dayContext(s: string): DayContext {
@@ -132,7 +134,8 @@ export function findClockTimes(s: string, env: TimeEnv, found: TimeMatch[]): voi
     if (hasMin ? h > 23 : mer ? h < 1 || h > 12 : h > 23) continue;
     let start = prefix ? st - (before.length - before.lastIndexOf(prefix[1]!)) : st;
     const dayWord = DAY_BEFORE.exec(s.slice(Math.max(0, start - 40), start));
-    if (dayWord) start -= s.slice(Math.max(0, start - 40), start).length - dayWord.index - (dayWord[0].length - dayWord[0].trimStart().length);
+    if (dayWord)
+      start -= s.slice(Math.max(0, start - 40), start).length - dayWord.index - (dayWord[0].length - dayWord[0].trimStart().length);
     found.push({ start, end, at: resolveClock(h, min, mer, false, (day ??= dayContext(s)), env) });
   }
   if (s.includes('noon') || s.includes('mid') || s.includes('medi')) {
@@ -166,14 +169,7 @@ function isUnitWord(x: string | undefined): boolean {
  * readings that is not more than an hour ahead. With "ayer"/"yesterday": that day, morning for
  * 6-11 and afternoon for 1-5 when am/pm is not given.
  */
-export function resolveClock(
-  h: number,
-  min: number,
-  mer: Meridiem | undefined,
-  fixed: boolean,
-  day: DayContext,
-  env: TimeEnv
-): number {
+export function resolveClock(h: number, min: number, mer: Meridiem | undefined, fixed: boolean, day: DayContext, env: TimeEnv): number {
   const limit = env.now + 60 * MINUTE;
   let hours: number[];
   if (mer === 'am') hours = [h % 12];
@@ -214,8 +210,14 @@ export function chronoTimes(text: string, env: TimeEnv): TimeMatch[] {
       const c = r.start;
       if (!c.isCertain('hour') || !(c.isCertain('weekday') || c.isCertain('day'))) continue;
       let dt = DateTime.fromObject(
-        { year: c.get('year') ?? undefined, month: c.get('month') ?? undefined, day: c.get('day') ?? undefined, hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 },
-        { zone: env.timezone }
+        {
+          year: c.get('year') ?? undefined,
+          month: c.get('month') ?? undefined,
+          day: c.get('day') ?? undefined,
+          hour: c.get('hour') ?? 0,
+          minute: c.get('minute') ?? 0,
+        },
+        { zone: env.timezone },
       );
       if (!dt.isValid) continue;
       let end = r.index + r.text.length;

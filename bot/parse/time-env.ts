@@ -87,7 +87,10 @@ export class TimeEnv {
    */
   at(days: number, hour: number, minute: number): number {
     if (!this.fast) {
-      return DateTime.fromMillis(this.now, { zone: this.timezone }).plus({ days }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
+      return DateTime.fromMillis(this.now, { zone: this.timezone })
+        .plus({ days })
+        .set({ hour, minute, second: 0, millisecond: 0 })
+        .toMillis();
     }
     const base = (this.base ??= this.baseFields());
     // plus({ days })
@@ -203,7 +206,15 @@ export function zoneOffset(zone: Zone, ts: number): number {
   if (p === null || p[4] !== 'AD') return zone.offset(ts);
   const hour = parseInt(p[5]!, 10);
   // years are 1970 to 2286 here, so Date.UTC needs no help with years below 100
-  const asUTC = Date.UTC(parseInt(p[3]!, 10), parseInt(p[1]!, 10) - 1, parseInt(p[2]!, 10), hour === 24 ? 0 : hour, parseInt(p[6]!, 10), parseInt(p[7]!, 10), 0);
+  const asUTC = Date.UTC(
+    parseInt(p[3]!, 10),
+    parseInt(p[1]!, 10) - 1,
+    parseInt(p[2]!, 10),
+    hour === 24 ? 0 : hour,
+    parseInt(p[6]!, 10),
+    parseInt(p[7]!, 10),
+    0,
+  );
   const over = ts % 1000;
   const asTS = ts - (over >= 0 ? over : 1000 + over);
   return (asUTC - asTS) / (60 * 1000);

@@ -14,12 +14,26 @@ function local(hour: number, minute = 0, days = 0): number {
 }
 
 describe('parseTime: now', () => {
-  it.each(['now', 'right now', 'RIGHT NOW!!', 'ahora', 'ahorita', 'Ahorita 🚨', 'ya', 'YA!', 'en este momento', 'ahora mismo', 'just now', 'rn', 'orita', 'todavía están ahí', 'still there', 'currently'])(
-    '%j → now',
-    (text) => {
-      expect(parseTime(text, ctx)).toEqual({ text: text.trim(), at: now, bucket: 'now' });
-    }
-  );
+  it.each([
+    'now',
+    'right now',
+    'RIGHT NOW!!',
+    'ahora',
+    'ahorita',
+    'Ahorita 🚨',
+    'ya',
+    'YA!',
+    'en este momento',
+    'ahora mismo',
+    'just now',
+    'rn',
+    'orita',
+    'todavía están ahí',
+    'still there',
+    'currently',
+  ])('%j → now', (text) => {
+    expect(parseTime(text, ctx)).toEqual({ text: text.trim(), at: now, bucket: 'now' });
+  });
 });
 
 describe('parseTime: minutes ago', () => {
@@ -126,7 +140,9 @@ describe('parseTime: clock times', () => {
 
   it('honours the network time zone, including daylight saving changes', () => {
     const ny = { now, timezone: 'America/New_York' }; // 12:00 EST
-    expect(parseTime('a las 8', ny)?.at).toBe(DateTime.fromObject({ year: 2026, month: 11, day: 21, hour: 8 }, { zone: 'America/New_York' }).toMillis());
+    expect(parseTime('a las 8', ny)?.at).toBe(
+      DateTime.fromObject({ year: 2026, month: 11, day: 21, hour: 8 }, { zone: 'America/New_York' }).toMillis(),
+    );
     // 8 March 2026: clocks go forward at 02:00 in Los Angeles. Now is 09:00 PDT.
     const dst = { now: Date.UTC(2026, 2, 8, 16, 0), timezone: zone };
     expect(parseTime('a la 1:30', dst)?.at).toBe(Date.UTC(2026, 2, 8, 9, 30)); // 01:30 PST

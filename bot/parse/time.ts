@@ -29,20 +29,22 @@ const ABOUT = longestFirst(vocabularies().flatMap((v) => v.time.about));
 /** "10 min ago", "half an hour ago", "an hour and a half ago", "10 minutos atras". */
 const AGO = new RegExp(
   `\\b(?:(?:${ABOUT})\\s+)?${QTY}(?:(?:-|to|or|o|a)\\s*(?:${N})\\s*)?(${UNIT})\\b(?:\\s+(and a half|y media|or so|or two|o mas|o algo asi))?\\s+(?:ago|atras|back)\\b`,
-  'g'
+  'g',
 );
 
 /** "hace 10 minutos", "hace media hora", "hace una hora y media", "hace unos 5 min". */
 const HACE = new RegExp(
   `\\bhace\\s+(?:(?:${ABOUT})\\s+)?${QTY}(?:(?:-|o|a)\\s*(?:${N})\\s*)?(${UNIT})\\b(?:\\s+(y media|y pico|y cuarto|o mas|o algo asi))?`,
-  'g'
+  'g',
 );
 
 /** A whole answer that is just a duration ("10 min", "como 20 minutos"): read as that long ago. */
 const BARE_DURATION = new RegExp(`^(?:(?:${ABOUT}|hace)\\s+)?${QTY}(${UNIT})(?:\\s+(y media|and a half))?\\s*[.!]*$`);
 
 /** Fixed relative expressions ("hace un ratito", "a while ago") and how many minutes ago they mean. */
-const FIXED: Array<[RegExp, number]> = vocabularies().flatMap((v) => v.time.fixedAgo.map(([p, minutes]): [RegExp, number] => [new RegExp(`\\b${p}\\b`, 'g'), minutes]));
+const FIXED: Array<[RegExp, number]> = vocabularies().flatMap((v) =>
+  v.time.fixedAgo.map(([p, minutes]): [RegExp, number] => [new RegExp(`\\b${p}\\b`, 'g'), minutes]),
+);
 /** Matches where any FIXED pattern matches: one scan rules them out. */
 const FIXED_ANY = new RegExp(FIXED.map(([re]) => `(?:${re.source})`).join('|'));
 
@@ -59,7 +61,10 @@ const TRAILING_BANG = /[.!]+$/;
 const STALE = vocabularies().flatMap((v) => v.time.stale.map((w) => ({ re: new RegExp(`\\b(?:${w.pattern})\\b`, 'g'), word: w })));
 /** "el lunes", "last monday": a weekday without an hour. */
 const WEEKDAYS = vocabularies().flatMap((v) =>
-  v.time.weekdays.map((day, i) => ({ re: new RegExp(`\\b(?:(?:${v.time.weekdayLeadPatterns.join('|')})\\s+)?${day}\\b`, 'g'), weekday: i + 1 }))
+  v.time.weekdays.map((day, i) => ({
+    re: new RegExp(`\\b(?:(?:${v.time.weekdayLeadPatterns.join('|')})\\s+)?${day}\\b`, 'g'),
+    weekday: i + 1,
+  })),
 );
 
 /**
@@ -136,7 +141,7 @@ function durationMinutes(qty: string, unit: string, extra: string | undefined): 
  * whole-answer checks. A superset on purpose: it only has to rule out text that cannot match.
  */
 const TIME_GATE = new RegExp(
-  `\\d|\\b(?:${alternation((v) => [...v.time.nowPatterns, ...v.time.earlierPatterns, ...v.time.stale.map((w) => w.pattern), ...v.time.weekdays])}|moment|speak|ago|atras|back|hace|noon|midday|mediodia|medio|midnight|medianoche|${HOUR_WORDS}|mon|tue|wed|thu|fri|sat|sun)`
+  `\\d|\\b(?:${alternation((v) => [...v.time.nowPatterns, ...v.time.earlierPatterns, ...v.time.stale.map((w) => w.pattern), ...v.time.weekdays])}|moment|speak|ago|atras|back|hace|noon|midday|mediodia|medio|midnight|medianoche|${HOUR_WORDS}|mon|tue|wed|thu|fri|sat|sun)`,
 );
 
 /**
@@ -160,7 +165,11 @@ export function findTimesIn(s: string, text: string, env: TimeEnv, opts: { whole
     const hour = opts.bareHour ? BARE_HOUR.exec(trimmed) : null;
     if (hour && env.zoneOk && Number(hour[1]) <= 23) {
       // an answer to "when?" that is just "8": eight o'clock
-      found.push({ start: lead, end: lead + hour[0].length, at: resolveClock(Number(hour[1]), Number(hour[2] ?? 0), undefined, false, dayContext(s), env) });
+      found.push({
+        start: lead,
+        end: lead + hour[0].length,
+        at: resolveClock(Number(hour[1]), Number(hour[2] ?? 0), undefined, false, dayContext(s), env),
+      });
     }
     const bare = BARE_DURATION.exec(trimmed);
     if (bare) {

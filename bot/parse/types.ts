@@ -24,15 +24,7 @@ import type { GeoPoint } from '../messages.js';
 export type Lang = 'en' | 'es';
 
 /** Keywords a tipster may send at any step, in either language. */
-export type Keyword =
-  | 'help'
-  | 'back'
-  | 'skip'
-  | 'cancel'
-  | 'language'
-  | 'rights'
-  | 'stop'
-  | 'done';
+export type Keyword = 'help' | 'back' | 'skip' | 'cancel' | 'language' | 'rights' | 'stop' | 'done';
 
 export type ActivityKind =
   | 'arrest' // someone being detained / taken

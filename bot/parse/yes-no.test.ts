@@ -3,23 +3,84 @@ import { parseYesNo } from './yes-no.js';
 
 describe('parseYesNo', () => {
   it.each([
-    'yes', 'YES', 'y', 'Y', 'yeah', 'yep', 'yup', 'sure', 'si', 'sí', 'SI', 'Sí.', 's', 'claro', 'Claro que sí',
-    'ok', 'OK', 'okay', 'okey', 'correcto', 'afirmativo', 'siii', 'yesss', 'si, lo vi', 'sí lo vi yo',
-    'yes I saw them', '👍', '👍🏽', 'simon', 'sip', 'dale',
+    'yes',
+    'YES',
+    'y',
+    'Y',
+    'yeah',
+    'yep',
+    'yup',
+    'sure',
+    'si',
+    'sí',
+    'SI',
+    'Sí.',
+    's',
+    'claro',
+    'Claro que sí',
+    'ok',
+    'OK',
+    'okay',
+    'okey',
+    'correcto',
+    'afirmativo',
+    'siii',
+    'yesss',
+    'si, lo vi',
+    'sí lo vi yo',
+    'yes I saw them',
+    '👍',
+    '👍🏽',
+    'simon',
+    'sip',
+    'dale',
   ])('yes: %j', (text) => {
     expect(parseYesNo(text)).toBe(true);
   });
 
-  it.each(['no', 'NO', 'No.', 'n', 'N', 'nope', 'nah', 'negativo', 'nooo', 'no, ya se fueron', 'no lo vi', 'No gracias', '👎', 'no, no sé'])(
-    'no: %j',
-    (text) => {
-      expect(parseYesNo(text)).toBe(false);
-    }
-  );
+  it.each([
+    'no',
+    'NO',
+    'No.',
+    'n',
+    'N',
+    'nope',
+    'nah',
+    'negativo',
+    'nooo',
+    'no, ya se fueron',
+    'no lo vi',
+    'No gracias',
+    '👎',
+    'no, no sé',
+  ])('no: %j', (text) => {
+    expect(parseYesNo(text)).toBe(false);
+  });
 
   it.each([
-    '', '   ', 'no se', 'no sé', 'No sé', 'no lo sé', 'no estoy seguro', 'no estoy segura', 'no idea', 'not sure',
-    'maybe', 'tal vez', 'quizás', 'idk', 'hmm', '???', 'ya', 'yo no sé', 'hay migra', '1', '2', 'nosotros', 'yesterday',
+    '',
+    '   ',
+    'no se',
+    'no sé',
+    'No sé',
+    'no lo sé',
+    'no estoy seguro',
+    'no estoy segura',
+    'no idea',
+    'not sure',
+    'maybe',
+    'tal vez',
+    'quizás',
+    'idk',
+    'hmm',
+    '???',
+    'ya',
+    'yo no sé',
+    'hay migra',
+    '1',
+    '2',
+    'nosotros',
+    'yesterday',
   ])('undecided: %j', (text) => {
     expect(parseYesNo(text)).toBeUndefined();
   });

@@ -6,7 +6,9 @@ describe('defang', () => {
     expect(defang('mira https://evil.example.com/a.b?c=1 y www.x.org')).toBe('mira hxxps://evil[.]example[.]com/a.b?c=1 y www[.]x[.]org');
     expect(defang('http://10.0.0.1')).toBe('hxxp://10[.]0[.]0[.]1');
     expect(defang('HTTPS://Evil.Example/x?next=other.com')).toBe('hxxps://Evil[.]Example/x?next=other[.]com');
-    expect(defang('tg://resolve?domain=evil sgnl://signal.me/#p/x ftp://a.org')).toBe('tg[:]//resolve?domain=evil sgnl[:]//signal[.]me/#p/x fxp://a[.]org');
+    expect(defang('tg://resolve?domain=evil sgnl://signal.me/#p/x ftp://a.org')).toBe(
+      'tg[:]//resolve?domain=evil sgnl[:]//signal[.]me/#p/x fxp://a[.]org',
+    );
     expect(defang('www.evil')).toBe('www[.]evil');
   });
 
@@ -22,7 +24,9 @@ describe('defang', () => {
   });
 
   it('breaks dialling and messaging schemes and Telegram @usernames', () => {
-    expect(defang('llama tel:+15550100 o sms:+15550100 o mailto:a@b.org')).toBe('llama tel[:]+15550100 o sms[:]+15550100 o mailto[:]a@b[.]org');
+    expect(defang('llama tel:+15550100 o sms:+15550100 o mailto:a@b.org')).toBe(
+      'llama tel[:]+15550100 o sms[:]+15550100 o mailto[:]a@b[.]org',
+    );
     expect(defang('escribe a @evil_bot ya')).toBe('escribe a [@]evil_bot ya');
   });
 

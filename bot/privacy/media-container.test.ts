@@ -6,7 +6,21 @@
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { animatedGif, GPS, gpsJpeg, gpsPng, gpsTraces, gpsWebp, picture, pngChunks, pngChunkTypes, pngFromChunks, rotatedJpeg, truncatedPng, ztxtBomb } from '../../tests/support/images.js';
+import {
+  animatedGif,
+  GPS,
+  gpsJpeg,
+  gpsPng,
+  gpsTraces,
+  gpsWebp,
+  picture,
+  pngChunks,
+  pngChunkTypes,
+  pngFromChunks,
+  rotatedJpeg,
+  truncatedPng,
+  ztxtBomb,
+} from '../../tests/support/images.js';
 import { decodedBytes, stripContainer, type ContainerFormat, type ImageHeader } from './media-container.js';
 
 function strip(format: ContainerFormat, bytes: Uint8Array): { bytes: Uint8Array; header: ImageHeader } {
@@ -38,7 +52,7 @@ function jpegMarkers(b: Uint8Array): number[] {
 function webpChunks(b: Uint8Array): string[] {
   const buf = Buffer.from(b);
   const out: string[] = [];
-  for (let at = 12; at + 8 <= buf.length; ) {
+  for (let at = 12; at + 8 <= buf.length;) {
     const size = buf.readUInt32LE(at + 4);
     out.push(buf.toString('latin1', at, at + 4));
     at += 8 + size + (size & 1);
@@ -69,13 +83,23 @@ describe('PNG', () => {
   });
 
   it('keeps PLTE and tRNS of a palette image, counts it as RGBA, and drops APNG frames and data after IEND', async () => {
-    const png = await sharp({ create: { width: 20, height: 10, channels: 4, background: { r: 9, g: 99, b: 199, alpha: 0.5 } } }).png({ palette: true }).toBuffer();
+    const png = await sharp({ create: { width: 20, height: 10, channels: 4, background: { r: 9, g: 99, b: 199, alpha: 0.5 } } })
+      .png({ palette: true })
+      .toBuffer();
     const chunks = pngChunks(png);
     expect(pngChunkTypes(png)).toContain('pHYs');
     const kept = ['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND'];
     const [ihdr, ...rest] = chunks;
     const iend = rest.pop()!;
-    const apng = pngFromChunks([ihdr!, ['acTL', new Uint8Array(8)], ['fcTL', new Uint8Array(26)], ...rest, ['fcTL', new Uint8Array(26)], ['fdAT', new Uint8Array(40)], iend]);
+    const apng = pngFromChunks([
+      ihdr!,
+      ['acTL', new Uint8Array(8)],
+      ['fcTL', new Uint8Array(26)],
+      ...rest,
+      ['fcTL', new Uint8Array(26)],
+      ['fdAT', new Uint8Array(40)],
+      iend,
+    ]);
     const withTrailer = new Uint8Array([...apng, ...Buffer.from('trailing GPS 34.036761,-118.206944')]);
     const out = strip('png', withTrailer);
     expect(pngChunkTypes(out.bytes)).toEqual(kept);
@@ -85,7 +109,10 @@ describe('PNG', () => {
   });
 
   it('reads 16-bit depth from IHDR: twice the bytes per sample', async () => {
-    const png = await sharp({ create: { width: 10, height: 10, channels: 4, background: '#123456' } }).toColourspace('rgb16').png().toBuffer();
+    const png = await sharp({ create: { width: 10, height: 10, channels: 4, background: '#123456' } })
+      .toColourspace('rgb16')
+      .png()
+      .toBuffer();
     const out = strip('png', png);
     expect(out.header).toEqual({ width: 10, height: 10, channels: 4, bytesPerSample: 2 });
     expect(decodedBytes(out.header)).toBe(800);
@@ -178,7 +205,11 @@ describe('WebP', () => {
     const lossless = new Uint8Array(await rgba.clone().webp({ lossless: true }).toBuffer());
     expect(webpChunks(strip('webp', lossless).bytes)).toEqual(['VP8L']);
 
-    const animated = new Uint8Array(await sharp(await animatedGif(), { pages: -1 }).webp().toBuffer());
+    const animated = new Uint8Array(
+      await sharp(await animatedGif(), { pages: -1 })
+        .webp()
+        .toBuffer(),
+    );
     expect(webpChunks(animated)).toEqual(expect.arrayContaining(['ANIM', 'ANMF']));
     const a = strip('webp', animated);
     const meta = await sharp(a.bytes).metadata();
@@ -188,7 +219,9 @@ describe('WebP', () => {
   it('refuses truncated or bitstream-less WebP', async () => {
     const webp = await gpsWebp();
     expect(stripContainer('webp', webp.subarray(0, webp.byteLength - 10))).toMatchObject({ ok: false });
-    expect(stripContainer('webp', new Uint8Array([...Buffer.from('RIFF'), 4, 0, 0, 0, ...Buffer.from('WEBP')]))).toMatchObject({ ok: false });
+    expect(stripContainer('webp', new Uint8Array([...Buffer.from('RIFF'), 4, 0, 0, 0, ...Buffer.from('WEBP')]))).toMatchObject({
+      ok: false,
+    });
   });
 });
 
@@ -198,7 +231,13 @@ describe('GIF', () => {
     const gct = gif[10]! & 0x80 ? 3 * 2 ** ((gif[10]! & 7) + 1) : 0;
     const comment = Buffer.concat([Buffer.from([0x21, 0xfe, GPS.text.length]), Buffer.from(GPS.text), Buffer.from([0])]);
     // An application extension as XMP is written into a GIF: "XMP DataXMP" and the packet as sub-blocks.
-    const xmp = Buffer.concat([Buffer.from([0x21, 0xff, 11]), Buffer.from('XMP DataXMP'), Buffer.from([13]), Buffer.from('Boyle Heights'), Buffer.from([0])]);
+    const xmp = Buffer.concat([
+      Buffer.from([0x21, 0xff, 11]),
+      Buffer.from('XMP DataXMP'),
+      Buffer.from([13]),
+      Buffer.from('Boyle Heights'),
+      Buffer.from([0]),
+    ]);
     const withMetadata = new Uint8Array(Buffer.concat([gif.subarray(0, 13 + gct), comment, xmp, gif.subarray(13 + gct)]));
     expect(gpsTraces(withMetadata)).toEqual(expect.arrayContaining([GPS.text, 'Boyle Heights']));
     const out = strip('gif', withMetadata);
@@ -228,12 +267,17 @@ describe('never throws', () => {
     ];
     for (const [format, bytes] of samples) {
       fc.assert(
-        fc.property(fc.nat({ max: bytes.byteLength }), fc.nat({ max: bytes.byteLength - 1 }), fc.integer({ min: 0, max: 255 }), (cut, at, value) => {
-          const mutated = new Uint8Array(bytes.subarray(0, Math.max(cut, at + 1)));
-          mutated[at] = value;
-          const r = stripContainer(format, mutated);
-          expect(typeof r.ok).toBe('boolean');
-        }),
+        fc.property(
+          fc.nat({ max: bytes.byteLength }),
+          fc.nat({ max: bytes.byteLength - 1 }),
+          fc.integer({ min: 0, max: 255 }),
+          (cut, at, value) => {
+            const mutated = new Uint8Array(bytes.subarray(0, Math.max(cut, at + 1)));
+            mutated[at] = value;
+            const r = stripContainer(format, mutated);
+            expect(typeof r.ok).toBe('boolean');
+          },
+        ),
         { numRuns: 300 },
       );
     }

@@ -92,7 +92,7 @@ function stripPng(b: Uint8Array): StripResult {
   const kept: Uint8Array[] = [b.subarray(0, 8)];
   let header: ImageHeader | undefined;
   let idat = false;
-  for (let at = 8; ; ) {
+  for (let at = 8; ;) {
     if (at + 12 > b.length) return bad('png truncated');
     const length = u32be(b, at);
     const type = ascii(b, at + 4, 4);
@@ -155,7 +155,8 @@ function stripJpeg(b: Uint8Array): StripResult {
     const segment = b.subarray(at - 2, at + length);
     at += length;
     if (marker >= 0xe0 && marker <= 0xef) {
-      if (marker === 0xe1 && orientation === undefined && ascii(payload, 0, 6) === 'Exif\0\0') orientation = exifOrientation(payload.subarray(6));
+      if (marker === 0xe1 && orientation === undefined && ascii(payload, 0, 6) === 'Exif\0\0')
+        orientation = exifOrientation(payload.subarray(6));
       if (marker === 0xee && payload.length >= 12 && ascii(payload, 0, 5) === 'Adobe') adobeTransform = payload[11];
       continue;
     }
@@ -233,7 +234,7 @@ interface RiffChunk {
 
 function riffChunks(b: Uint8Array, from: number, to: number): RiffChunk[] | undefined {
   const chunks: RiffChunk[] = [];
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     if (at + 8 > to) return undefined;
     const size = u32le(b, at + 4);
     if (at + 8 + size > to) return undefined;
@@ -302,7 +303,10 @@ function stripWebp(b: Uint8Array): StripResult {
   const riff = concat([new Uint8Array(12), ...body]);
   riff.set([...'RIFF'].map((c) => c.charCodeAt(0)));
   new DataView(riff.buffer).setUint32(4, riff.byteLength - 8, true);
-  riff.set([...'WEBP'].map((c) => c.charCodeAt(0)), 8);
+  riff.set(
+    [...'WEBP'].map((c) => c.charCodeAt(0)),
+    8,
+  );
   return { ok: true, bytes: riff, header: { ...size, channels: 4, bytesPerSample: 1 } };
 }
 
@@ -354,7 +358,12 @@ function stripGif(b: Uint8Array): StripResult {
     const end = dataAt <= b.length ? subBlocksEnd(b, dataAt) : undefined;
     if (end === undefined) return bad('gif truncated image data');
     if (!width || !height) return bad('gif empty image');
-    const header = { width: Math.max(screenWidth, left + width), height: Math.max(screenHeight, top + height), channels: 4, bytesPerSample: 1 };
+    const header = {
+      width: Math.max(screenWidth, left + width),
+      height: Math.max(screenHeight, top + height),
+      channels: 4,
+      bytesPerSample: 1,
+    };
     const parts = [head, ...(control ? [control] : []), b.subarray(at, end), new Uint8Array([0x3b])];
     return { ok: true, bytes: concat(parts), header };
   }

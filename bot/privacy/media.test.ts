@@ -77,7 +77,7 @@ describe('cleanAttachment: images', () => {
 
   it('an animated GIF keeps its first frame only', async () => {
     const out = await cleanAttachment(image(await animatedGif(), 'image/gif'));
-    const meta = await sharp((await expectClean(out))).metadata();
+    const meta = await sharp(await expectClean(out)).metadata();
     expect([meta.width, meta.height, meta.pages ?? 1]).toEqual([40, 30, 1]);
   });
 
@@ -90,7 +90,12 @@ describe('cleanAttachment: images', () => {
   });
 
   it('scales a 12-megapixel photo down to 2048 px on the long side', async () => {
-    const input = new Uint8Array(await picture(4000, 3000).jpeg({ quality: 92 }).withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: GPS.exifLat } }).toBuffer());
+    const input = new Uint8Array(
+      await picture(4000, 3000)
+        .jpeg({ quality: 92 })
+        .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: GPS.exifLat } })
+        .toBuffer(),
+    );
     const started = performance.now();
     const out = await cleanAttachment(image(input));
     const ms = performance.now() - started;
@@ -132,10 +137,20 @@ describe('cleanAttachment: refusals never throw', () => {
   });
 
   it('an image whose decoded size breaks the memory cap is refused from its header', async () => {
-    const deep = new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 4, background: '#abcdef' } }).toColourspace('rgb16').png().toBuffer());
+    const deep = new Uint8Array(
+      await sharp({ create: { width: 64, height: 64, channels: 4, background: '#abcdef' } })
+        .toColourspace('rgb16')
+        .png()
+        .toBuffer(),
+    );
     const cap = 64 * 64 * 4 * 2; // 16-bit RGBA
-    expect(await cleanAttachment(image(deep, 'image/png'), { ...DEFAULT_MEDIA_LIMITS, maxDecodeBytes: cap - 1 })).toMatchObject({ cleaned: false, withheld: 'too_large' });
-    expect(await cleanAttachment(image(deep, 'image/png'), { ...DEFAULT_MEDIA_LIMITS, maxDecodeBytes: cap })).toMatchObject({ cleaned: true });
+    expect(await cleanAttachment(image(deep, 'image/png'), { ...DEFAULT_MEDIA_LIMITS, maxDecodeBytes: cap - 1 })).toMatchObject({
+      cleaned: false,
+      withheld: 'too_large',
+    });
+    expect(await cleanAttachment(image(deep, 'image/png'), { ...DEFAULT_MEDIA_LIMITS, maxDecodeBytes: cap })).toMatchObject({
+      cleaned: true,
+    });
   });
 
   it('decodes wait their turn; a photo that finds the queue full is refused, never held', async () => {
@@ -149,7 +164,10 @@ describe('cleanAttachment: refusals never throw', () => {
 
   it('an image just over the pixel limit is refused; the limit comes from the config', async () => {
     const input = new Uint8Array(await picture(300, 200).jpeg().toBuffer()); // 60 000 px
-    expect(await cleanAttachment(image(input), { ...DEFAULT_MEDIA_LIMITS, maxPixels: 59_999 })).toMatchObject({ cleaned: false, withheld: 'too_large' });
+    expect(await cleanAttachment(image(input), { ...DEFAULT_MEDIA_LIMITS, maxPixels: 59_999 })).toMatchObject({
+      cleaned: false,
+      withheld: 'too_large',
+    });
     expect(await cleanAttachment(image(input), { ...DEFAULT_MEDIA_LIMITS, maxPixels: 60_000 })).toMatchObject({ cleaned: true });
   });
 
@@ -218,6 +236,9 @@ describe('helpers', () => {
   it('cleaningOf: an attachment that never went through cleaning counts as not cleaned', () => {
     expect(cleaningOf({ kind: 'image', mime: 'image/jpeg' })).toEqual({ cleaned: false });
     expect(cleaningOf({ kind: 'image', mime: 'image/jpeg', cleaned: true } as CleanedAttachment)).toEqual({ cleaned: true });
-    expect(cleaningOf({ kind: 'video', mime: 'video/mp4', cleaned: false, withheld: 'cannot_clean' } as CleanedAttachment)).toEqual({ cleaned: false, withheld: 'cannot_clean' });
+    expect(cleaningOf({ kind: 'video', mime: 'video/mp4', cleaned: false, withheld: 'cannot_clean' } as CleanedAttachment)).toEqual({
+      cleaned: false,
+      withheld: 'cannot_clean',
+    });
   });
 });

@@ -77,8 +77,7 @@ export function mediaLimits(c: { maxMediaMegabytes?: number; maxImageMegapixels?
 export type WithheldReason = 'too_large' | 'unreadable' | 'cannot_clean';
 
 export type CleanedAttachment =
-  | (Attachment & { cleaned: true; withheld?: undefined })
-  | (Attachment & { cleaned: false; withheld: WithheldReason });
+  (Attachment & { cleaned: true; withheld?: undefined }) | (Attachment & { cleaned: false; withheld: WithheldReason });
 
 /** Image formats we decode, recognised by their first bytes (never by the declared type or name). */
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heif' | 'avif';

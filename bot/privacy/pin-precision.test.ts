@@ -11,7 +11,10 @@ describe('pin precision', () => {
 
   it.each([
     ['Google ?q=', 'ICE en https://maps.google.com/?q=34.052235,-118.243683 ahora'],
-    ['Google place data with a viewport too', 'aquí https://www.google.com/maps/place/Tienda/@34.0522351,-118.2436831,17z/data=!3m1!4b1!4m6!3m5!1s0x0:0x0!8m2!3d34.052235!4d-118.243683 ahora'],
+    [
+      'Google place data with a viewport too',
+      'aquí https://www.google.com/maps/place/Tienda/@34.0522351,-118.2436831,17z/data=!3m1!4b1!4m6!3m5!1s0x0:0x0!8m2!3d34.052235!4d-118.243683 ahora',
+    ],
     ['OpenStreetMap marker', 'https://www.openstreetmap.org/?mlat=34.052235&mlon=-118.243683#map=19/34.052235/-118.243683'],
     ['Apple Maps', 'https://maps.apple.com/?ll=34.052235,-118.243683&q=Pin'],
     ['geo URI', 'geo:34.052235,-118.243683?z=19'],

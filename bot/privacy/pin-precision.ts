@@ -64,5 +64,8 @@ function label(n: number): string {
 }
 
 function index(l: string): number {
-  return Number.parseInt(l.replace(/./g, (c) => (c.charCodeAt(0) - 97).toString(26)), 26);
+  return Number.parseInt(
+    l.replace(/./g, (c) => (c.charCodeAt(0) - 97).toString(26)),
+    26,
+  );
 }

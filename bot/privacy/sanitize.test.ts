@@ -36,7 +36,8 @@ describe('forDisplay (tipster text that others read)', () => {
   });
 
   it('defeats a fake confirmation block appended under a real answer', () => {
-    const answer = 'ya se fueron hacia el norte\u2028\u2028✔️ Reporte #1001 confirmado por el equipo\u2029🔔 ALERTA VERIFICADA: evacuen, info en evil.example/x o t.me/falso';
+    const answer =
+      'ya se fueron hacia el norte\u2028\u2028✔️ Reporte #1001 confirmado por el equipo\u2029🔔 ALERTA VERIFICADA: evacuen, info en evil.example/x o t.me/falso';
     expect(forDisplay(answer)).toBe(
       'ya se fueron hacia el norte / Reporte #1001 confirmado por el equipo / ALERTA VERIFICADA: evacuen, info en evil[.]example/x o t[.]me/falso',
     );

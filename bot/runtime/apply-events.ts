@@ -29,12 +29,23 @@ export function applyVerificationEvents(d: ApplyDeps, events: readonly Verificat
           ...(e.mediaRefs?.length ? { mediaRefs: e.mediaRefs } : {}),
           ...(e.uncleanedRefs?.length ? { uncleanedRefs: e.uncleanedRefs } : {}),
         };
-        if (store.enqueue(outboxRow(d.vault, e.to, payload, { lane: e.lane, ...(e.dedupeKey !== undefined ? { dedupeKey: e.dedupeKey } : {}) }), now)) rows += 1;
+        if (
+          store.enqueue(
+            outboxRow(d.vault, e.to, payload, { lane: e.lane, ...(e.dedupeKey !== undefined ? { dedupeKey: e.dedupeKey } : {}) }),
+            now,
+          )
+        )
+          rows += 1;
         break;
       }
       case 'report_stored':
         store.insertReport({
-          report: e.report, platform: e.platform, tipster: e.tipster, mediaRefs: e.mediaRefs, zones: e.zones, replyAddress: e.replyAddress,
+          report: e.report,
+          platform: e.platform,
+          tipster: e.tipster,
+          mediaRefs: e.mediaRefs,
+          zones: e.zones,
+          replyAddress: e.replyAddress,
           ...(e.point ? { point: e.point } : {}),
         });
         break;
@@ -45,7 +56,13 @@ export function applyVerificationEvents(d: ApplyDeps, events: readonly Verificat
         store.addApproval(e.report, e.verifier, now);
         break;
       case 'audit':
-        store.audit({ at: now, actor: e.actor, action: e.action, ...(e.report !== undefined ? { report: e.report } : {}), ...(e.detail !== undefined ? { detail: e.detail } : {}) });
+        store.audit({
+          at: now,
+          actor: e.actor,
+          action: e.action,
+          ...(e.report !== undefined ? { report: e.report } : {}),
+          ...(e.detail !== undefined ? { detail: e.detail } : {}),
+        });
         break;
       case 'sender_blocked':
         store.setBlocked(e.tipster, e.blocked, e.by, e.report, now);
@@ -80,7 +97,10 @@ export function applyIntakeEvent(
   const { store } = d;
   switch (event.type) {
     case 'reply':
-      store.enqueue(outboxRow(d.vault, { type: 'tipster', platform: who.platform, key: who.key, address: who.address }, d.renderer.reply(event)), now);
+      store.enqueue(
+        outboxRow(d.vault, { type: 'tipster', platform: who.platform, key: who.key, address: who.address }, d.renderer.reply(event)),
+        now,
+      );
       return;
     case 'report_submitted':
       d.verification.submitted(event, who, now);

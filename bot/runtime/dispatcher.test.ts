@@ -32,11 +32,24 @@ function setup() {
   const adapter = new ScriptedAdapter();
   let now = 1_000_000;
   const dispatcher = new OutboxDispatcher({
-    store, vault, adapters: new Map([['simulator', adapter]]), clock: () => now, logger: silent, random: () => 0.5,
+    store,
+    vault,
+    adapters: new Map([['simulator', adapter]]),
+    clock: () => now,
+    logger: silent,
+    random: () => 0.5,
     settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000 },
   });
   const enqueue = (chat: string, text: string) =>
-    store.enqueue({ platform: 'simulator', chatKey: chat, address: vault.seal(JSON.stringify({ id: chat, kind: 'group' })), payload: JSON.stringify({ text }) }, now);
+    store.enqueue(
+      {
+        platform: 'simulator',
+        chatKey: chat,
+        address: vault.seal(JSON.stringify({ id: chat, kind: 'group' })),
+        payload: JSON.stringify({ text }),
+      },
+      now,
+    );
   return { store, adapter, dispatcher, enqueue, advance: (ms: number) => (now += ms) };
 }
 
@@ -88,13 +101,26 @@ describe('outbox dispatcher', () => {
   it('sends the alert lane first when it has to choose, and reports settled rows with a dedupe key', async () => {
     const { store, adapter, enqueue } = setup();
     const limited = new OutboxDispatcher({
-      store, vault, adapters: new Map([['simulator', adapter]]), clock: () => 1_000_000, logger: silent, random: () => 0.5,
+      store,
+      vault,
+      adapters: new Map([['simulator', adapter]]),
+      clock: () => 1_000_000,
+      logger: silent,
+      random: () => 0.5,
       settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000, concurrency: 1 },
       onSettled: (row, status) => settled.push(`${row.dedupeKey ?? ''}=${status}`),
     });
     const settled: string[] = [];
     for (const chat of ['a', 'b', 'c']) enqueue(chat, `reply to ${chat}`);
-    store.enqueue(outboxRow(vault, { type: 'chat', platform: 'simulator', id: 'east', kind: 'group' }, { text: 'ALERT' }, { lane: 'alert', dedupeKey: 'alert:1:simulator:east' }), 1_000_000);
+    store.enqueue(
+      outboxRow(
+        vault,
+        { type: 'chat', platform: 'simulator', id: 'east', kind: 'group' },
+        { text: 'ALERT' },
+        { lane: 'alert', dedupeKey: 'alert:1:simulator:east' },
+      ),
+      1_000_000,
+    );
     await limited.drain();
     expect(adapter.sent.map((m) => m.text)).toEqual(['ALERT', 'reply to a', 'reply to b', 'reply to c']);
     expect(settled).toEqual(['alert:1:simulator:east=sent']);

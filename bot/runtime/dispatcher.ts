@@ -206,7 +206,10 @@ export class OutboxDispatcher {
       // The platform's id is kept only for group messages (alerts are threaded under it); for a
       // direct chat it can contain the tipster's platform id (Telegram's is `<chat>:<message>`).
       const platformMessageId = chat.kind === 'group' ? result.messageId : undefined;
-      return { db: () => this.settle(row, 'sent', attempts, () => this.d.store.markSent(row.id, sentAt, platformMessageId)), memory: () => this.dequeue(row) };
+      return {
+        db: () => this.settle(row, 'sent', attempts, () => this.d.store.markSent(row.id, sentAt, platformMessageId)),
+        memory: () => this.dequeue(row),
+      };
     } catch (err) {
       return this.failed(row, attempts, err);
     }
@@ -219,7 +222,10 @@ export class OutboxDispatcher {
    */
   private attachments(mediaRefs: string[] = [], uncleanedRefs: string[] = []): Attachment[] {
     const out: Attachment[] = [];
-    for (const [refs, cleanedOnly] of [[mediaRefs, true], [uncleanedRefs, false]] as const) {
+    for (const [refs, cleanedOnly] of [
+      [mediaRefs, true],
+      [uncleanedRefs, false],
+    ] as const) {
       for (const ref of refs) {
         const file = this.d.store.loadMedia(ref);
         if (!file || file.bytes.byteLength === 0 || (cleanedOnly && !file.cleaned)) continue;
@@ -236,7 +242,10 @@ export class OutboxDispatcher {
       this.counters.dead += 1;
       tell(this.d.observer, { id: row.id, platform: row.platform, outcome: 'dead', code: error.code, at: this.d.clock() });
       this.d.logger.warn({ outbox: row.id, platform: row.platform, attempts, code: error.code }, 'outbox row dead');
-      return { db: () => this.settle(row, 'dead', attempts, () => this.d.store.markDead(row.id, attempts, reason)), memory: () => this.dequeue(row) };
+      return {
+        db: () => this.settle(row, 'dead', attempts, () => this.d.store.markDead(row.id, attempts, reason)),
+        memory: () => this.dequeue(row),
+      };
     }
     const { baseDelayMs, maxDelayMs } = this.d.settings;
     const backoff = backoffDelay(attempts, { baseMs: baseDelayMs, maxMs: maxDelayMs, jitter: 0.2 }, this.d.random);

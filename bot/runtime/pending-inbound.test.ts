@@ -12,13 +12,19 @@ const MESSAGE: InboundMessage = {
   text: 'en la esquina de 1st y Soto',
   location: { lat: 34.04, lng: -118.21 },
   attachments: [
-    { kind: 'image', mime: 'image/jpeg', name: 'IMG_20261121_0912.jpg', ref: 'signal-attachment-id', data: new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]) },
+    {
+      kind: 'image',
+      mime: 'image/jpeg',
+      name: 'IMG_20261121_0912.jpg',
+      ref: 'signal-attachment-id',
+      data: new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]),
+    },
     { kind: 'video', mime: 'video/mp4', size: 9_000_000 },
   ],
 };
 
 describe('pending inbound messages', () => {
-  it('describePending keeps the text and each file\'s kind, type and size; never bytes, names or handles', () => {
+  it("describePending keeps the text and each file's kind, type and size; never bytes, names or handles", () => {
     const json = describePending(MESSAGE);
     expect(json).toContain('en la esquina de 1st y Soto');
     expect(json).not.toContain('IMG_2026');
@@ -31,7 +37,12 @@ describe('pending inbound messages', () => {
 
   it('restorePending gives the message back with its files marked unreadable (their bytes are gone)', () => {
     const restored = restorePending(describePending(MESSAGE))!;
-    expect(restored).toMatchObject({ text: MESSAGE.text, sender: MESSAGE.sender, messageId: MESSAGE.messageId, location: MESSAGE.location });
+    expect(restored).toMatchObject({
+      text: MESSAGE.text,
+      sender: MESSAGE.sender,
+      messageId: MESSAGE.messageId,
+      location: MESSAGE.location,
+    });
     expect(restored.attachments).toEqual([
       { kind: 'image', mime: 'image/jpeg', size: 6, cleaned: false, withheld: 'unreadable' },
       { kind: 'video', mime: 'video/mp4', size: 9_000_000, cleaned: false, withheld: 'unreadable' },
@@ -39,7 +50,13 @@ describe('pending inbound messages', () => {
   });
 
   it('restorePending refuses what it did not write', () => {
-    for (const bad of ['', 'null', '{}', '[1]', JSON.stringify({ ...JSON.parse(describePending(MESSAGE)), attachments: [{ kind: 'exe', mime: 'x' }] })]) {
+    for (const bad of [
+      '',
+      'null',
+      '{}',
+      '[1]',
+      JSON.stringify({ ...JSON.parse(describePending(MESSAGE)), attachments: [{ kind: 'exe', mime: 'x' }] }),
+    ]) {
       expect(restorePending(bad)).toBeUndefined();
     }
   });

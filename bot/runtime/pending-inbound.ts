@@ -50,9 +50,13 @@ export function restorePending(json: string): InboundMessage | undefined {
     return undefined;
   }
   if (!isMessage(v)) return undefined;
-  const attachments = v.attachments.map(
-    (a): CleanedAttachment => ({ kind: a.kind, mime: a.mime, ...(a.size !== undefined ? { size: a.size } : {}), cleaned: false, withheld: 'unreadable' }),
-  );
+  const attachments = v.attachments.map((a): CleanedAttachment => ({
+    kind: a.kind,
+    mime: a.mime,
+    ...(a.size !== undefined ? { size: a.size } : {}),
+    cleaned: false,
+    withheld: 'unreadable',
+  }));
   return { ...v, attachments };
 }
 
@@ -70,11 +74,20 @@ function isMessage(v: unknown): v is InboundMessage {
     typeof m['messageId'] === 'string' &&
     typeof m['timestamp'] === 'number' &&
     (m['text'] === undefined || typeof m['text'] === 'string') &&
-    typeof chat === 'object' && chat !== null && typeof chat['id'] === 'string' && (chat['kind'] === 'direct' || chat['kind'] === 'group') &&
+    typeof chat === 'object' &&
+    chat !== null &&
+    typeof chat['id'] === 'string' &&
+    (chat['kind'] === 'direct' || chat['kind'] === 'group') &&
     Array.isArray(m['attachments']) &&
     (m['attachments'] as unknown[]).every((a) => {
       const f = a as Record<string, unknown>;
-      return typeof a === 'object' && a !== null && KINDS.includes(f['kind'] as AttachmentKind) && typeof f['mime'] === 'string' && (f['size'] === undefined || typeof f['size'] === 'number');
+      return (
+        typeof a === 'object' &&
+        a !== null &&
+        KINDS.includes(f['kind'] as AttachmentKind) &&
+        typeof f['mime'] === 'string' &&
+        (f['size'] === undefined || typeof f['size'] === 'number')
+      );
     })
   );
 }

@@ -121,10 +121,16 @@ export class RetentionSweeper {
     this.counters.sweeps += 1;
     this.counters.removed += removed;
     const elapsedMs = Math.round(performance.now() - started);
-    if (removed > 0) this.d.logger.info({ component: 'retention', count: removed, removed: describeCounts(counts), elapsedMs }, 'retention sweep');
+    if (removed > 0)
+      this.d.logger.info({ component: 'retention', count: removed, removed: describeCounts(counts), elapsedMs }, 'retention sweep');
     else this.d.logger.debug({ component: 'retention', count: 0, elapsedMs }, 'retention sweep');
-    if (!walTruncated) this.d.logger.warn({ component: 'retention', reason: 'busy' }, 'WAL not truncated after the sweep; deleted rows may linger in the -wal file until the next sweep');
-    if (counts.replyAddresses > 0) this.d.logger.warn({ component: 'retention', count: counts.replyAddresses }, 'closed reports still had reply addresses; cleared');
+    if (!walTruncated)
+      this.d.logger.warn(
+        { component: 'retention', reason: 'busy' },
+        'WAL not truncated after the sweep; deleted rows may linger in the -wal file until the next sweep',
+      );
+    if (counts.replyAddresses > 0)
+      this.d.logger.warn({ component: 'retention', count: counts.replyAddresses }, 'closed reports still had reply addresses; cleared');
     return counts;
   }
 }

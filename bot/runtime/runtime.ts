@@ -23,6 +23,7 @@ import { applyIntakeEvent } from './apply-events.js';
 import type { RuntimeLogger } from './logger.js';
 import { describePending, restorePending, type PendingInboundStore } from './pending-inbound.js';
 import type { RetentionSweeper } from './retention.js';
+import { hasSeen, seenKeys, withSeen } from './seen-messages.js';
 import { ONE_OFF_CHAT_PREFIX, type RuntimeStore, type StoredSession } from './store-port.js';
 
 import type { VerificationHost } from './verification-host.js';
@@ -95,6 +96,8 @@ export class Runtime {
   async receive(msg: InboundMessage): Promise<InboundOutcome> {
     // Group chats never hand files to anyone: nothing to clean there.
     if (msg.chat.kind !== 'direct') return this.handleInbound(msg);
+    // Nothing queued and no files (the usual case): no need for the sender's pseudonym here.
+    if (msg.attachments.length === 0 && this.tails.size === 0) return this.handleInbound(msg);
     const sender = this.d.vault.pseudonym(msg.platform, msg.sender);
     if (msg.attachments.length === 0 && !this.tails.has(sender)) return this.handleInbound(msg);
     return this.enqueueCleaning(msg, sender);
@@ -167,7 +170,12 @@ export class Runtime {
   }
 
   /** Step (3): once the files are clean and the tipster's previous message handled, handles this one. Never rejects. */
-  private async handleWhenCleaned(msg: InboundMessage, messageKey: string, cleaned: Promise<CleanedAttachment[]>, previous: Promise<void> | undefined): Promise<void> {
+  private async handleWhenCleaned(
+    msg: InboundMessage,
+    messageKey: string,
+    cleaned: Promise<CleanedAttachment[]>,
+    previous: Promise<void> | undefined,
+  ): Promise<void> {
     try {
       const attachments = await cleaned;
       await previous;
@@ -194,27 +202,42 @@ export class Runtime {
   }
 
   /**
-   * One transaction: the inbox mark (or, with `pendingKey`, the removal of the pending row that
-   * replaced it), then the message itself.
+   * One transaction: the redelivery check (the session's last message ids, else the inbox; with
+   * `pendingKey`, the removal of the pending row written when the message came), then the message
+   * itself. Only messages the conversation engine takes skip the inbox row: their id goes into
+   * the session row, which the step rewrites anyway.
    */
   private handle(inbound: InboundMessage, pendingKey: string | undefined): InboundOutcome {
     const now = this.d.clock();
     const msg = inbound.text === undefined ? inbound : { ...inbound, text: stripInvisible(inbound.text) };
     const outcome = this.d.store.transaction((): InboundOutcome => {
+      const { store } = this.d;
       const messageKey = pendingKey ?? this.messageKey(msg);
-      const first = pendingKey ? this.d.pending.takePending(pendingKey) : this.d.store.markInbound(msg.platform, messageKey, now);
-      if (!first) return 'duplicate';
-      // Group chats: verifier commands and responder acknowledgements; chatter and strangers are ignored on purpose.
-      if (msg.chat.kind !== 'direct') return this.d.verification.onGroupMessage(msg, now) ? 'handled' : 'ignored';
-      if (this.d.verification.onDirectMessage(msg, now)) return 'handled';
+      // A message with files was recorded in the inbox when it came (see enqueueCleaning).
+      if (pendingKey && !this.d.pending.takePending(pendingKey)) return 'duplicate';
+      if (msg.chat.kind !== 'direct') {
+        if (!pendingKey && !store.markInbound(msg.platform, messageKey, now)) return 'duplicate';
+        // Group chats: verifier commands and responder acknowledgements; chatter and strangers are ignored on purpose.
+        return this.d.verification.onGroupMessage(msg, now) ? 'handled' : 'ignored';
+      }
+      // A direct message is known from the tipster's session (the ids of their last messages, see
+      // seen-messages.ts) or, when it was handled some other way, from its inbox row.
       const key = this.d.vault.pseudonym(msg.platform, msg.sender);
+      const stored = store.loadSession(key);
+      if (hasSeen(stored?.seen ?? '', messageKey)) return 'duplicate';
+      if (!pendingKey && store.wasInbound(msg.platform, messageKey)) return 'duplicate';
+      const command = this.d.verification.directCommand(msg);
+      if (command) {
+        if (!pendingKey) store.markInbound(msg.platform, messageKey, now);
+        this.d.verification.onDirectCommand(msg, command, now);
+        return 'handled';
+      }
       let relay = this.d.verification.openRelayFor(key, now);
       if (relay && msg.text && msg.attachments.length === 0 && this.newSighting(msg.text, relay.report, now)) {
         // A new sighting while a question is open: passed on as the answer, and also a report of its own.
         this.d.verification.tipsterWrote('answer', relay.report, msg.text, [], now);
         relay = undefined;
       }
-      const stored = this.d.store.loadSession(key);
       const address = stored?.address ?? this.seal({ id: msg.chat.id, kind: 'direct' });
       const media = this.holdAttachments(key, msg.attachments, now);
       const input: EngineInput = {
@@ -228,7 +251,8 @@ export class Runtime {
         ...(msg.editOf !== undefined ? { editOf: this.d.vault.pseudonym(msg.platform, `msg:${msg.editOf}`) } : {}),
         ...(relay ? { relay } : {}),
       };
-      this.stepAndApply({ key, platform: msg.platform, address }, stored?.session ?? null, input, now);
+      const seen = withSeen(stored?.seen ?? '', messageKey);
+      this.stepAndApply({ key, platform: msg.platform, address, seen }, stored?.session ?? null, input, now);
       return 'handled';
     });
     if (outcome === 'duplicate') this.counters.duplicates += 1;
@@ -263,20 +287,12 @@ export class Runtime {
     return due.length;
   }
 
-  private stepAndApply(
-    who: Omit<StoredSession, 'session'>,
-    session: Session | null,
-    input: EngineInput,
-    now: number,
-  ): void {
+  private stepAndApply(who: Omit<StoredSession, 'session'>, session: Session | null, input: EngineInput, now: number): void {
     const { store } = this.d;
     let result: StepResult;
     try {
-      result = step(this.d.flow, session, input, {
-        now,
-        settings: this.d.settings,
-        nextReportNumber: () => store.nextReportNumber(),
-      });
+      // Read inside this transaction, used up only by a report_submitted event (see apply).
+      result = step(this.d.flow, session, input, { now, settings: this.d.settings, nextReportNumber: store.peekReportNumber() });
     } catch (err) {
       // A bug must not cost the tipster their conversation: keep the session as it was, say sorry.
       this.d.logger.warn({ err: err instanceof Error ? err.name : typeof err, input: input.type }, 'engine step failed');
@@ -284,8 +300,10 @@ export class Runtime {
       const lang = session?.lang ?? this.d.settings.languages[0] ?? 'es';
       result = { session, events: [{ type: 'reply', lang, parts: [{ key: 'common.error' }] }] };
     }
+    // The row keeps the ids of the tipster's last messages (`who.seen`, this one included), also
+    // when a failed step keeps the session as it was.
     if (result.session) store.saveSession({ ...who, session: result.session }, now);
-    else store.deleteSession(who.key);
+    else this.endSession(who, input.type === 'message' ? now : (session?.lastInboundAt ?? now));
     let to = who;
     for (const event of result.events) {
       this.apply(event, to, now);
@@ -294,9 +312,22 @@ export class Runtime {
     }
   }
 
+  /**
+   * Deletes a session; the ids of its last messages move to the inbox, so a redelivery of one of
+   * them is still known without the session. They are dated `lastMessageAt` (when the tipster last
+   * wrote): `retention.inboxDays` counts from there, as for ids written when a message comes.
+   */
+  private endSession(who: Omit<StoredSession, 'session'>, lastMessageAt: number): void {
+    this.d.store.deleteSession(who.key);
+    for (const messageKey of seenKeys(who.seen ?? '')) this.d.store.markInbound(who.platform, messageKey, lastMessageAt);
+  }
+
   private apply(event: EngineEvent, who: Omit<StoredSession, 'session'>, now: number): void {
+    if (event.type === 'report_submitted') {
+      this.d.store.useReportNumber(event.report.number);
+      this.counters.reports += 1;
+    }
     applyIntakeEvent(this.d, event, who, now);
-    if (event.type === 'report_submitted') this.counters.reports += 1;
     if (event.type === 'tipster_erased') this.d.logger.info({}, 'tipster data erased on request');
   }
 
@@ -326,5 +357,4 @@ export class Runtime {
   private seal(address: ChatAddress): string {
     return this.d.vault.seal(JSON.stringify(address));
   }
-
 }

@@ -13,6 +13,8 @@ export interface StoredSession {
   platform: Platform;
   /** Sealed reply address. */
   address: string;
+  /** Ids of the tipster's last messages, to know a redelivery (see seen-messages.ts); absent: none. */
+  seen?: string;
   session: Session;
 }
 
@@ -65,11 +67,16 @@ export interface RuntimeStore {
   transaction<T>(fn: () => T): T;
   /** Records an inbound message id; false when it was already seen. */
   markInbound(platform: Platform, messageId: string, now: number): boolean;
+  /** Whether an inbound message id was recorded by {@link RuntimeStore.markInbound}, without recording it. */
+  wasInbound(platform: Platform, messageId: string): boolean;
   loadSession(key: string): StoredSession | undefined;
   saveSession(s: StoredSession, now: number): void;
   deleteSession(key: string): void;
   dueSessions(now: number, limit: number): StoredSession[];
-  nextReportNumber(): number;
+  /** The number the next report takes, without using it up (read inside the step's transaction). */
+  peekReportNumber(): number;
+  /** Marks `number` (as given by `peekReportNumber`) used: the next report takes the one after it. */
+  useReportNumber(number: number): void;
   insertReport(report: NewReport): void;
   holdMedia(media: HeldMedia, now: number): void;
   /** The held files among `refs`, in that order, without their bytes (unknown refs are skipped). */

@@ -11,7 +11,15 @@ import type { Vault } from '../privacy/vault.js';
 import { parseCommand, REPORT_COMMANDS, type ParsedCommand } from '../verification/commands.js';
 import { decide } from '../verification/decide.js';
 import type { VerificationEvent } from '../verification/events.js';
-import { emptyModel, type Actor, type CommandChat, type Network, type Person, type ReadModel, type VerificationInput } from '../verification/model.js';
+import {
+  emptyModel,
+  type Actor,
+  type CommandChat,
+  type Network,
+  type Person,
+  type ReadModel,
+  type VerificationInput,
+} from '../verification/model.js';
 import type { VerificationStore } from '../verification/store-port.js';
 import type { VerificationTexts } from '../verification/texts.js';
 import { applyVerificationEvents, type IntakeToVerification } from './apply-events.js';
@@ -37,16 +45,21 @@ export class VerificationHost implements IntakeToVerification {
   }
 
   /**
-   * A direct message that is a verification command (from a verifier, or a report command from
-   * anyone, which is refused and recorded). False when it is not one: the intake takes it.
+   * The verification command a direct message is (from a verifier, or a report command from
+   * anyone, which is refused and recorded), or undefined when it is not one: the intake takes it.
+   * Deciding this apart from running it lets the runtime record the message id first.
    */
-  onDirectMessage(msg: InboundMessage, now: number): boolean {
+  directCommand(msg: InboundMessage): ParsedCommand | undefined {
     const parsed = msg.text ? parseCommand(msg.text) : undefined;
-    if (!parsed) return false;
+    if (!parsed) return undefined;
     const enrolled = this.people.has(`${msg.platform}:${msg.sender}`);
-    if (!enrolled && !REPORT_COMMANDS.has(parsed.name)) return false; // /help and the like: the intake answers
+    if (!enrolled && !REPORT_COMMANDS.has(parsed.name)) return undefined; // /help and the like: the intake answers
+    return parsed;
+  }
+
+  /** Runs a command found by {@link VerificationHost.directCommand}. */
+  onDirectCommand(msg: InboundMessage, parsed: ParsedCommand, now: number): void {
     this.command(msg, { platform: msg.platform, id: msg.chat.id, kind: 'direct', role: 'direct', lang: parsed.lang }, parsed, now);
-    return true;
   }
 
   /** A message in a group chat. False when it was ignored (chatter, strangers' chatter, other groups). */
@@ -75,13 +88,17 @@ export class VerificationHost implements IntakeToVerification {
     const mediaRefs = event.report.draft.media?.items.map((m) => m.ref) ?? [];
     const s = this.d.network.settings;
     const since = now - Math.max(s.duplicateWindowMs, s.floodWindowMs);
-    this.run({ type: 'submitted', report: event.report, tipster: { platform: who.platform, key: who.key, address: who.address }, mediaRefs }, now, (m) => ({
-      ...m,
-      senderReportsLastHour: this.d.store.reportsBy(who.key, now - HOUR),
-      senderBlocked: this.d.store.isBlocked(who.key),
-      nearby: this.d.store.recentReports(since),
-      files: mediaRefs.length > 0 ? this.d.store.mediaInfo(mediaRefs) : [],
-    }));
+    this.run(
+      { type: 'submitted', report: event.report, tipster: { platform: who.platform, key: who.key, address: who.address }, mediaRefs },
+      now,
+      (m) => ({
+        ...m,
+        senderReportsLastHour: this.d.store.reportsBy(who.key, now - HOUR),
+        senderBlocked: this.d.store.isBlocked(who.key),
+        nearby: this.d.store.recentReports(since),
+        files: mediaRefs.length > 0 ? this.d.store.mediaInfo(mediaRefs) : [],
+      }),
+    );
     this.d.logger.info({ report: event.report.number, status: event.report.status, urgent: event.report.urgent }, 'report submitted');
   }
 
@@ -114,7 +131,11 @@ export class VerificationHost implements IntakeToVerification {
   settled(dedupeKey: string, status: 'sent' | 'dead', attempts: number, now: number): number {
     const report = this.d.store.settleAlertTarget(dedupeKey, status, attempts);
     if (report === undefined) return 0;
-    return this.run({ type: 'alert_settled', report }, now, (m) => ({ ...m, ...this.withReport(report), targets: this.d.store.alertTargets(report) }));
+    return this.run({ type: 'alert_settled', report }, now, (m) => ({
+      ...m,
+      ...this.withReport(report),
+      targets: this.d.store.alertTargets(report),
+    }));
   }
 
   /** The report of this tipster with a question still open, if any. */
@@ -148,7 +169,10 @@ export class VerificationHost implements IntakeToVerification {
       const since = now - network.settings.refusalWindowMs;
       return {
         ...model,
-        refusals: { byActor: store.auditCount('refused:%', since, { actor: actor.id, detail: null }), total: store.auditCount('refused:%', since, { detail: null }) },
+        refusals: {
+          byActor: store.auditCount('refused:%', since, { actor: actor.id, detail: null }),
+          total: store.auditCount('refused:%', since, { detail: null }),
+        },
       };
     }
     if (!parsed.ok) return model;
@@ -160,7 +184,13 @@ export class VerificationHost implements IntakeToVerification {
     const n = report.number;
     switch (command.name) {
       case 'confirm':
-        return { ...model, report, approvals: store.approvalsOf(n).map((id) => ({ id, keys: this.keysOf(id) })), incident: store.incidentOf(n), files: store.mediaInfo(report.mediaRefs) };
+        return {
+          ...model,
+          report,
+          approvals: store.approvalsOf(n).map((id) => ({ id, keys: this.keysOf(id) })),
+          incident: store.incidentOf(n),
+          files: store.mediaInfo(report.mediaRefs),
+        };
       case 'merge': {
         const target = store.getReport(command.into);
         if (!target) return { ...model, report };

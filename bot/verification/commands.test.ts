@@ -10,7 +10,10 @@ describe('verifier commands', () => {
 
   it('understands Spanish aliases, accents and case', () => {
     expect(parseCommand('/Confirmar 1042 lo vi yo')).toEqual({
-      ok: true, name: 'confirm', lang: 'es', command: { name: 'confirm', report: 1042, note: 'lo vi yo', stale: false },
+      ok: true,
+      name: 'confirm',
+      lang: 'es',
+      command: { name: 'confirm', report: 1042, note: 'lo vi yo', stale: false },
     });
     expect(parseCommand('/rechazar 7 rumor')).toMatchObject({ lang: 'es', command: { name: 'reject', reason: 'rumor' } });
     expect(parseCommand('/unir 1042 1039')).toMatchObject({ command: { name: 'merge', report: 1042, into: 1039 } });
@@ -32,7 +35,16 @@ describe('verifier commands', () => {
   });
 
   it('flags known commands with bad arguments, so usage help can be shown', () => {
-    for (const text of ['/confirm', '/claim abc', '/reject 1042', '/ask 1042', '/merge 1042', '/merge 1042 1042', '/update 5', '/clear 1 2']) {
+    for (const text of [
+      '/confirm',
+      '/claim abc',
+      '/reject 1042',
+      '/ask 1042',
+      '/merge 1042',
+      '/merge 1042 1042',
+      '/update 5',
+      '/clear 1 2',
+    ]) {
       expect(parseCommand(text)).toMatchObject({ ok: false });
     }
   });

@@ -6,19 +6,7 @@
 import type { Lang } from '../parse/types.js';
 
 export type CommandName =
-  | 'claim'
-  | 'confirm'
-  | 'reject'
-  | 'ask'
-  | 'merge'
-  | 'update'
-  | 'clear'
-  | 'reopen'
-  | 'status'
-  | 'help'
-  | 'going'
-  | 'block'
-  | 'unblock';
+  'claim' | 'confirm' | 'reject' | 'ask' | 'merge' | 'update' | 'clear' | 'reopen' | 'status' | 'help' | 'going' | 'block' | 'unblock';
 
 export type Command =
   | { name: 'claim' | 'clear' | 'reopen' | 'going' | 'block' | 'unblock'; report: number }
@@ -32,7 +20,16 @@ export type Command =
 
 /** Commands that change a report: refused (and recorded) when anyone not enrolled sends them. */
 export const REPORT_COMMANDS: ReadonlySet<CommandName> = new Set([
-  'claim', 'confirm', 'reject', 'ask', 'merge', 'update', 'clear', 'reopen', 'block', 'unblock',
+  'claim',
+  'confirm',
+  'reject',
+  'ask',
+  'merge',
+  'update',
+  'clear',
+  'reopen',
+  'block',
+  'unblock',
 ]);
 
 const ALIASES: Record<string, { name: CommandName; lang: Lang }> = {
@@ -122,9 +119,7 @@ export function parseCommand(text: string): ParsedCommand | undefined {
       return report !== undefined && restText ? ok({ name, report, text: restText }) : bad;
     case 'merge': {
       const into = reportNumber(tail[0]);
-      return report !== undefined && into !== undefined && tail.length === 1 && into !== report
-        ? ok({ name, report, into })
-        : bad;
+      return report !== undefined && into !== undefined && tail.length === 1 && into !== report ? ok({ name, report, into }) : bad;
     }
   }
 }

@@ -41,13 +41,25 @@ function refuse(o: Out, chat: CommandChat, name: string, report?: number): void 
   const { refusals } = o.model;
   const s = o.net.settings;
   const answer = refusals.byActor < s.refusalsPerStranger && refusals.total < s.refusalsPerWindow;
-  o.push({ type: 'audit', actor: o.model.actor?.id ?? 'anon', action: `refused:${name}`, ...(report !== undefined ? { report } : {}), ...(answer ? {} : { detail: 'unanswered' }) });
+  o.push({
+    type: 'audit',
+    actor: o.model.actor?.id ?? 'anon',
+    action: `refused:${name}`,
+    ...(report !== undefined ? { report } : {}),
+    ...(answer ? {} : { detail: 'unanswered' }),
+  });
   if (answer) o.reply(chat, 'verify.not_enrolled');
 }
 
 function status(o: Out, chat: CommandChat): void {
   const reports = o.model.reports.map((r) => ({ ...r, ...optional('zone', o.zoneName(r.zones, chat.lang)) }));
-  o.push({ type: 'send', to: { type: 'chat', platform: chat.platform, id: chat.id, kind: chat.kind }, text: o.env.texts.statusList(reports, chat.lang), key: 'verify.status_title', lane: 'normal' });
+  o.push({
+    type: 'send',
+    to: { type: 'chat', platform: chat.platform, id: chat.id, kind: chat.kind },
+    text: o.env.texts.statusList(reports, chat.lang),
+    key: 'verify.status_title',
+    lane: 'normal',
+  });
 }
 
 type ReportCommand = Exclude<Command, { name: 'status' | 'help' | 'going' }>;
@@ -119,7 +131,11 @@ function onReport(o: Out, chat: CommandChat, command: ReportCommand, report: Rep
       o.push({ type: 'report_patched', report: n, patch: { status: 'new', incident: null, closedAt: null, claimedBy: null } });
       const target = o.model.target;
       if (report.status === 'merged' && target) {
-        o.push({ type: 'report_patched', report: target.number, patch: { reportCount: Math.max(1, target.reportCount - report.reportCount) } });
+        o.push({
+          type: 'report_patched',
+          report: target.number,
+          patch: { reportCount: Math.max(1, target.reportCount - report.reportCount) },
+        });
       }
       audit('reopen');
       return o.reply(chat, 'verify.reopened', { number: n });
@@ -131,7 +147,8 @@ function confirm(o: Out, chat: CommandChat, command: Extract<Command, { name: 'c
   const n = report.number;
   const actor = o.model.actor;
   if (!actor) return;
-  const audit = (action: string, detail?: string) => o.push({ type: 'audit', actor: actor.id, action, report: n, ...(detail ? { detail } : {}) });
+  const audit = (action: string, detail?: string) =>
+    o.push({ type: 'audit', actor: actor.id, action, report: n, ...(detail ? { detail } : {}) });
   if (report.status === 'confirmed') return o.reply(chat, 'verify.already_confirmed', { number: n });
   if (!isOpen(report.status)) return o.reply(chat, 'verify.wrong_status', { number: n, status: { key: `status.${report.status}` } });
   // Independent approvals: nobody approves a sighting they reported themselves, on any of their platforms.
@@ -155,7 +172,11 @@ function confirm(o: Out, chat: CommandChat, command: Extract<Command, { name: 'c
   audit('approve', command.stale ? 'stale' : undefined);
   if (count < needed) return o.reply(chat, 'verify.approval_recorded', { number: n, count, needed });
 
-  o.push({ type: 'report_patched', report: n, patch: { status: 'confirmed', confirmedAt: o.now, lastUpdateAt: o.now, note: command.note ?? null } });
+  o.push({
+    type: 'report_patched',
+    report: n,
+    patch: { status: 'confirmed', confirmedAt: o.now, lastUpdateAt: o.now, note: command.note ?? null },
+  });
   audit('confirm');
   const facts = incidentFacts(o.model.incident.length > 0 ? o.model.incident : [report]);
   const groups = o.groupsFor(report.zones);
@@ -169,7 +190,19 @@ function confirm(o: Out, chat: CommandChat, command: Extract<Command, { name: 'c
   }
   const photos = cleanedPhotos(o.model.files);
   const note = command.note;
-  o.toGroups(n, groups, 'alert.title', (lang, g) => o.env.texts.alert(facts, lang, { precision: g.precision, ...optional('zone', o.zoneName(report.zones, lang)), ...optional('note', note) }), 'alert', { mediaRefs: photos });
+  o.toGroups(
+    n,
+    groups,
+    'alert.title',
+    (lang, g) =>
+      o.env.texts.alert(facts, lang, {
+        precision: g.precision,
+        ...optional('zone', o.zoneName(report.zones, lang)),
+        ...optional('note', note),
+      }),
+    'alert',
+    { mediaRefs: photos },
+  );
   for (const g of groups) o.push({ type: 'alert_queued', report: n, dedupeKey: alertKey(n, g), chat: chatId(g) });
   // The tipster hears "alerted" once a group really got it (see decideDelivery).
   o.reply(chat, 'verify.confirmed', { number: n, groups: o.groupNames(groups, chat.lang).join(', ') });
@@ -184,7 +217,8 @@ function merge(o: Out, chat: CommandChat, into: number, report: ReportView): voi
   if (isClosed(report.status) || report.status === 'confirmed') {
     return o.reply(chat, 'verify.wrong_status', { number: n, status: { key: `status.${report.status}` } });
   }
-  if (isClosed(target.status)) return o.reply(chat, 'verify.wrong_status', { number: target.number, status: { key: `status.${target.status}` } });
+  if (isClosed(target.status))
+    return o.reply(chat, 'verify.wrong_status', { number: target.number, status: { key: `status.${target.status}` } });
   const count = target.reportCount + report.reportCount;
   o.push(
     { type: 'report_patched', report: n, patch: { status: 'merged', incident: target.number, closedAt: o.now, ...FORGET_TIPSTER } },
@@ -195,7 +229,13 @@ function merge(o: Out, chat: CommandChat, into: number, report: ReportView): voi
   if (target.status === 'confirmed') {
     const seq = target.updateCount + 1;
     o.push({ type: 'report_patched', report: target.number, patch: { lastUpdateAt: o.now, updateCount: seq } });
-    o.toGroups(target.number, o.groupsFor(target.zones), 'alert.joined', (lang, g) => o.env.texts.incidentUpdate(facts, lang, { precision: g.precision, ...optional('zone', o.zoneName(target.zones, lang)) }), `update:${target.number}:${seq}`);
+    o.toGroups(
+      target.number,
+      o.groupsFor(target.zones),
+      'alert.joined',
+      (lang, g) => o.env.texts.incidentUpdate(facts, lang, { precision: g.precision, ...optional('zone', o.zoneName(target.zones, lang)) }),
+      `update:${target.number}:${seq}`,
+    );
   }
   o.reply(chat, 'verify.merged', { number: n, into: target.number, count, people: facts.tipsters });
 }

@@ -24,7 +24,13 @@ export function decideDelivery(o: Out): void {
     },
     { dedupe: `delivery:${n}` },
   );
-  o.push({ type: 'audit', actor: 'system', action: anySent ? 'alert_delivered' : 'alert_failed', report: n, detail: targets.map((t) => `${t.chat}=${t.status}`).join(',') });
+  o.push({
+    type: 'audit',
+    actor: 'system',
+    action: anySent ? 'alert_delivered' : 'alert_failed',
+    report: n,
+    detail: targets.map((t) => `${t.chat}=${t.status}`).join(','),
+  });
   o.toTipster(report, anySent ? 'tipster.confirmed' : 'tipster.confirmed_quiet', {}, `tipster:tipster.confirmed:${n}`);
 }
 

@@ -20,7 +20,12 @@ interface Place {
   cross?: [string, string];
 }
 
-export function decideSubmitted(o: Out, report: SubmittedReport, tipster: { platform: Platform; key: string; address: string }, mediaRefs: string[]): void {
+export function decideSubmitted(
+  o: Out,
+  report: SubmittedReport,
+  tipster: { platform: Platform; key: string; address: string },
+  mediaRefs: string[],
+): void {
   const s = o.net.settings;
   const { location, description } = report.draft;
   // The place as given decides; failing that, a neighbourhood named anywhere in the first message.
@@ -28,7 +33,16 @@ export function decideSubmitted(o: Out, report: SubmittedReport, tipster: { plat
   if (zones.length === 0 && description) zones = zonesFor(o.net.zones, { text: description });
   const point = approximatePoint(o.net.zones, location) ?? (description ? approximatePoint(o.net.zones, { text: description }) : undefined);
   const n = report.number;
-  o.push({ type: 'report_stored', report, platform: tipster.platform, tipster: tipster.key, replyAddress: tipster.address, mediaRefs, zones, ...optional('point', point) });
+  o.push({
+    type: 'report_stored',
+    report,
+    platform: tipster.platform,
+    tipster: tipster.key,
+    replyAddress: tipster.address,
+    mediaRefs,
+    zones,
+    ...optional('point', point),
+  });
 
   // Abuse checks: over the hourly limit, the report waits for a digest card; a blocked sender's
   // reports are kept from verifiers. The tipster's replies never change, so neither can tell.
@@ -38,7 +52,11 @@ export function decideSubmitted(o: Out, report: SubmittedReport, tipster: { plat
   const flood = floodSize(o, place);
   const flags = [...(blocked ? ['blocked'] : []), ...(flood > 0 ? ['coordinated_flood'] : [])];
   if (over || flags.length > 0) {
-    o.push({ type: 'report_patched', report: n, patch: { ...(over ? { priority: 'low' as const, digest: !blocked } : {}), flags: JSON.stringify(flags) } });
+    o.push({
+      type: 'report_patched',
+      report: n,
+      patch: { ...(over ? { priority: 'low' as const, digest: !blocked } : {}), flags: JSON.stringify(flags) },
+    });
   }
   if (blocked) return o.push({ type: 'audit', actor: 'system', action: 'held_blocked_sender', report: n });
   if (over) return o.push({ type: 'audit', actor: 'system', action: 'digest_queued', report: n });
@@ -49,7 +67,8 @@ export function decideSubmitted(o: Out, report: SubmittedReport, tipster: { plat
   const media = o.mediaForVerifiers(o.model.files);
   o.toVerifiers(
     'card.title',
-    (lang) => o.env.texts.card(report, lang, { duplicates, now: o.now, mediaNotes: warnings(lang), ...optional('zone', o.zoneName(zones, lang)) }),
+    (lang) =>
+      o.env.texts.card(report, lang, { duplicates, now: o.now, mediaNotes: warnings(lang), ...optional('zone', o.zoneName(zones, lang)) }),
     { dedupe: `card:${n}`, media },
   );
 }
@@ -73,12 +92,17 @@ export function decideTipsterWrote(o: Out, kind: 'answer' | 'followup', text: st
   }
   const key = kind === 'answer' ? 'verify.relay_reply' : 'verify.followup';
   const files = o.mediaForVerifiers(o.model.files);
-  o.toVerifiers(key, (lang) =>
-    [
-      text ? o.t(lang, key, { number: n, text: forDisplay(text) }) : '',
-      media.length ? o.t(lang, 'verify.relay_media', { number: n, count: media.length }) : '',
-    ].filter(Boolean).join('\n'),
-  { media: files });
+  o.toVerifiers(
+    key,
+    (lang) =>
+      [
+        text ? o.t(lang, key, { number: n, text: forDisplay(text) }) : '',
+        media.length ? o.t(lang, 'verify.relay_media', { number: n, count: media.length }) : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    { media: files },
+  );
 }
 
 /** Reports over their senders' limits, once the oldest has waited `digestMs`: one card for all. */
@@ -90,7 +114,13 @@ export function decideDigest(o: Out): void {
   for (const n of numbers) o.push({ type: 'report_patched', report: n, patch: { digest: false } });
   o.push({ type: 'audit', actor: 'system', action: 'digest', detail: numbers.join(',') });
   const lines = (lang: Lang) =>
-    queued.map((r: ReportView) => ({ number: r.number, urgent: r.urgent, seenAt: r.seenAt, ...optional('zone', o.zoneName(r.zones, lang)), ...optional('activity', r.draft.activity?.kind) }));
+    queued.map((r: ReportView) => ({
+      number: r.number,
+      urgent: r.urgent,
+      seenAt: r.seenAt,
+      ...optional('zone', o.zoneName(r.zones, lang)),
+      ...optional('activity', r.draft.activity?.kind),
+    }));
   o.toVerifiers('card.digest_title', (lang) => o.env.texts.digest(lines(lang), lang), { dedupe: `digest:${numbers[0]}:${numbers.at(-1)}` });
 }
 
@@ -124,12 +154,21 @@ function samePlace(o: Out, place: Place, other: NearbyReport): boolean {
   const sameZone = place.zones.some((z) => other.zones.includes(z));
   const meters = place.point && other.point ? distanceMeters(place.point, other.point) : undefined;
   const sameCorner = place.cross !== undefined && sameStreets(place.cross, other.cross);
-  return sameCorner || (meters !== undefined ? meters <= o.net.settings.duplicateDistanceMeters && (sameZone || place.zones.length === 0) : sameZone);
+  return (
+    sameCorner ||
+    (meters !== undefined ? meters <= o.net.settings.duplicateDistanceMeters && (sameZone || place.zones.length === 0) : sameZone)
+  );
 }
 
 function sameStreets(a: [string, string], b: [string, string] | undefined): boolean {
   if (!b) return false;
-  const norm = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\b(st|street|ave|avenue|calle|blvd)\b\.?/g, '').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/\b(st|street|ave|avenue|calle|blvd)\b\.?/g, '')
+      .trim();
   const x = a.map(norm).sort();
   const y = b.map(norm).sort();
   return x[0] === y[0] && x[1] === y[1];

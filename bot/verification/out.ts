@@ -83,7 +83,14 @@ export class Out {
    * One message per responder group, in the alert lane. `kind` 'alert' is the alert itself
    * (keyed `alert:<number>:<chat>`); any other kind (`update:1042:2`) is threaded under it.
    */
-  toGroups(number: number, groups: readonly ResponderGroup[], key: string, render: (lang: Lang, group: ResponderGroup) => string, kind: string, opts: { mediaRefs?: string[] } = {}): void {
+  toGroups(
+    number: number,
+    groups: readonly ResponderGroup[],
+    key: string,
+    render: (lang: Lang, group: ResponderGroup) => string,
+    kind: string,
+    opts: { mediaRefs?: string[] } = {},
+  ): void {
     for (const g of groups) {
       const isAlert = kind === 'alert';
       this.events.push({

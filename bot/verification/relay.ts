@@ -17,6 +17,10 @@ export function isNewSighting(text: string, askedAbout: LocationField | undefine
   if (!place?.crossStreets) return false;
   const asked = askedAbout?.crossStreets;
   if (!asked) return true;
-  const key = (streets: [string, string]) => streets.map((s) => normalize(s)).sort().join('|');
+  const key = (streets: [string, string]) =>
+    streets
+      .map((s) => normalize(s))
+      .sort()
+      .join('|');
   return key(place.crossStreets) !== key(asked);
 }

@@ -50,7 +50,9 @@ export class VerificationTexts {
       r.t(lang, 'card.status', { status: r.t(lang, `status.${report.status}`) }),
       opts.zone ? r.t(lang, 'card.zone', { zone: opts.zone }) : r.t(lang, 'card.zone_unknown'),
       // A sighting whose time nobody gave has no time to print ("0 min ago" would be made up).
-      report.draft.time?.at === undefined ? r.t(lang, 'card.seen_unknown') : r.t(lang, 'card.seen', { time: { time: report.seenAt }, minutes: ago }),
+      report.draft.time?.at === undefined
+        ? r.t(lang, 'card.seen_unknown')
+        : r.t(lang, 'card.seen', { time: { time: report.seenAt }, minutes: ago }),
       ...this.flow.steps.map((s) => `${r.t(lang, s.label)}: ${r.field(lang, report.draft, s.id, forDisplay)}`),
       report.draft.description ? r.t(lang, 'card.description', { text: forDisplay(report.draft.description) }) : '',
       r.t(lang, 'card.language', { lang: r.t(lang, `language.name.${report.lang}`) }),
@@ -135,11 +137,16 @@ export class VerificationTexts {
   delivery(number: number, results: { name: string; sent: boolean; attempts: number }[], lang: Lang): string {
     const { r } = this;
     const parts = results.map((g) =>
-      g.sent ? r.t(lang, 'verify.delivery_sent', { group: g.name }) : r.t(lang, 'verify.delivery_dead', { group: g.name, count: g.attempts }),
+      g.sent
+        ? r.t(lang, 'verify.delivery_sent', { group: g.name })
+        : r.t(lang, 'verify.delivery_dead', { group: g.name, count: g.attempts }),
     );
     const all = results.every((g) => g.sent);
     const none = results.every((g) => !g.sent);
-    return r.t(lang, none ? 'verify.delivery_none' : all ? 'verify.delivery' : 'verify.delivery_some', { number, results: parts.join(', ') });
+    return r.t(lang, none ? 'verify.delivery_none' : all ? 'verify.delivery' : 'verify.delivery_some', {
+      number,
+      results: parts.join(', '),
+    });
   }
 
   update(number: number, text: string, lang: Lang): string {
@@ -154,7 +161,10 @@ export class VerificationTexts {
     return this.r.t(lang, 'alert.expired', { number });
   }
 
-  statusList(reports: { number: number; status: string; urgent: boolean; seenAt: number; zone?: string; reportCount: number }[], lang: Lang): string {
+  statusList(
+    reports: { number: number; status: string; urgent: boolean; seenAt: number; zone?: string; reportCount: number }[],
+    lang: Lang,
+  ): string {
     const { r } = this;
     if (reports.length === 0) return r.t(lang, 'verify.status_empty');
     const lines = reports.map((rep) =>

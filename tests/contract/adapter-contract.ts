@@ -54,7 +54,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-
 /** Registers the contract suite for one adapter. `makeHarness` is called once per test. */
 export function adapterContract(name: string, makeHarness: () => Promise<ContractHarness>): void {
   describe(`adapter contract: ${name}`, () => {

@@ -30,10 +30,16 @@ function signalHarness(mode: FakeMode) {
     return {
       adapter,
       deliverDirect: async (sender: string, text: string, opts?: { id?: string; senderName?: string }) => {
-        fake.pushEnvelope(dataEnvelope({ uuid: uuidFor(sender), number: null, name: opts?.senderName ?? null }, text, { timestamp: timestampFor(opts?.id) }));
+        fake.pushEnvelope(
+          dataEnvelope({ uuid: uuidFor(sender), number: null, name: opts?.senderName ?? null }, text, {
+            timestamp: timestampFor(opts?.id),
+          }),
+        );
       },
       deliverGroup: async (chat: string, sender: string, text: string) => {
-        fake.pushEnvelope(dataEnvelope({ uuid: uuidFor(sender) }, text, { timestamp: timestampFor(), groupId: fake.group(chat).internal_id }));
+        fake.pushEnvelope(
+          dataEnvelope({ uuid: uuidFor(sender) }, text, { timestamp: timestampFor(), groupId: fake.group(chat).internal_id }),
+        );
       },
       deliverNoise: async (sender: string) => {
         const from = { uuid: uuidFor(sender) };

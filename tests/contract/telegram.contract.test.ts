@@ -54,21 +54,57 @@ adapterContract('telegram', async () => {
     deliverNoise: async (sender) => {
       const uid = userId(sender);
       const chat = privateChat(uid);
-      push({ message_reaction: { chat, message_id: 1, user: user(uid), date: 1_700_000_000, old_reaction: [], new_reaction: [{ type: 'emoji', emoji: '👍' }] } });
-      push({ message: { message_id: nextMessageId++, date: 1_700_000_000, chat, from: user(uid), pinned_message: { message_id: 1, date: 0, chat } } as never });
-      push({ my_chat_member: { chat, from: user(uid), date: 1_700_000_000, old_chat_member: { status: 'member', user: { ...user(api.botInfo.id), is_bot: true } }, new_chat_member: { status: 'kicked', user: { ...user(api.botInfo.id), is_bot: true }, until_date: 0 } } } as never);
+      push({
+        message_reaction: {
+          chat,
+          message_id: 1,
+          user: user(uid),
+          date: 1_700_000_000,
+          old_reaction: [],
+          new_reaction: [{ type: 'emoji', emoji: '👍' }],
+        },
+      });
+      push({
+        message: {
+          message_id: nextMessageId++,
+          date: 1_700_000_000,
+          chat,
+          from: user(uid),
+          pinned_message: { message_id: 1, date: 0, chat },
+        } as never,
+      });
+      push({
+        my_chat_member: {
+          chat,
+          from: user(uid),
+          date: 1_700_000_000,
+          old_chat_member: { status: 'member', user: { ...user(api.botInfo.id), is_bot: true } },
+          new_chat_member: { status: 'kicked', user: { ...user(api.botInfo.id), is_bot: true }, until_date: 0 },
+        },
+      } as never);
       return true;
     },
     deliverOwnEcho: async (text) => {
       const [g] = CONTRACT_GROUP_CHATS;
-      push(textMessage({ chat: groupChat(groupId(g), g), from: { ...user(api.botInfo.id, 'Centinela'), is_bot: true }, text, messageId: nextMessageId++ }));
+      push(
+        textMessage({
+          chat: groupChat(groupId(g), g),
+          from: { ...user(api.botInfo.id, 'Centinela'), is_bot: true },
+          text,
+          messageId: nextMessageId++,
+        }),
+      );
     },
     sent: async (chatId) => api.sentTexts(chatId),
     directChatId: (sender) => String(userId(sender)),
     groupChatId: (chat) => String(groupId(chat)),
     rateLimitNextSend: async (retryAfterMs) => {
       const seconds = Math.ceil(retryAfterMs / 1000);
-      api.failNext('sendMessage', { error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } });
+      api.failNext('sendMessage', {
+        error_code: 429,
+        description: `Too Many Requests: retry after ${seconds}`,
+        parameters: { retry_after: seconds },
+      });
       return true;
     },
     cleanup: () => api.close(),

@@ -47,20 +47,31 @@ adapterContract('whatsapp', async () => {
     adapter,
     deliverDirect: async (sender, body, opts) => {
       const p = person(sender);
-      wa.current.deliver([waMessage({ chat: p.lid, chatAlt: p.pn, id: idFor(opts?.id), pushName: opts?.senderName ?? 'Tipster' }, text(body))]);
+      wa.current.deliver([
+        waMessage({ chat: p.lid, chatAlt: p.pn, id: idFor(opts?.id), pushName: opts?.senderName ?? 'Tipster' }, text(body)),
+      ]);
     },
     deliverGroup: async (chat, sender, body) => {
       const p = person(sender);
-      wa.current.deliver([waMessage({ chat: groupJid(chat), participant: p.lid, participantAlt: p.pn, id: idFor(), pushName: 'Member' }, text(body))]);
+      wa.current.deliver([
+        waMessage({ chat: groupJid(chat), participant: p.lid, participantAlt: p.pn, id: idFor(), pushName: 'Member' }, text(body)),
+      ]);
     },
     // Receipts, typing and reactions: their own events, plus what shows up on messages.upsert.
     deliverNoise: async (sender) => {
       const p = person(sender);
       const ev = wa.current.ev;
       ev.emit('messages.update', [{ key: { remoteJid: p.lid, fromMe: true, id: 'SENT1' }, update: { status: 4 } }]);
-      ev.emit('message-receipt.update', [{ key: { remoteJid: p.lid, fromMe: true, id: 'SENT1' }, receipt: { userJid: p.lid, readTimestamp: 1_795_280_400 } }]);
+      ev.emit('message-receipt.update', [
+        { key: { remoteJid: p.lid, fromMe: true, id: 'SENT1' }, receipt: { userJid: p.lid, readTimestamp: 1_795_280_400 } },
+      ]);
       ev.emit('presence.update', { id: p.lid, presences: { [p.lid]: { lastKnownPresence: 'composing' } } });
-      ev.emit('messages.reaction', [{ key: { remoteJid: p.lid, fromMe: true, id: 'SENT1' }, reaction: { text: '👍', key: { remoteJid: p.lid, fromMe: false, id: idFor() } } }]);
+      ev.emit('messages.reaction', [
+        {
+          key: { remoteJid: p.lid, fromMe: true, id: 'SENT1' },
+          reaction: { text: '👍', key: { remoteJid: p.lid, fromMe: false, id: idFor() } },
+        },
+      ]);
       wa.current.deliver([
         waMessage({ chat: p.lid, chatAlt: p.pn, id: idFor() }, reaction('SENT1', p.lid)),
         waMessage({ chat: p.lid, chatAlt: p.pn, id: idFor() }, revoke('SENT0', p.lid)),
@@ -72,7 +83,10 @@ adapterContract('whatsapp', async () => {
       const [g] = CONTRACT_GROUP_CHATS;
       // Sent from the linked phone (fromMe), and the account as a group participant.
       wa.current.deliver([waMessage({ chat: groupJid(g), participant: BOT.lid, fromMe: true, id: idFor() }, text(body))]);
-      wa.current.deliver([waMessage({ chat: groupJid(g), participant: BOT.lidDevice, participantAlt: BOT.pnDevice, id: idFor() }, text(body))], 'append');
+      wa.current.deliver(
+        [waMessage({ chat: groupJid(g), participant: BOT.lidDevice, participantAlt: BOT.pnDevice, id: idFor() }, text(body))],
+        'append',
+      );
     },
     sent: async (chatId) => wa.sentTexts(chatId),
     directChatId: (sender) => person(sender).lid,

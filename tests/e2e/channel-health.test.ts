@@ -71,7 +71,14 @@ async function start(): Promise<Running> {
   const built = buildPlatforms(config, {}, logger);
   if (!built.ok) throw new Error(built.errors.join('\n'));
   const now = { value: T0 };
-  const bot = composeCentinela({ config: built.config, secret: TEST_SECRET, logger, dbPath: ':memory:', clock: () => now.value, platforms: built.platforms });
+  const bot = composeCentinela({
+    config: built.config,
+    secret: TEST_SECRET,
+    logger,
+    dbPath: ':memory:',
+    clock: () => now.value,
+    platforms: built.platforms,
+  });
   running = { signal, telegram, bot, signalVerifiers, now };
   await bot.start();
   return running;
@@ -155,9 +162,16 @@ describe('a channel that goes down', () => {
     // Signal answers a send with a rate-limit challenge (as it does for new accounts).
     r.signal.failNextSend({
       status: 429,
-      body: { error: 'Failed to send message due to rate limiting.', challenge_tokens: ['0b9d3f6e-1c1a-4d7e-9d59-5a4c2f9e8a11'], account: BOT_NUMBER },
+      body: {
+        error: 'Failed to send message due to rate limiting.',
+        challenge_tokens: ['0b9d3f6e-1c1a-4d7e-9d59-5a4c2f9e8a11'],
+        account: BOT_NUMBER,
+      },
     });
-    await r.bot.adapters.get('signal')!.send({ chat: { id: r.signalVerifiers.id, kind: 'group' }, text: 'prueba' }).catch(() => undefined);
+    await r.bot.adapters
+      .get('signal')!
+      .send({ chat: { id: r.signalVerifiers.id, kind: 'group' }, text: 'prueba' })
+      .catch(() => undefined);
     const degraded = (await get(r.bot, '/readyz')).body;
     // Receiving still works: ready, but the problem is listed with what to run.
     expect(degraded).toMatchObject({ ok: true, channels: { signal: { condition: 'degraded', problem: 'captcha' } } });
@@ -166,7 +180,9 @@ describe('a channel that goes down', () => {
     await sampled(r);
     r.now.value += 5 * 60_000;
     await eventually(() => expect(telegramVerifierTexts(r)).toHaveLength(1), 3_000);
-    expect(telegramVerifierTexts(r)[0]).toContain('Signal has been working badly for 5 min: Signal asks for a captcha before the bot can send again.');
+    expect(telegramVerifierTexts(r)[0]).toContain(
+      'Signal has been working badly for 5 min: Signal asks for a captcha before the bot can send again.',
+    );
     expect(telegramVerifierTexts(r)[0]).toContain('POST /v1/accounts/{number}/rate-limit-challenge');
   });
 });

@@ -22,7 +22,11 @@ const now = { value: T0 };
 const origin = () => `http://127.0.0.1:${bot!.config.http.port}`;
 
 async function post(body: Record<string, unknown>): Promise<void> {
-  const res = await bot!.http.request(`${origin()}/simulator/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await bot!.http.request(`${origin()}/simulator/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(202);
   await bot!.dispatcher.drain();
 }
@@ -40,7 +44,13 @@ function sample(text: string, series: string): number {
 
 describe('/metrics', () => {
   it('after a tip, a claim and a confirmation: counters, gauges and the three histograms have values', async () => {
-    bot = composeCentinela({ config: structuredClone(DEMO_CONFIG) as Config, secret: TEST_SECRET, logger: createLogger('silent'), dbPath: ':memory:', clock: () => now.value });
+    bot = composeCentinela({
+      config: structuredClone(DEMO_CONFIG) as Config,
+      secret: TEST_SECRET,
+      logger: createLogger('silent'),
+      dbPath: ':memory:',
+      clock: () => now.value,
+    });
     await bot.start();
 
     await post({ sender: 'tipster-1', text: '4 agentes con chalecos de ICE vigilando en 1st y Soto, boyle heights, ahora, 2 SUV negras' });

@@ -102,7 +102,11 @@ zones:
     const bot = startBot(env);
     try {
       await waitFor(
-        () => fetch(`http://127.0.0.1:${port}/health`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then((r) => r.status, () => 0),
+        () =>
+          fetch(`http://127.0.0.1:${port}/health`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then(
+            (r) => r.status,
+            () => 0,
+          ),
         (status) => status === 200,
       );
       expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(401);
@@ -154,7 +158,10 @@ zones:
       expect((await post(port, { sender: 'rosa', text: 'hola', id: 'r-1' })).status).toBe(202);
       await new Promise((r) => setTimeout(r, 1200)); // beyond the burst window
       expect((await post(port, { sender: 'rosa', text: 'no', id: 'r-2' })).status).toBe(202);
-      const before = await waitFor(() => botMessages(port, 'rosa'), (m) => m.length >= 3);
+      const before = await waitFor(
+        () => botMessages(port, 'rosa'),
+        (m) => m.length >= 3,
+      );
       expect(before.at(-1)?.text).toMatch(/Qué están haciendo/);
 
       bot.child.kill('SIGKILL');
@@ -165,7 +172,10 @@ zones:
       // The platform redelivers the last message after the crash: it must not be answered again.
       expect((await post(port, { sender: 'rosa', text: 'no', id: 'r-2' })).status).toBe(202);
       expect((await post(port, { sender: 'rosa', text: 'están tocando puertas', id: 'r-3' })).status).toBe(202);
-      const after = await waitFor(() => botMessages(port, 'rosa'), (m) => m.length >= before.length + 1);
+      const after = await waitFor(
+        () => botMessages(port, 'rosa'),
+        (m) => m.length >= before.length + 1,
+      );
       expect(after.length).toBe(before.length + 1);
       expect(after.at(-1)?.text).toMatch(/Dónde/);
     } finally {

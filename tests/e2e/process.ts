@@ -88,7 +88,11 @@ export function runCli(args: string[], env: Record<string, string>): Promise<{ c
 }
 
 /** Runs one of the project's scripts (e.g. app/healthcheck.ts) to the end; returns its exit code and output. */
-export function runScript(script: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
+export function runScript(
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },

@@ -54,8 +54,18 @@ function signalConfig(fake: FakeSignalServer, groups: Running['groups'], signal:
   const parsed = parseConfig({
     network: { name: 'Eastside Rapid Response', hotline: '+1 555 0100', timezone: 'America/Los_Angeles', languages: ['es', 'en'] },
     zones: [
-      { id: 'eastside', name: { en: 'East Side', es: 'Lado Este' }, aliases: ['boyle heights', '90033'], area: { center: [34.0341, -118.2053], radiusMeters: 3000 } },
-      { id: 'westside', name: { en: 'West Side', es: 'Lado Oeste' }, aliases: ['westlake', 'macarthur park'], area: { center: [34.0575, -118.28], radiusMeters: 1500 } },
+      {
+        id: 'eastside',
+        name: { en: 'East Side', es: 'Lado Este' },
+        aliases: ['boyle heights', '90033'],
+        area: { center: [34.0341, -118.2053], radiusMeters: 3000 },
+      },
+      {
+        id: 'westside',
+        name: { en: 'West Side', es: 'Lado Oeste' },
+        aliases: ['westlake', 'macarthur park'],
+        area: { center: [34.0575, -118.28], radiusMeters: 1500 },
+      },
     ],
     chats: {
       verifiers: [{ platform: 'signal', id: groups.verifiers.internal_id, language: 'es' }],
@@ -67,7 +77,14 @@ function signalConfig(fake: FakeSignalServer, groups: Running['groups'], signal:
     verifiers: [{ platform: 'signal', id: VERIFIER.uuid.toUpperCase(), name: 'Ana' }],
     platforms: {
       simulator: { enabled: false },
-      signal: { url: fake.url, number: BOT_NUMBER, receive: 'websocket', reconnect: { initialMs: 20, maxMs: 200 }, pollIntervalMs: 20, ...signal },
+      signal: {
+        url: fake.url,
+        number: BOT_NUMBER,
+        receive: 'websocket',
+        reconnect: { initialMs: 20, maxMs: 200 },
+        pollIntervalMs: 20,
+        ...signal,
+      },
     },
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
@@ -90,7 +107,14 @@ async function startBot(opts: { mode?: FakeMode; fakeUp?: boolean; verifierGroup
   const built = buildPlatforms(config, {}, logger);
   if (!built.ok) throw new Error(built.errors.join('\n'));
   const now = { value: T0 };
-  const bot = composeCentinela({ config: built.config, secret: TEST_SECRET, logger, dbPath: ':memory:', clock: () => now.value, platforms: built.platforms });
+  const bot = composeCentinela({
+    config: built.config,
+    secret: TEST_SECRET,
+    logger,
+    dbPath: ':memory:',
+    clock: () => now.value,
+    platforms: built.platforms,
+  });
   running = { fake, bot, logs, groups, now };
   await bot.start();
   return running;
@@ -127,7 +151,10 @@ async function say(
   push(r, from, text, opts.group);
   let found: string | undefined;
   await eventually(() => {
-    found = r.fake.sentTexts(chat).slice(before).find((t) => t.includes(expected));
+    found = r.fake
+      .sentTexts(chat)
+      .slice(before)
+      .find((t) => t.includes(expected));
     expect(found, `a new message to ${chat} containing ${JSON.stringify(expected)}`).toBeDefined();
   }, NEXT_QUESTION_WAIT_MS);
   return found!;
@@ -139,7 +166,9 @@ async function settle(r: Running): Promise<void> {
   await r.bot.dispatcher.drain();
 }
 
-async function health(bot: Centinela): Promise<{ status: number; body: { ok: boolean; platforms: Record<string, { state: string; disconnectedMsTotal?: number }> } }> {
+async function health(
+  bot: Centinela,
+): Promise<{ status: number; body: { ok: boolean; platforms: Record<string, { state: string; disconnectedMsTotal?: number }> } }> {
   const res = await bot.http.request('/health', {}, FROM_LOOPBACK);
   return { status: res.status, body: (await res.json()) as never };
 }
@@ -165,7 +194,10 @@ describe('Signal end to end (issue 5)', () => {
     await say(r, STRANGER, `/confirm ${n}`, 'Solo el equipo de verificación', { group: groups.verifiers });
     expect(fake.sentTexts(groups.east.id)).toEqual([]);
 
-    const alert = await say(r, VERIFIER, `/confirm ${n}`, `ALERTA VERIFICADA · Incidente #${n}`, { group: groups.verifiers, chat: groups.east.id });
+    const alert = await say(r, VERIFIER, `/confirm ${n}`, `ALERTA VERIFICADA · Incidente #${n}`, {
+      group: groups.verifiers,
+      chat: groups.east.id,
+    });
     const confirmAt = r.now.value;
     expect(alert).toContain('1st / Soto'); // the parsed corner, never the words as typed
     expect(fake.sentTexts(groups.east.id)).toHaveLength(1);
@@ -213,9 +245,25 @@ describe('Signal end to end (issue 5)', () => {
     const SKIP = new Set([...REAL, 'normal-mode-receive']);
     const ignorable = [...fixtures.keys()].filter((k) => !SKIP.has(k));
     expect(ignorable.sort()).toEqual(
-      ['call', 'exception', 'group-text', 'group-update', 'jsonrpc-error', 'mention', 'reaction', 'receipt-delivery', 'receipt-read', 'remote-delete', 'sticker', 'story', 'sync-sent', 'typing'].sort(),
+      [
+        'call',
+        'exception',
+        'group-text',
+        'group-update',
+        'jsonrpc-error',
+        'mention',
+        'reaction',
+        'receipt-delivery',
+        'receipt-read',
+        'remote-delete',
+        'sticker',
+        'story',
+        'sync-sent',
+        'typing',
+      ].sort(),
     );
-    for (const id of ['3174707558046123701.jpg', '8812093847561234987.mp4']) fake.addAttachment(id, new Uint8Array([1, 2, 3, 4]), 'image/jpeg');
+    for (const id of ['3174707558046123701.jpg', '8812093847561234987.mp4'])
+      fake.addAttachment(id, new Uint8Array([1, 2, 3, 4]), 'image/jpeg');
 
     // 1. Everything that is not a tip, plus the normal-mode array sent whole as one (wrong) frame.
     for (const name of ignorable) expect(fake.pushFrame(fixtures.get(name)), name).toBe(true);
@@ -327,7 +375,8 @@ describe('Signal end to end (issue 5)', () => {
     fake.failNextSend({
       status: 429,
       body: {
-        error: "Failed to send message due to rate limiting. Use the attached challenge tokens to lift the rate limit restrictions via the '/v1/accounts/{number}/rate-limit-challenge' endpoint.",
+        error:
+          "Failed to send message due to rate limiting. Use the attached challenge tokens to lift the rate limit restrictions via the '/v1/accounts/{number}/rate-limit-challenge' endpoint.",
         challenge_tokens: ['5b6c9a7e-1d2f-4a3b-8c4d-9e0f1a2b3c4d'],
         account: BOT_NUMBER,
       },
@@ -366,7 +415,10 @@ describe('Signal end to end (issue 5)', () => {
 
     // The 0.100 server's own 429 has no Retry-After header (only challenge tokens in the body):
     // the adapter's default of 60 s applies. Here it holds the card for the verifier group.
-    fake.failNextSend({ status: 429, body: { error: 'Failed to send message due to rate limiting', challenge_tokens: ['t-1'], account: BOT_NUMBER } });
+    fake.failNextSend({
+      status: 429,
+      body: { error: 'Failed to send message due to rate limiting', challenge_tokens: ['t-1'], account: BOT_NUMBER },
+    });
     push(r, TIPSTER, 'sí');
     await eventually(() => expect(bot.dispatcher.counters.retried).toBe(2), NEXT_QUESTION_WAIT_MS);
     const cards = () => fake.sentTexts(r.groups.verifiers.id);

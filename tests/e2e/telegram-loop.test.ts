@@ -39,12 +39,20 @@ import {
 } from './telegram-support.js';
 import { FROM_LOOPBACK } from '../support/from-loopback.js';
 
-const DM: Chat = { id: TIPSTER.id, type: 'private', first_name: TIPSTER.first_name, last_name: TIPSTER.last_name!, username: TIPSTER.username! };
+const DM: Chat = {
+  id: TIPSTER.id,
+  type: 'private',
+  first_name: TIPSTER.first_name,
+  last_name: TIPSTER.last_name!,
+  username: TIPSTER.username!,
+};
 /** Inside the eastside zone (3 km around 34.0341, -118.2053). */
 const PIN = { latitude: 34.0335, longitude: -118.207 };
 /** A real (small) JPEG, as Telegram serves a photo's largest size. */
 async function photoBytes(): Promise<Uint8Array> {
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } })
+    .jpeg()
+    .toBuffer();
   return new Uint8Array(jpeg);
 }
 
@@ -68,7 +76,10 @@ async function deliver(update: Omit<Update, 'update_id'> & { update_id?: number 
   api.pushUpdate(update);
   await eventually(() => expect(taken(bot)).toBe(before + 1));
   await bot.dispatcher.drain();
-  return api.calls().slice(callsBefore).filter((c) => /^send/.test(c.method));
+  return api
+    .calls()
+    .slice(callsBefore)
+    .filter((c) => /^send/.test(c.method));
 }
 
 function say(chat: Chat, from: typeof TIPSTER, content: Partial<Message>): Promise<RecordedCall[]> {
@@ -124,7 +135,10 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     t = await startTelegramBot();
     const { api, bot } = t;
     api.addChat(DM);
-    const health = (await (await bot.http.request('/health', {}, FROM_LOOPBACK)).json()) as { ok: boolean; platforms: Record<string, { state: string; mode: string }> };
+    const health = (await (await bot.http.request('/health', {}, FROM_LOOPBACK)).json()) as {
+      ok: boolean;
+      platforms: Record<string, { state: string; mode: string }>;
+    };
     expect(health).toMatchObject({ ok: true, platforms: { telegram: { state: 'up', mode: 'polling' } } });
 
     // 1. First message: the safety notice, then the first question with its choices as buttons.
@@ -134,7 +148,10 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     const urgentQ = sent[1]!;
     expect(textOf(urgentQ)).toContain('¿Están deteniendo a alguien en este momento?');
     expect(textOf(urgentQ)).toContain('1. Sí\n2. No'); // also readable as text (typing the number works)
-    expect(buttonsOf(urgentQ)).toEqual([['1. Sí', '1'], ['2. No', '2']]);
+    expect(buttonsOf(urgentQ)).toEqual([
+      ['1. Sí', '1'],
+      ['2. No', '2'],
+    ]);
 
     // 2. A button press is the answer: the next question follows, and the press is acknowledged.
     sent = (await press(urgentQ, '2')).sent;
@@ -173,7 +190,13 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     await eventually(() => expect(api.answeredCallbacks.has('cbq-stale')).toBe(true));
     await bot.dispatcher.drain();
     expect(taken(bot)).toBe(takenBefore);
-    expect(api.calls().slice(callsBefore).filter((c) => c.method !== 'getUpdates').map((c) => c.method)).toEqual(['answerCallbackQuery']);
+    expect(
+      api
+        .calls()
+        .slice(callsBefore)
+        .filter((c) => c.method !== 'getUpdates')
+        .map((c) => c.method),
+    ).toEqual(['answerCallbackQuery']);
     sent = (await press(firsthandQ, '1')).sent;
     const review = textOf(sent.at(-1)!);
     expect(review).toContain('Revisa tu reporte');
@@ -247,7 +270,10 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     for (const text of groupTexts) for (const needle of identity) expect(text).not.toContain(needle);
     // Nor the database, except the outbox (see below): reports, audit, sessions (sealed address),
     // media, inbox (message ids are kept as keyed hashes: a DM's id holds the user id).
-    const tables = bot.store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'outbox'`).pluck().all() as string[];
+    const tables = bot.store.db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'outbox'`)
+      .pluck()
+      .all() as string[];
     expect(tables).toEqual(expect.arrayContaining(['reports', 'audit', 'sessions', 'media', 'inbox']));
     for (const table of tables) {
       const rows = JSON.stringify(bot.store.db.prepare(`SELECT * FROM "${table}"`).all());
@@ -271,7 +297,11 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     expect(n).toBe(1001);
 
     // Telegram answers the first send to the responder group: 429, retry after 3 s.
-    api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } }, { chatId: EAST_FORUM.id });
+    api.failNext(
+      'sendMessage',
+      { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } },
+      { chatId: EAST_FORUM.id },
+    );
     await command(VERIFIER, `/confirm@CentinelaBot ${n}`);
     const failedAt = clock.now;
     const toForum = () => api.calls('sendMessage').filter((c) => String(c.params['chat_id']) === String(EAST_FORUM.id));
@@ -283,7 +313,9 @@ describe('Telegram: the whole loop (polling, built like npm start)', () => {
     expect(textOf(sendsTo(api, DM).at(-1)!)).not.toContain(`confirmó tu reporte #${n}`);
 
     const row = () =>
-      bot.store.db.prepare(`SELECT status, attempts, next_attempt_at AS nextAt, last_error AS error FROM outbox WHERE dedupe_key LIKE 'alert:%'`).all() as {
+      bot.store.db
+        .prepare(`SELECT status, attempts, next_attempt_at AS nextAt, last_error AS error FROM outbox WHERE dedupe_key LIKE 'alert:%'`)
+        .all() as {
         status: string;
         attempts: number;
         nextAt: number;

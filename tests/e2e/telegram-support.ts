@@ -53,7 +53,14 @@ export function telegramConfig(telegram: Record<string, unknown>): Config {
           id: 'westside',
           name: { en: 'West Side', es: 'Lado Oeste' },
           aliases: ['westlake'],
-          area: { polygon: [[34.065, -118.29], [34.065, -118.27], [34.05, -118.27], [34.05, -118.29]] },
+          area: {
+            polygon: [
+              [34.065, -118.29],
+              [34.065, -118.27],
+              [34.05, -118.27],
+              [34.05, -118.29],
+            ],
+          },
         },
       ],
       chats: {
@@ -139,7 +146,9 @@ export function messageUpdate(
   content: Partial<Message>,
 ): Omit<Update, 'update_id'> {
   return {
-    message: { message_id: nextMessageId(api, chat), date: Math.floor(clock.now / 1000), chat, from, ...content } as NonNullable<Update['message']>,
+    message: { message_id: nextMessageId(api, chat), date: Math.floor(clock.now / 1000), chat, from, ...content } as NonNullable<
+      Update['message']
+    >,
   };
 }
 

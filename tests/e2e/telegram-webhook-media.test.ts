@@ -8,7 +8,17 @@ import type { Chat, Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FROM_LOOPBACK } from '../support/from-loopback.js';
 import { ztxtBomb } from '../support/images.js';
-import { TIPSTER, WEBHOOK_PATH, WEBHOOK_SECRET, eventually, messageUpdate, sendsTo, startTelegramBot, textOf, type TelegramBot } from './telegram-support.js';
+import {
+  TIPSTER,
+  WEBHOOK_PATH,
+  WEBHOOK_SECRET,
+  eventually,
+  messageUpdate,
+  sendsTo,
+  startTelegramBot,
+  textOf,
+  type TelegramBot,
+} from './telegram-support.js';
 
 const DM: Chat = { id: TIPSTER.id, type: 'private', first_name: TIPSTER.first_name };
 const WEBHOOK = { mode: 'webhook', webhookUrl: 'https://bot.example.org/telegram/webhook', secretToken: WEBHOOK_SECRET };
@@ -72,6 +82,8 @@ describe('Telegram webhook: the PNG text-chunk bomb', () => {
     const replies = sendsTo(api, DM).slice(2).map(textOf);
     expect(replies.filter((r) => r.includes('Recibido (1 en total)'))).toHaveLength(1); // answered once
     expect(api.calls('getFile').filter((c) => c.params['file_id'] === 'AgACAgEAAxkBAAIB-bomb').length).toBeGreaterThanOrEqual(1);
-    console.info(`[telegram-webhook-media] first delivery answered in ${Math.round(first.ms)} ms, the redelivery in ${Math.round(again.ms)} ms; decodes: 1`);
+    console.info(
+      `[telegram-webhook-media] first delivery answered in ${Math.round(first.ms)} ms, the redelivery in ${Math.round(again.ms)} ms; decodes: 1`,
+    );
   }, 20_000);
 });

@@ -100,7 +100,12 @@ describe('Telegram webhook mode (built like npm start)', () => {
       await freePort(),
       `  telegram: { mode: webhook, token: "${FAKE_TOKEN}", apiRoot: "http://127.0.0.1:9" }\n`,
     );
-    const proc = startBot({ CENTINELA_CONFIG: file, CENTINELA_SECRET: 'e2e-Qm7vZ2rK9xLp4Wn8Hs3Jd6Tb1Yc5Fg0Ae', TELEGRAM_WEBHOOK_SECRET: 'too-short', TELEGRAM_BOT_TOKEN: '' });
+    const proc = startBot({
+      CENTINELA_CONFIG: file,
+      CENTINELA_SECRET: 'e2e-Qm7vZ2rK9xLp4Wn8Hs3Jd6Tb1Yc5Fg0Ae',
+      TELEGRAM_WEBHOOK_SECRET: 'too-short',
+      TELEGRAM_BOT_TOKEN: '',
+    });
     const code = await Promise.race([proc.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000))]);
     if (code === 'timeout') proc.child.kill('SIGKILL');
     expect(code).toBe(1);
@@ -115,7 +120,10 @@ describe('Telegram webhook mode (built like npm start)', () => {
     expect(api.webhook).toEqual({ url: WEBHOOK.webhookUrl, secret_token: WEBHOOK_SECRET });
     expect(api.calls('setWebhook')[0]!.params['allowed_updates']).toEqual(['message', 'edited_message', 'callback_query']);
     expect(api.calls('getUpdates')).toHaveLength(0); // no polling in webhook mode
-    const health = (await (await bot.http.request('/health', {}, FROM_LOOPBACK)).json()) as { ok: boolean; platforms: Record<string, unknown> };
+    const health = (await (await bot.http.request('/health', {}, FROM_LOOPBACK)).json()) as {
+      ok: boolean;
+      platforms: Record<string, unknown>;
+    };
     expect(health).toMatchObject({ ok: true, platforms: { telegram: { state: 'up', mode: 'webhook' } } });
 
     const update = tipsterMessage('hay 4 agentes de ICE tocando puertas');
@@ -135,7 +143,9 @@ describe('Telegram webhook mode (built like npm start)', () => {
     expect(textOf(sendsTo(api, DM)[1]!)).toContain('¿Están deteniendo a alguien');
 
     // Other methods and paths: not the webhook.
-    expect((await bot.http.request(WEBHOOK_PATH, { method: 'GET', headers: { 'X-Telegram-Bot-Api-Secret-Token': WEBHOOK_SECRET } })).status).toBe(404);
+    expect(
+      (await bot.http.request(WEBHOOK_PATH, { method: 'GET', headers: { 'X-Telegram-Bot-Api-Secret-Token': WEBHOOK_SECRET } })).status,
+    ).toBe(404);
   });
 
   it('a body over 1 MB gets 413 before the secret is looked at; a malformed one gets 200, not a redelivery loop', async () => {
@@ -175,7 +185,10 @@ describe('Telegram webhook mode (built like npm start)', () => {
     expect(bot.runtime.counters).toMatchObject({ inbound: 1, duplicates: 1 });
     expect(sendsTo(api, DM)).toHaveLength(2); // the safety notice and the first question, once
     const question = sendsTo(api, DM)[1]!;
-    expect(buttonsOf(question)).toEqual([['1. Sí', '1'], ['2. No', '2']]);
+    expect(buttonsOf(question)).toEqual([
+      ['1. Sí', '1'],
+      ['2. No', '2'],
+    ]);
 
     t.clock.advance(20_000);
     const press: Update = {
@@ -242,7 +255,9 @@ describe('Telegram webhook mode (built like npm start)', () => {
     expect(textOf(sendsTo(api, VERIFIER_GROUP)[0]!)).toContain('No existe el reporte #999999');
     expect(sendsTo(api, DM)[0]!.at - started).toBeLessThan(1_000); // the outbox started right after commit
     const latencies = [first, second, third].map((r) => Math.round(r.ms));
-    const attempts = api.calls('sendMessage').map((c) => `${String(c.params['chat_id']) === String(DM.id) ? 'dm' : 'group'}@${c.at - started}`);
+    const attempts = api
+      .calls('sendMessage')
+      .map((c) => `${String(c.params['chat_id']) === String(DM.id) ? 'dm' : 'group'}@${c.at - started}`);
     console.info(
       `[telegram-webhook] webhook answered in ${latencies.join(' / ')} ms with sendMessage taking 2000 ms; ` +
         `sendMessage requests reached the Bot API at ${attempts.join(', ')} ms; all replies delivered by ${firstReplyAt} ms`,

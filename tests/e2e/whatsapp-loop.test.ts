@@ -25,7 +25,18 @@ import { linkedAuth } from '../fakes/whatsapp/auth.js';
 import { disconnects } from '../fakes/whatsapp/boom.js';
 import { FakeWhatsApp, textOfContent } from '../fakes/whatsapp/fake-socket.js';
 import type { SentCall } from '../fakes/whatsapp/fake-socket.js';
-import { RESPONDER_GROUP, TIPSTER, VERIFIER, VERIFIER_GROUP, dmFrom, groupFrom, image, location, text, waMessage } from '../fakes/whatsapp/messages.js';
+import {
+  RESPONDER_GROUP,
+  TIPSTER,
+  VERIFIER,
+  VERIFIER_GROUP,
+  dmFrom,
+  groupFrom,
+  image,
+  location,
+  text,
+  waMessage,
+} from '../fakes/whatsapp/messages.js';
 import type { From } from '../fakes/whatsapp/messages.js';
 import { eventually } from '../support/eventually.js';
 import { FROM_LOOPBACK } from '../support/from-loopback.js';
@@ -37,8 +48,18 @@ function whatsappConfig() {
     {
       network: { name: 'Eastside Rapid Response', hotline: '+1 555 0100', timezone: 'America/Los_Angeles', languages: ['es', 'en'] },
       zones: [
-        { id: 'eastside', name: { en: 'East Side', es: 'Lado Este' }, aliases: ['boyle heights', '90033'], area: { center: [34.0341, -118.2053], radiusMeters: 3000 } },
-        { id: 'westside', name: { en: 'West Side', es: 'Lado Oeste' }, aliases: ['westlake'], area: { center: [34.058, -118.28], radiusMeters: 1500 } },
+        {
+          id: 'eastside',
+          name: { en: 'East Side', es: 'Lado Este' },
+          aliases: ['boyle heights', '90033'],
+          area: { center: [34.0341, -118.2053], radiusMeters: 3000 },
+        },
+        {
+          id: 'westside',
+          name: { en: 'West Side', es: 'Lado Oeste' },
+          aliases: ['westlake'],
+          area: { center: [34.058, -118.28], radiusMeters: 1500 },
+        },
       ],
       chats: {
         verifiers: [{ platform: 'whatsapp', id: VERIFIER_GROUP, language: 'es' }],
@@ -68,7 +89,6 @@ afterEach(async () => {
   r = undefined;
 });
 
-
 /** Built as `npm start` would build it once app/platforms.ts knows WhatsApp (see the adapter's wiring). */
 async function startBot(): Promise<Running> {
   const config = whatsappConfig();
@@ -77,7 +97,14 @@ async function startBot(): Promise<Running> {
   const wa = new FakeWhatsApp();
   const { auth } = linkedAuth();
   const groups = [...config.chats.verifiers, ...config.chats.responders].filter((c) => c.platform === 'whatsapp').map((c) => c.id);
-  const adapter = new WhatsAppAdapter({ config: parsed.config, auth, socketFactory: wa.factory, downloadMedia: wa.download, allowedGroups: groups, logger: createLogger('silent') });
+  const adapter = new WhatsAppAdapter({
+    config: parsed.config,
+    auth,
+    socketFactory: wa.factory,
+    downloadMedia: wa.download,
+    allowedGroups: groups,
+    logger: createLogger('silent'),
+  });
   const clock = { now: T0 };
   const bot = composeCentinela({
     config,
@@ -120,7 +147,10 @@ describe('WhatsApp: the whole loop', () => {
   it('pin and photo from a tipster → card in the verifier group → confirmed → one alert with the photo in the responder group', async () => {
     r = await startBot();
     const { wa, bot } = r;
-    const health = (await (await bot.http.request('/health', {}, FROM_LOOPBACK)).json()) as { ok: boolean; platforms: Record<string, { state: string }> };
+    const health = (await (await bot.http.request('/health', {}, FROM_LOOPBACK)).json()) as {
+      ok: boolean;
+      platforms: Record<string, { state: string }>;
+    };
     expect(health).toMatchObject({ ok: true, platforms: { whatsapp: { state: 'up' } } });
 
     let sent = await say('hay 4 agentes de ICE tocando puertas');
@@ -135,7 +165,11 @@ describe('WhatsApp: the whole loop', () => {
     expect(lastTo(await say('1'), TIPSTER.lid)).toContain('¿Algo más?');
 
     // A photo, downloaded with the media helper, cleaned and kept.
-    const jpeg = new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } }).jpeg().toBuffer());
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } })
+        .jpeg()
+        .toBuffer(),
+    );
     wa.files.set('PHOTO0001', jpeg);
     sent = await deliver([waMessage(tipster({ id: 'PHOTO0001' }), image(undefined, jpeg.byteLength))]);
     expect(wa.downloads).toEqual(['PHOTO0001']);
@@ -221,14 +255,28 @@ describe('WhatsApp: the whole loop', () => {
     const res = await bot.http.request('/health', {}, FROM_LOOPBACK);
     const health = (await res.json()) as { ok: boolean; platforms: Record<string, Record<string, unknown>> };
     expect(health.ok).toBe(false);
-    expect(health.platforms['whatsapp']).toMatchObject({ state: 'needs_link', reason: 'logged out', action: expect.stringContaining('centinela whatsapp link') });
+    expect(health.platforms['whatsapp']).toMatchObject({
+      state: 'needs_link',
+      reason: 'logged out',
+      action: expect.stringContaining('centinela whatsapp link'),
+    });
     // Replies wait in the outbox (retried later), nothing crashes, no new socket is opened.
     r.clock.now += 20_000;
-    await bot.runtime.receive({ platform: 'whatsapp', chat: { id: TIPSTER.lid, kind: 'direct' }, sender: TIPSTER.lid, messageId: `${TIPSTER.lid}/LATE1`, timestamp: r.clock.now, text: '2', attachments: [] });
+    await bot.runtime.receive({
+      platform: 'whatsapp',
+      chat: { id: TIPSTER.lid, kind: 'direct' },
+      sender: TIPSTER.lid,
+      messageId: `${TIPSTER.lid}/LATE1`,
+      timestamp: r.clock.now,
+      text: '2',
+      attachments: [],
+    });
     await bot.dispatcher.drain();
     await new Promise((res) => setTimeout(res, 100));
     expect(wa.sockets).toHaveLength(1);
-    expect(bot.store.db.prepare(`SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts >= 1`).pluck().get()).toBeGreaterThanOrEqual(1);
+    expect(
+      bot.store.db.prepare(`SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts >= 1`).pluck().get(),
+    ).toBeGreaterThanOrEqual(1);
     expect(bot.store.db.prepare(`SELECT COUNT(*) FROM outbox WHERE status = 'dead'`).pluck().get()).toBe(0);
   });
 });

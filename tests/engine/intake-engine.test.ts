@@ -9,16 +9,18 @@ import { intakeFlow } from '../../bot/flows/intake.js';
 
 const T0 = Date.UTC(2026, 10, 21, 17, 0, 0);
 const settings: EngineEnv['settings'] = {
-  languages: ['es', 'en'], hotline: '+1 555 0100', timezone: 'America/Los_Angeles',
-  remindAfterMs: 600_000, expireAfterMs: 1_800_000, doneRetentionMs: 86_400_000, burstMs: 4000, maxWrongAnswers: 3, pinDecimals: 3,
+  languages: ['es', 'en'],
+  hotline: '+1 555 0100',
+  timezone: 'America/Los_Angeles',
+  remindAfterMs: 600_000,
+  expireAfterMs: 1_800_000,
+  doneRetentionMs: 86_400_000,
+  burstMs: 4000,
+  maxWrongAnswers: 3,
+  pinDecimals: 3,
 };
 
-const INPUTS: string[] = [
-  'hay 3 agentes de ICE vigilando en 1st y Soto, boyle heights, ahora',
-  'no',
-  'sí',
-  'siguen ahí, ahora son 5',
-];
+const INPUTS: string[] = ['hay 3 agentes de ICE vigilando en 1st y Soto, boyle heights, ahora', 'no', 'sí', 'siguen ahí, ahora son 5'];
 
 describe('intake engine (no store)', () => {
   it('turns a conversation into events and sessions', async () => {
@@ -27,12 +29,13 @@ describe('intake engine (no store)', () => {
     INPUTS.forEach((text, i) => {
       const now = T0 + i * 30_000;
       const input: EngineInput = { type: 'message', messageId: `m${i}`, text, media: [], timestamp: now };
-      const result = step(intakeFlow, session, input, { now, settings, nextReportNumber: () => 1001 });
+      const result = step(intakeFlow, session, input, { now, settings, nextReportNumber: 1001 });
       session = result.session;
       out.push(`> ${text}`);
       for (const e of result.events) {
         if (e.type === 'reply') out.push(`  reply [${e.parts.map((p) => ('key' in p ? p.key : '(summary)')).join(' + ')}]`);
-        else if (e.type === 'report_submitted') out.push(`  report_submitted #${e.report.number} status=${e.report.status} urgent=${String(e.report.urgent)}`);
+        else if (e.type === 'report_submitted')
+          out.push(`  report_submitted #${e.report.number} status=${e.report.status} urgent=${String(e.report.urgent)}`);
         else out.push(`  ${e.type} ${JSON.stringify({ ...e, type: undefined })}`);
       }
       out.push(`  = session ${session ? `${session.status} at ${session.step}` : 'none'}`);

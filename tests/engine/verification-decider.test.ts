@@ -13,7 +13,15 @@ import { createRenderer } from '../../bot/i18n/render.js';
 import { parseCommand } from '../../bot/verification/commands.js';
 import { decide } from '../../bot/verification/decide.js';
 import type { VerificationEvent } from '../../bot/verification/events.js';
-import { emptyModel, type Actor, type CommandChat, type IncidentMember, type ReadModel, type ReportView, type VerificationInput } from '../../bot/verification/model.js';
+import {
+  emptyModel,
+  type Actor,
+  type CommandChat,
+  type IncidentMember,
+  type ReadModel,
+  type ReportView,
+  type VerificationInput,
+} from '../../bot/verification/model.js';
 import { VerificationTexts } from '../../bot/verification/texts.js';
 
 const NOW = Date.UTC(2026, 10, 21, 17, 0, 0);
@@ -43,12 +51,33 @@ const urgentDraft: Draft = {
 
 function report(number: number, draft: Draft, over: Partial<ReportView> = {}): ReportView {
   return {
-    number, status: 'new', seenAt: draft.time?.at ?? NOW, reportCount: 1, reachable: true, platform: 'simulator', lang: 'es',
-    urgent: draft.urgent?.value === true, zones: ['eastside'], draft, updateCount: 0, relayOpen: false, createdAt: NOW - 10 * 60_000,
-    mediaRefs: [], replyAddress: 'sealed-address', tipster: `tipster-${number}`, ...over,
+    number,
+    status: 'new',
+    seenAt: draft.time?.at ?? NOW,
+    reportCount: 1,
+    reachable: true,
+    platform: 'simulator',
+    lang: 'es',
+    urgent: draft.urgent?.value === true,
+    zones: ['eastside'],
+    draft,
+    updateCount: 0,
+    relayOpen: false,
+    createdAt: NOW - 10 * 60_000,
+    mediaRefs: [],
+    replyAddress: 'sealed-address',
+    tipster: `tipster-${number}`,
+    ...over,
   };
 }
-const member = (r: ReportView): IncidentMember => ({ number: r.number, urgent: r.urgent, seenAt: r.seenAt, draft: r.draft, zones: r.zones, ...(r.tipster ? { tipster: r.tipster } : {}) });
+const member = (r: ReportView): IncidentMember => ({
+  number: r.number,
+  urgent: r.urgent,
+  seenAt: r.seenAt,
+  draft: r.draft,
+  zones: r.zones,
+  ...(r.tipster ? { tipster: r.tipster } : {}),
+});
 const verifier = (id: string, keys: string[] = []): Actor => ({ id: `simulator:${id}`, enrolled: true, keys, responderKey: `r-${id}` });
 const command = (text: string): VerificationInput => ({ type: 'command', chat: VERIFIERS, parsed: parseCommand(text)! });
 const model = (m: Partial<ReadModel>): ReadModel => ({ ...emptyModel(network), ...m });
@@ -57,18 +86,67 @@ const calm = report(1001, calmDraft);
 const urgent = report(1002, urgentDraft, { tipster: 'tipster-1001' });
 
 const SCENARIOS: [string, VerificationInput, ReadModel][] = [
-  ['confirm: alert to the covering group, from parsed facts only', command('/confirmar 1002 lo vio nuestro observador'), model({ actor: verifier('verifier-1'), report: urgent, incident: [member(urgent)] })],
-  ['confirm, zone unknown: the fallback group', command('/confirm 1001'), model({ actor: verifier('verifier-1'), report: report(1001, calmDraft, { zones: [] }), incident: [member(calm)] })],
-  ['confirm by the tipster themselves (any of their ids)', command('/confirm 1002'), model({ actor: verifier('ana', ['tipster-1001']), report: urgent, incident: [member(urgent)] })],
-  ['confirm of a merged incident: most urgent, latest, union, one person', command('/confirm 1001'), model({ actor: verifier('verifier-1'), report: { ...calm, reportCount: 2 }, incident: [member(calm), member(urgent)] })],
-  ['merge into a confirmed incident: the groups hear where it stands', command('/unir 1002 1001'), model({ actor: verifier('verifier-1'), report: urgent, target: { ...calm, status: 'confirmed' }, incident: [member(calm), { ...member(urgent), tipster: 'tipster-other' }] })],
-  ['a stranger, over the refusal limit: recorded, not answered', command('/confirm 1001'), model({ actor: { id: 'anon:x', enrolled: false, keys: ['x'], responderKey: 'r-x' }, refusals: { byActor: 1, total: 1 } })],
-  ['alert settled: one group sent, one dead', { type: 'alert_settled', report: 1002 }, model({ report: { ...urgent, status: 'confirmed', zones: ['eastside', 'westside'] }, targets: [
-    { dedupeKey: 'alert:1002:simulator:responders-east', chat: 'simulator:responders-east', status: 'sent', attempts: 1 },
-    { dedupeKey: 'alert:1002:simulator:responders-west', chat: 'simulator:responders-west', status: 'dead', attempts: 8 },
-  ] })],
-  ['submitted over the hourly limit: no card, waits for the digest', { type: 'submitted', report: submitted(1003, calmDraft), tipster: { platform: 'simulator', key: 'flooder', address: 'sealed' }, mediaRefs: [] }, model({ senderReportsLastHour: 5 })],
-  ['digest: the waiting reports in one card', { type: 'digest' }, model({ reports: [report(1003, calmDraft, { createdAt: NOW - 6 * 60_000 }), report(1004, urgentDraft, { createdAt: NOW - 60_000 })] })],
+  [
+    'confirm: alert to the covering group, from parsed facts only',
+    command('/confirmar 1002 lo vio nuestro observador'),
+    model({ actor: verifier('verifier-1'), report: urgent, incident: [member(urgent)] }),
+  ],
+  [
+    'confirm, zone unknown: the fallback group',
+    command('/confirm 1001'),
+    model({ actor: verifier('verifier-1'), report: report(1001, calmDraft, { zones: [] }), incident: [member(calm)] }),
+  ],
+  [
+    'confirm by the tipster themselves (any of their ids)',
+    command('/confirm 1002'),
+    model({ actor: verifier('ana', ['tipster-1001']), report: urgent, incident: [member(urgent)] }),
+  ],
+  [
+    'confirm of a merged incident: most urgent, latest, union, one person',
+    command('/confirm 1001'),
+    model({ actor: verifier('verifier-1'), report: { ...calm, reportCount: 2 }, incident: [member(calm), member(urgent)] }),
+  ],
+  [
+    'merge into a confirmed incident: the groups hear where it stands',
+    command('/unir 1002 1001'),
+    model({
+      actor: verifier('verifier-1'),
+      report: urgent,
+      target: { ...calm, status: 'confirmed' },
+      incident: [member(calm), { ...member(urgent), tipster: 'tipster-other' }],
+    }),
+  ],
+  [
+    'a stranger, over the refusal limit: recorded, not answered',
+    command('/confirm 1001'),
+    model({ actor: { id: 'anon:x', enrolled: false, keys: ['x'], responderKey: 'r-x' }, refusals: { byActor: 1, total: 1 } }),
+  ],
+  [
+    'alert settled: one group sent, one dead',
+    { type: 'alert_settled', report: 1002 },
+    model({
+      report: { ...urgent, status: 'confirmed', zones: ['eastside', 'westside'] },
+      targets: [
+        { dedupeKey: 'alert:1002:simulator:responders-east', chat: 'simulator:responders-east', status: 'sent', attempts: 1 },
+        { dedupeKey: 'alert:1002:simulator:responders-west', chat: 'simulator:responders-west', status: 'dead', attempts: 8 },
+      ],
+    }),
+  ],
+  [
+    'submitted over the hourly limit: no card, waits for the digest',
+    {
+      type: 'submitted',
+      report: submitted(1003, calmDraft),
+      tipster: { platform: 'simulator', key: 'flooder', address: 'sealed' },
+      mediaRefs: [],
+    },
+    model({ senderReportsLastHour: 5 }),
+  ],
+  [
+    'digest: the waiting reports in one card',
+    { type: 'digest' },
+    model({ reports: [report(1003, calmDraft, { createdAt: NOW - 6 * 60_000 }), report(1004, urgentDraft, { createdAt: NOW - 60_000 })] }),
+  ],
 ];
 
 function submitted(number: number, draft: Draft): SubmittedReport {
@@ -80,7 +158,9 @@ function print(events: VerificationEvent[]): string {
     .map((e) => {
       if (e.type !== 'send') return `  ${e.type} ${JSON.stringify({ ...e, type: undefined })}`;
       const to = e.to.type === 'chat' ? `${e.to.platform}:${e.to.id}` : `tipster ${e.to.key}`;
-      const extras = [e.dedupeKey ? `dedupe=${e.dedupeKey}` : '', e.replyToKey ? `thread=${e.replyToKey}` : '', `lane=${e.lane}`].filter(Boolean).join(' ');
+      const extras = [e.dedupeKey ? `dedupe=${e.dedupeKey}` : '', e.replyToKey ? `thread=${e.replyToKey}` : '', `lane=${e.lane}`]
+        .filter(Boolean)
+        .join(' ');
       return [`  send → ${to} [${e.key}] ${extras}`, ...e.text.split('\n').map((l) => `      ${l}`)].join('\n');
     })
     .join('\n');

@@ -62,7 +62,7 @@ export function read(m: LabelledMessage, ctx: TimeContext = CORPUS_CONTEXT): Rea
   switch (m.ask ?? 'message') {
     case 'location': {
       const location = parseLocation(m.t);
-      return { loc: location !== undefined, location, problem: locationProblem(m.t) ?? null };
+      return { loc: location !== undefined, ...(location ? { location } : {}), problem: locationProblem(m.t) ?? null };
     }
     case 'size': {
       const size = parseSize(m.t);
@@ -74,7 +74,7 @@ export function read(m: LabelledMessage, ctx: TimeContext = CORPUS_CONTEXT): Rea
       const tip = extractTip(m.t, ctx);
       return {
         loc: tip.location !== undefined,
-        location: tip.location,
+        ...(tip.location ? { location: tip.location } : {}),
         urg: tip.urgent ?? null,
         ag: tip.size?.agents ?? null,
         veh: tip.size?.vehicles ?? null,

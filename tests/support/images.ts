@@ -34,8 +34,16 @@ export function gpsNeedles(): Buffer[] {
     });
     return b;
   };
-  const lat: [number, number][] = [[34, 1], [2, 1], [1234, 100]];
-  const lng: [number, number][] = [[118, 1], [12, 1], [2500, 100]];
+  const lat: [number, number][] = [
+    [34, 1],
+    [2, 1],
+    [1234, 100],
+  ];
+  const lng: [number, number][] = [
+    [118, 1],
+    [12, 1],
+    [2500, 100],
+  ];
   return [
     Buffer.from(GPS.text),
     Buffer.from('34.0367'),
@@ -139,7 +147,11 @@ export async function gpsWebp(): Promise<Uint8Array> {
 export async function animatedGif(): Promise<Uint8Array> {
   const frame = await picture(40, 30).raw().toBuffer();
   const two = Buffer.concat([frame, Buffer.from(frame.map((v) => 255 - v))]);
-  return new Uint8Array(await sharp(two, { raw: { width: 40, height: 60, channels: 3, pageHeight: 30 } }).gif().toBuffer());
+  return new Uint8Array(
+    await sharp(two, { raw: { width: 40, height: 60, channels: 3, pageHeight: 30 } })
+      .gif()
+      .toBuffer(),
+  );
 }
 
 /** A tiny valid PNG that declares `side` × `side` pixels of grey (a decompression bomb). */
@@ -151,7 +163,12 @@ export function pngBomb(side = 30_000): Uint8Array {
   ihdr[9] = 0; // greyscale
   const idat = deflateSync(Buffer.alloc((side + 1) * 64), { level: 9 }); // the first rows; the rest would follow
   return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]),
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      pngChunk('IHDR', ihdr),
+      pngChunk('IDAT', idat),
+      pngChunk('IEND', Buffer.alloc(0)),
+    ]),
   );
 }
 
@@ -161,16 +178,24 @@ export function pngBomb(side = 30_000): Uint8Array {
  * zeros: a zero ends the C string at once, and libvips would keep nothing of it.
  */
 export async function ztxtBomb(chunks = 50, inflatedBytes = 20 * 1024 * 1024): Promise<Uint8Array> {
-  const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#808080' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#808080' } })
+    .png()
+    .toBuffer();
   const text = deflateSync(Buffer.alloc(inflatedBytes, 0x41), { level: 9 });
-  const bombs = Array.from({ length: chunks }, (_, i) => pngChunk('zTXt', Buffer.concat([Buffer.from(`Comment ${i}\0\0`, 'latin1'), text])));
+  const bombs = Array.from({ length: chunks }, (_, i) =>
+    pngChunk('zTXt', Buffer.concat([Buffer.from(`Comment ${i}\0\0`, 'latin1'), text])),
+  );
   const afterIhdr = 8 + 8 + 13 + 4;
   return new Uint8Array(Buffer.concat([png.subarray(0, afterIhdr), ...bombs, png.subarray(afterIhdr)]));
 }
 
 /** A plain JPEG of `width` × `height` (one colour, so even 40 megapixels are a few hundred kB). */
 export async function plainJpeg(width: number, height: number): Promise<Uint8Array> {
-  return new Uint8Array(await sharp({ create: { width, height, channels: 3, background: '#3a6b8c' } }).jpeg({ quality: 80 }).toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width, height, channels: 3, background: '#3a6b8c' } })
+      .jpeg({ quality: 80 })
+      .toBuffer(),
+  );
 }
 
 /** A real PNG cut off in the middle of its image data. */

@@ -42,7 +42,14 @@ describe('abuse', () => {
     expect(h.sentTo('verifiers')).toHaveLength(5); // the sixth waits for the digest
     await h.advance(5 * 60_000);
     expect(h.lastTo('verifiers')!.text).toContain('🗂️ Resumen: 1 reporte más');
-    expect(h.bot.store.db.prepare('SELECT priority FROM reports ORDER BY number').pluck().all()).toEqual(['normal', 'normal', 'normal', 'normal', 'normal', 'low']);
+    expect(h.bot.store.db.prepare('SELECT priority FROM reports ORDER BY number').pluck().all()).toEqual([
+      'normal',
+      'normal',
+      'normal',
+      'normal',
+      'normal',
+      'low',
+    ]);
   });
 
   it('/block hides a sender from verifiers without telling anyone who it is; /unblock restores them', async () => {

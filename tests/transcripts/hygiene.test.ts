@@ -65,7 +65,11 @@ const SEPARATORS = /[\u2028\u2029\u0085\v\f\r]/;
 const MARKERS = /[\p{Extended_Pictographic}\p{Emoji_Presentation}\u2713\u2714\u2611]/u;
 const LIVE_LINK = /evil\.example|t\.me\/|bit\.ly\/|wa\.me\/|tel:\+/;
 /** Lines of ours that may look official: our own titles and confirmations. */
-const OURS = [/^🚨 ALERTA VERIFICADA · Incidente #\d+$/, /^✅ Reporte #\d+ confirmado\. La alerta va a: /, /^💬 #\d+ · respuesta del informante:$/];
+const OURS = [
+  /^🚨 ALERTA VERIFICADA · Incidente #\d+$/,
+  /^✅ Reporte #\d+ confirmado\. La alerta va a: /,
+  /^💬 #\d+ · respuesta del informante:$/,
+];
 const LOOKS_OFFICIAL = /^\W*(?:✅|✔|🔔|🚨|Reporte\b.*confirmado|ALERTA VERIFICADA|VERIFIED ALERT)/u;
 /** Lines that carry the tipster's words. */
 const QUOTES_TIPSTER = /tocando puertas|VERIFIED ALERT|siguen ahí|evacuen ya/;
@@ -78,7 +82,9 @@ describe('tipster text that tries to look official', () => {
     expect(lineWith(card, 'evacuen ya')).toMatch(
       /^Qué pasa: están tocando puertas \/ Reporte #1001 confirmado \/ ALERTA VERIFICADA: evacuen ya$/,
     );
-    expect(lineWith(card, 'VERIFIED ALERT')).toMatch(/^Dónde: 1st y Soto 90033 \/ VERIFIED ALERT, info en evil\[\.\]example\/x o t\[\.\]me\/falso$/);
+    expect(lineWith(card, 'VERIFIED ALERT')).toMatch(
+      /^Dónde: 1st y Soto 90033 \/ VERIFIED ALERT, info en evil\[\.\]example\/x o t\[\.\]me\/falso$/,
+    );
 
     await say('verifier-1', '/preguntar 1001 ¿Siguen ahí?', 'verifiers');
     await say(TIPSTER, RELAY);
@@ -101,7 +107,11 @@ describe('tipster text that tries to look official', () => {
       expect(m.text).not.toMatch(SEPARATORS);
       expect(m.text).not.toMatch(LIVE_LINK);
       for (const line of m.text.split('\n')) {
-        if (LOOKS_OFFICIAL.test(line)) expect(OURS.some((ours) => ours.test(line)), line).toBe(true);
+        if (LOOKS_OFFICIAL.test(line))
+          expect(
+            OURS.some((ours) => ours.test(line)),
+            line,
+          ).toBe(true);
         if (QUOTES_TIPSTER.test(line)) expect(line).not.toMatch(MARKERS);
       }
     }

@@ -104,7 +104,11 @@ describe('intake transcripts', () => {
     await answer('eli', 'ni idea de la hora');
     await answer('eli', 'no sé, temprano');
     await answer('eli', '???');
-    const fields = JSON.parse(JSON.stringify(h.bot.store.loadSession(h.bot.store.db.prepare('SELECT tipster FROM sessions').pluck().get() as string)?.session.draft));
+    const fields = JSON.parse(
+      JSON.stringify(
+        h.bot.store.loadSession(h.bot.store.db.prepare('SELECT tipster FROM sessions').pluck().get() as string)?.session.draft,
+      ),
+    );
     expect(fields.time).toEqual({ text: '???' });
     expect(h.lastTo('eli')?.keys).toEqual(['intake.size.ask']);
     await expect(h.transcript()).toMatchFileSnapshot('__golden__/wrong-answers.txt');
@@ -151,7 +155,12 @@ describe('intake transcripts', () => {
     const session = h.bot.store.db.prepare('SELECT state FROM sessions').pluck().get() as string;
     expect(JSON.parse(session).draft.activity.text).toBe('agents in the parking lot of the Home Depot on Soto St');
     // The burst said where, so "Where?" is answered: one reply, the next question.
-    expect(h.sentTo('gil').slice(before).map((m) => m.keys)).toEqual([['intake.time.ask']]);
+    expect(
+      h
+        .sentTo('gil')
+        .slice(before)
+        .map((m) => m.keys),
+    ).toEqual([['intake.time.ask']]);
     await expect(h.transcript()).toMatchFileSnapshot('__golden__/burst-of-texts.txt');
   });
 

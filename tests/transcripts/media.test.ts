@@ -37,7 +37,15 @@ const RICH_ES = 'están arrestando a un señor en 1st y Soto 90033, ahora, 4 age
 function networkConfig(uncleanable: 'withhold' | 'verifiers' = 'withhold'): Config {
   const c = structuredClone(DEMO_CONFIG) as Config;
   c.chats.responders[0]!.media = true; // responders-east (es)
-  c.chats.responders.push({ platform: 'simulator', id: 'responders-east-text', zones: ['eastside'], language: 'en', fallback: false, precision: 'exact', media: false });
+  c.chats.responders.push({
+    platform: 'simulator',
+    id: 'responders-east-text',
+    zones: ['eastside'],
+    language: 'en',
+    fallback: false,
+    precision: 'exact',
+    media: false,
+  });
   c.privacy.uncleanableMedia = uncleanable;
   return c;
 }
@@ -52,7 +60,10 @@ afterEach(async () => {
 async function keysOf(step: () => Promise<void>): Promise<string[]> {
   const before = h!.sentTo(TIPSTER).length;
   await step();
-  return h!.sentTo(TIPSTER).slice(before).flatMap((m) => m.keys ?? []);
+  return h!
+    .sentTo(TIPSTER)
+    .slice(before)
+    .flatMap((m) => m.keys ?? []);
 }
 
 async function say(who: string, content: { text?: string; attachments?: Attachment[] }, chat?: string): Promise<void> {
@@ -120,8 +131,15 @@ describe('photos and videos', () => {
     expect(cardRow.payload.length).toBeLessThan(3000);
 
     // The database: the photo as re-encoded, the video as a note without its bytes.
-    const rows = h.bot.store.db.prepare('SELECT ref, kind, mime, cleaned, bytes, report_number AS report FROM media ORDER BY ref').all() as {
-      ref: string; kind: string; mime: string; cleaned: number; bytes: Buffer; report: number;
+    const rows = h.bot.store.db
+      .prepare('SELECT ref, kind, mime, cleaned, bytes, report_number AS report FROM media ORDER BY ref')
+      .all() as {
+      ref: string;
+      kind: string;
+      mime: string;
+      cleaned: number;
+      bytes: Buffer;
+      report: number;
     }[];
     expect(rows.map((r) => [r.kind, r.mime, r.cleaned, r.report])).toEqual([
       ['image', 'image/jpeg', 1, n],
@@ -157,7 +175,7 @@ describe('photos and videos', () => {
     expect(hits(dbBytes(dbPath))).toEqual([]); // after the final checkpoint too
   });
 
-  it("with uncleanableMedia: verifiers, the video reaches the verifier chat only, flagged; responders never get it", async () => {
+  it('with uncleanableMedia: verifiers, the video reaches the verifier chat only, flagged; responders never get it', async () => {
     h = await new Harness({ config: networkConfig('verifiers') }).start();
     const n = await tipWithMedia(await gpsJpeg());
     const card = h.lastTo('verifiers')!;
@@ -176,10 +194,14 @@ describe('photos and videos', () => {
     h = await new Harness({ config: networkConfig() }).start();
     await say(TIPSTER, { text: RICH_ES });
     const started = performance.now();
-    expect(await keysOf(() => say(TIPSTER, { attachments: [{ kind: 'image', mime: 'image/png', data: pngBomb(30_000) }] }))).toContain('intake.media.too_large');
+    expect(await keysOf(() => say(TIPSTER, { attachments: [{ kind: 'image', mime: 'image/png', data: pngBomb(30_000) }] }))).toContain(
+      'intake.media.too_large',
+    );
     expect(performance.now() - started).toBeLessThan(2000);
     const broken = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 9, 9]);
-    expect(await keysOf(() => say(TIPSTER, { attachments: [{ kind: 'image', mime: 'image/jpeg', data: broken }] }))).toContain('intake.media.unsupported');
+    expect(await keysOf(() => say(TIPSTER, { attachments: [{ kind: 'image', mime: 'image/jpeg', data: broken }] }))).toContain(
+      'intake.media.unsupported',
+    );
     expect(h.bot.store.db.prepare('SELECT COUNT(*) FROM media').pluck().get()).toBe(0);
     await say(TIPSTER, { text: 'sí' });
     const card = h.lastTo('verifiers')!;
@@ -201,11 +223,23 @@ describe('photos and videos', () => {
     const adapter = new RecordingAdapter('simulator');
     await adapter.start(async () => {});
     const dispatcher = new OutboxDispatcher({
-      store, vault, adapters: new Map([['simulator', adapter]]), clock: () => 0,
-      settings: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 }, logger: createLogger('silent'),
+      store,
+      vault,
+      adapters: new Map([['simulator', adapter]]),
+      clock: () => 0,
+      settings: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 },
+      logger: createLogger('silent'),
     });
     const row = (id: string, payload: object) =>
-      store.enqueue({ platform: 'simulator', address: vault.seal(JSON.stringify({ id, kind: 'group' })), chatKey: id, payload: JSON.stringify({ text: id, ...payload }) }, 0);
+      store.enqueue(
+        {
+          platform: 'simulator',
+          address: vault.seal(JSON.stringify({ id, kind: 'group' })),
+          chatKey: id,
+          payload: JSON.stringify({ text: id, ...payload }),
+        },
+        0,
+      );
     row('responders', { mediaRefs: ['clean', 'raw', 'video', 'withheld', 'deleted'] });
     row('verifiers', { mediaRefs: ['clean'], uncleanedRefs: ['video', 'withheld', 'deleted'] });
     await dispatcher.drain();
@@ -247,7 +281,12 @@ describe('photos and videos', () => {
     expect(h.lastTo('truncated')?.keys).toEqual(['intake.urgent.ask']);
     // With words, the language is known and the note comes in it, before the safety notice.
     await say('truncated-en', { text: 'ICE agents at 1st and Soto', attachments: [files[1]![1]] });
-    expect(h.sentTo('truncated-en').flatMap((m) => m.keys ?? []).slice(0, 2)).toEqual(['intake.media.unsupported', 'intake.safety']);
+    expect(
+      h
+        .sentTo('truncated-en')
+        .flatMap((m) => m.keys ?? [])
+        .slice(0, 2),
+    ).toEqual(['intake.media.unsupported', 'intake.safety']);
     expect(h.sentTo('truncated-en')[0]!.text).toMatch(/could not use that photo/);
     expect(h.bot.store.db.prepare('SELECT COUNT(*) FROM media').pluck().get()).toBe(0);
     await expect(h.transcript()).toMatchFileSnapshot('__golden__/unusable-first-photo.txt');

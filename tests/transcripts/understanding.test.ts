@@ -26,7 +26,10 @@ async function say(who: string, text: string, gap = 20_000): Promise<void> {
 
 /** The bot's replies to `who` after their last message. */
 function repliesSince(who: string, before: number): string[][] {
-  return h.sentTo(who).slice(before).map((m) => m.keys ?? []);
+  return h
+    .sentTo(who)
+    .slice(before)
+    .map((m) => m.keys ?? []);
 }
 
 function draftOf(): Record<string, { text?: string; agents?: number; vehicles?: number; at?: number }> {
@@ -39,7 +42,10 @@ describe('understanding tipsters', () => {
     await harness();
     const es = ['no', 'están vigilando desde un carro', '1st y Soto', 'hace 10 minutos', '2 agentes', 'no', 'sí'];
     const en = ['no', 'they are parked watching the school', 'Cesar Chavez and Soto', '5 min ago', '3 agents', 'no', 'yes'];
-    for (const [who, first, answers] of [['ana', 'hola', es], ['ben', 'hello', en]] as const) {
+    for (const [who, first, answers] of [
+      ['ana', 'hola', es],
+      ['ben', 'hello', en],
+    ] as const) {
       await say(who, first);
       for (const [i, text] of answers.entries()) {
         const before = h.sentTo(who).length;
@@ -293,7 +299,10 @@ describe('understanding tipsters', () => {
         const before = h.sentTo(who).length;
         h.now += 20_000;
         await h.send(who, content);
-        const got = h.sentTo(who).slice(before).flatMap((m) => m.keys ?? []);
+        const got = h
+          .sentTo(who)
+          .slice(before)
+          .flatMap((m) => m.keys ?? []);
         expect(got.length, `${input} at ${state}`).toBeGreaterThan(0);
         if (content.attachments && input !== 'audio') expect(got[0], `${input} at ${state}`).toBe('intake.media.unsupported');
       }

@@ -12,13 +12,23 @@ import { Harness } from '../support/harness.js';
 
 const MIN = 60_000;
 const CALM = 'hay 3 agentes de ICE vigilando en Soto y 1st, boyle heights, hace 5 minutos, 1 camioneta blanca';
-const URGENT = 'están arrestando a un señor en 1st y Soto, boyle heights, ahora, 4 agentes con chalecos de ICE, 2 SUV negras, placas 7ABC123';
+const URGENT =
+  'están arrestando a un señor en 1st y Soto, boyle heights, ahora, 4 agentes con chalecos de ICE, 2 SUV negras, placas 7ABC123';
 
 /** One east-side group (named), the west group, no fallback; each report stays its own (no follow-up window). */
 function config(edit: (c: Config) => void = () => {}): Config {
   const c = structuredClone(DEMO_CONFIG) as Config;
   c.chats.responders = [
-    { platform: 'simulator', id: 'responders-east', name: 'Boyle Heights', zones: ['eastside'], language: 'es', fallback: false, precision: 'zone', media: false },
+    {
+      platform: 'simulator',
+      id: 'responders-east',
+      name: 'Boyle Heights',
+      zones: ['eastside'],
+      language: 'es',
+      fallback: false,
+      precision: 'zone',
+      media: false,
+    },
     { platform: 'simulator', id: 'responders-west', zones: ['westside'], language: 'en', fallback: false, precision: 'zone', media: false },
   ];
   c.intake.followUpMinutes = 0;
@@ -44,7 +54,11 @@ async function tip(who: string, text: string, ...answers: string[]): Promise<num
   return h.reports().at(-1)!.number;
 }
 
-const toVerifiers = () => h.sentTo('verifiers').map((m) => m.text).join('\n');
+const toVerifiers = () =>
+  h
+    .sentTo('verifiers')
+    .map((m) => m.text)
+    .join('\n');
 
 describe('verification you can trust', () => {
   it('a confirmation no group covers says so plainly, and neither verifiers nor tipster hear "alerted"', async () => {
@@ -64,13 +78,15 @@ describe('verification you can trust', () => {
     await say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('La alerta va a: Boyle Heights');
     for (let i = 0; i < 8; i++) await h.advance(5 * MIN); // the retries, with backoff
-    expect(h.lastTo('verifiers')!.text).toBe(`🛑 Alerta #${n} NO se entregó: Boyle Heights ✗ falló tras 8 intentos. Avisen a los grupos a mano.`);
+    expect(h.lastTo('verifiers')!.text).toBe(
+      `🛑 Alerta #${n} NO se entregó: Boyle Heights ✗ falló tras 8 intentos. Avisen a los grupos a mano.`,
+    );
     expect(h.sentTo('verifiers').filter((m) => m.text.includes('NO se entregó'))).toHaveLength(1);
     expect(h.lastTo('tipster-b')!.text).not.toContain('avisó a la red');
     await expect(h.transcript()).toMatchFileSnapshot('__golden__/verify-delivery-failed.txt');
   });
 
-  it('an urgent report merged into a calm one: the alert is urgent, with the latest time, both reports\' facts and two people', async () => {
+  it("an urgent report merged into a calm one: the alert is urgent, with the latest time, both reports' facts and two people", async () => {
     h = await new Harness({ config: config() }).start();
     const calm = await tip('tipster-c', CALM, 'no');
     h.now += 10 * MIN;
@@ -114,7 +130,9 @@ describe('verification you can trust', () => {
     }).start();
     const n = await tip('ana-phone', URGENT); // Ana sends a tip from her phone
     await say('ana-laptop', `/confirm ${n}`, 'verifiers');
-    expect(h.lastTo('verifiers')!.text).toBe(`No puedes aprobar el reporte #${n}: lo enviaste tú. Otra persona del equipo tiene que confirmarlo.`);
+    expect(h.lastTo('verifiers')!.text).toBe(
+      `No puedes aprobar el reporte #${n}: lo enviaste tú. Otra persona del equipo tiene que confirmarlo.`,
+    );
     await say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('(1 de 2)');
     expect(h.sentTo('responders-east')).toHaveLength(0);
@@ -176,7 +194,12 @@ describe('verification you can trust', () => {
   });
 
   it('follow-ups beyond the hourly cap are held, the tipster still thanked; strangers get one refusal', async () => {
-    h = await new Harness({ config: config((c) => { c.intake.followUpMinutes = 60; c.abuse.followUpsPerHour = 2; }) }).start();
+    h = await new Harness({
+      config: config((c) => {
+        c.intake.followUpMinutes = 60;
+        c.abuse.followUpsPerHour = 2;
+      }),
+    }).start();
     const n = await tip('tipster-h', URGENT);
     for (const news of ['siguen ahí', 'ahora son 5', 'llegó otra camioneta', 'se llevaron a otro']) await say('tipster-h', news);
     const followups = h.sentTo('verifiers').filter((m) => m.text.startsWith(`📝 #${n}`));

@@ -19,7 +19,15 @@ function networkConfig(approvals = 1): Config {
   const c = structuredClone(DEMO_CONFIG) as Config;
   c.chats.responders[0]!.fallback = false;
   c.chats.responders.push(
-    { platform: 'simulator', id: 'responders-east-en', zones: ['eastside'], language: 'en', fallback: false, precision: 'zone', media: false },
+    {
+      platform: 'simulator',
+      id: 'responders-east-en',
+      zones: ['eastside'],
+      language: 'en',
+      fallback: false,
+      precision: 'zone',
+      media: false,
+    },
     { platform: 'simulator', id: 'regional', zones: [], language: 'es', fallback: true, precision: 'exact', media: false },
   );
   c.verification.approvals = approvals;
@@ -73,7 +81,12 @@ describe('verification and alerts', () => {
     expect(h.sentTo('regional')).toHaveLength(0);
     expect(h.lastTo('+15551234567')!.text).toContain(`#${n}`); // the tipster is told
     expect(h.lastTo('+15551234567')!.text).toContain('avisó a la red'); // once a group really got it
-    expect(h.sentTo('verifiers').map((m) => m.text).join('\n')).toContain(`Alerta #${n} entregada: Lado Este (responders-east) ✓, Lado Este (responders-east-en) ✓`);
+    expect(
+      h
+        .sentTo('verifiers')
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain(`Alerta #${n} entregada: Lado Este (responders-east) ✓, Lado Este (responders-east-en) ✓`);
     expect(h.lastTo('verifiers')!.text).toContain('ya está confirmado');
     await expect(h.transcript()).toMatchFileSnapshot('__golden__/verify-confirm.txt');
   });
@@ -86,18 +99,31 @@ describe('verification and alerts', () => {
     // Commit the confirmation without letting the dispatcher send anything, then "crash".
     await h.adapter.stop();
     h.bot.runtime.handleInbound({
-      platform: 'simulator', chat: { id: 'verifiers', kind: 'group' }, sender: 'verifier-1',
-      messageId: 'confirm-1', timestamp: h.now, text: `/confirm ${n}`, attachments: [],
+      platform: 'simulator',
+      chat: { id: 'verifiers', kind: 'group' },
+      sender: 'verifier-1',
+      messageId: 'confirm-1',
+      timestamp: h.now,
+      text: `/confirm ${n}`,
+      attachments: [],
     });
-    const pending = h.bot.store.db.prepare(`SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'alert:%' AND status = 'pending'`).pluck().get();
+    const pending = h.bot.store.db
+      .prepare(`SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'alert:%' AND status = 'pending'`)
+      .pluck()
+      .get();
     expect(pending).toBe(2);
     h.bot.store.db.close();
 
     const restarted = await new Harness({ config: networkConfig(), dbPath, start: h.now + 1000 }).start();
     h = restarted;
     await h.adapter.deliver({
-      platform: 'simulator', chat: { id: 'verifiers', kind: 'group' }, sender: 'verifier-1',
-      messageId: 'confirm-1', timestamp: h.now, text: `/confirm ${n}`, attachments: [],
+      platform: 'simulator',
+      chat: { id: 'verifiers', kind: 'group' },
+      sender: 'verifier-1',
+      messageId: 'confirm-1',
+      timestamp: h.now,
+      text: `/confirm ${n}`,
+      attachments: [],
     }); // redelivered after the crash: already handled
     await h.flush();
     expect(h.sentTo('responders-east')).toHaveLength(1);
@@ -225,8 +251,18 @@ describe('verification and alerts', () => {
     const n = await tipAndSubmit('tipster-i', 'hay un retén de la migra en Main y 5th, ahora, 6 agentes', 'no');
     await say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.adapter.sent.filter((m) => m.text.includes('ALERTA VERIFICADA'))).toHaveLength(0);
-    expect(h.sentTo('verifiers').map((m) => m.text).join('\n')).toContain('NO se alertó a nadie');
-    expect(h.sentTo('verifiers').map((m) => m.text).join('\n')).not.toContain('La alerta va a');
+    expect(
+      h
+        .sentTo('verifiers')
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain('NO se alertó a nadie');
+    expect(
+      h
+        .sentTo('verifiers')
+        .map((m) => m.text)
+        .join('\n'),
+    ).not.toContain('La alerta va a');
     expect(h.lastTo('tipster-i')!.text).not.toContain('avisó'); // nobody was alerted: the tipster is not told so
   });
 

@@ -103,7 +103,12 @@ export function reactionEnvelope(from: FromWhom, timestamp: number, target: { uu
 }
 
 /** What the account's own phone sent, as a linked device sees it (a sync message). */
-export function syncSentEnvelope(own: { uuid: string; number: string }, text: string, timestamp: number, to: string): Record<string, unknown> {
+export function syncSentEnvelope(
+  own: { uuid: string; number: string },
+  text: string,
+  timestamp: number,
+  to: string,
+): Record<string, unknown> {
   return {
     ...source({ uuid: own.uuid, number: own.number, name: 'Centinela', device: 1 }),
     ...stamps(timestamp),

@@ -12,7 +12,11 @@ afterEach(async () => {
 });
 
 async function send(f: FakeSignalServer, body: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${f.url}/v2/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${f.url}/v2/send`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -32,12 +36,27 @@ describe('FakeSignalServer', () => {
       [{ number: '+15550999', recipients: [uuid], message: 'm' }, 'Specified account does not exist'],
       [{ number: BOT_NUMBER, recipients: [groupOf(16)], message: 'm' }, 'Invalid Signal group size (16'],
       [{ number: BOT_NUMBER, recipients: ['group.!!not-base64!!'], message: 'm' }, 'Invalid identifier group.!!not-base64!!'],
-      [{ number: BOT_NUMBER, recipients: [g1.id, g2.id], message: 'm' }, 'A signal message cannot be sent to more than one group at once! Please use multiple REST API calls for that.'],
-      [{ number: BOT_NUMBER, recipients: [g1.id, uuid], message: 'm' }, 'Signal Messenger Groups and phone numbers cannot be specified together in one request! Please split them up into multiple REST API calls.'],
-      [{ number: BOT_NUMBER, recipients: [g1.id, 'someone.42'], message: 'm' }, 'Signal Messenger Groups and usernames cannot be specified together in one request! Please split them up into multiple REST API calls.'],
-      [{ number: BOT_NUMBER, recipients: [groupOf(32, 9)], message: 'm' }, `Failed to send to group: Group not found: ${Buffer.alloc(32, 9).toString('base64')}`],
+      [
+        { number: BOT_NUMBER, recipients: [g1.id, g2.id], message: 'm' },
+        'A signal message cannot be sent to more than one group at once! Please use multiple REST API calls for that.',
+      ],
+      [
+        { number: BOT_NUMBER, recipients: [g1.id, uuid], message: 'm' },
+        'Signal Messenger Groups and phone numbers cannot be specified together in one request! Please split them up into multiple REST API calls.',
+      ],
+      [
+        { number: BOT_NUMBER, recipients: [g1.id, 'someone.42'], message: 'm' },
+        'Signal Messenger Groups and usernames cannot be specified together in one request! Please split them up into multiple REST API calls.',
+      ],
+      [
+        { number: BOT_NUMBER, recipients: [groupOf(32, 9)], message: 'm' },
+        `Failed to send to group: Group not found: ${Buffer.alloc(32, 9).toString('base64')}`,
+      ],
       [{ number: BOT_NUMBER, recipients: [g1.internal_id], message: 'm' }, 'Failed to send message: Username not found\n'],
-      [{ number: BOT_NUMBER, recipients: [uuid], message: 'm', base64_attachments: ['data:image/png;base64,@@@'] }, 'illegal base64 data at input byte 0'],
+      [
+        { number: BOT_NUMBER, recipients: [uuid], message: 'm', base64_attachments: ['data:image/png;base64,@@@'] },
+        'illegal base64 data at input byte 0',
+      ],
     ];
     for (const [body, error] of cases) expect(await send(fake, body), JSON.stringify(body)).toEqual({ status: 400, body: { error } });
     expect(fake.sent()).toEqual([]);
@@ -46,7 +65,9 @@ describe('FakeSignalServer', () => {
     expect(ok.status).toBe(201);
     expect(ok.body).toEqual({ timestamp: expect.stringMatching(/^\d+$/) });
     fake.sendResponse = 'array';
-    expect((await send(fake, { number: BOT_NUMBER, recipients: ['+15550123'], message: 'x' })).body).toEqual([{ timestamp: expect.stringMatching(/^\d+$/) }]);
+    expect((await send(fake, { number: BOT_NUMBER, recipients: ['+15550123'], message: 'x' })).body).toEqual([
+      { timestamp: expect.stringMatching(/^\d+$/) },
+    ]);
   });
 
   it('json-rpc mode: loses what arrives with no socket; a plain GET is a 400', async () => {
@@ -63,7 +84,9 @@ describe('FakeSignalServer', () => {
     expect(fake.pushEnvelope(dataEnvelope({ uuid: uuidFor('a') }, 'other account', { timestamp: 3 }), '+15550999')).toBe(false);
     expect(fake.pushEnvelope(dataEnvelope({ uuid: uuidFor('a') }, 'kept', { timestamp: 2 }))).toBe(true);
     await eventually(() => expect(frames).toHaveLength(1));
-    expect(frames.map((f) => (JSON.parse(f) as { envelope: { dataMessage: { message: string } } }).envelope.dataMessage.message)).toEqual(['kept']);
+    expect(frames.map((f) => (JSON.parse(f) as { envelope: { dataMessage: { message: string } } }).envelope.dataMessage.message)).toEqual([
+      'kept',
+    ]);
     ws.close();
   });
 
@@ -95,7 +118,9 @@ describe('FakeSignalServer', () => {
     expect(await (await fetch(`${fake.url}/v1/attachments/1.jpg`)).json()).toEqual({ error: 'No attachment with that name found' });
 
     const g = fake.addGroup('verifiers');
-    expect(await (await fetch(`${fake.url}/v1/groups/%2B15550100`)).json()).toMatchObject([{ name: 'verifiers', id: g.id, internal_id: g.internal_id }]);
+    expect(await (await fetch(`${fake.url}/v1/groups/%2B15550100`)).json()).toMatchObject([
+      { name: 'verifiers', id: g.id, internal_id: g.internal_id },
+    ]);
     expect((await fetch(`${fake.url}/v1/qrcodelink?device_name=x`)).headers.get('content-type')).toBe('image/png');
     expect(await (await fetch(`${fake.url}/v1/qrcodelink`)).json()).toEqual({ error: 'Please provide a name for the device' });
   });

@@ -26,29 +26,14 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import QRCode from 'qrcode';
 import { WebSocket, WebSocketServer } from 'ws';
+import { newGroupEntry, type FakeGroupEntry } from './groups.js';
 import { Mailbox } from './mailbox.js';
 import type { MailboxTiming, ReceiveCall } from './mailbox.js';
 import { readBody, receiveParamsProblem, validateSend } from './rules.js';
 import type { SendBodyLike } from './rules.js';
 
 export type FakeMode = 'json-rpc' | 'normal' | 'native';
-
-export interface FakeGroupEntry {
-  name: string;
-  description: string;
-  /** `group.` form. */
-  id: string;
-  /** signal-cli raw id (base64 of 32 bytes). */
-  internal_id: string;
-  members: string[];
-  blocked: boolean;
-  member: boolean;
-  pending_invites: string[];
-  pending_requests: string[];
-  invite_link: string;
-  admins: string[];
-  permissions: { add_members: string; edit_group: string; send_messages: string };
-}
+export type { FakeGroupEntry } from './groups.js';
 
 export interface FakeSendFailure {
   status: number;
@@ -169,20 +154,7 @@ export class FakeSignalServer {
 
   /** Adds a group the accounts are members of; a random 32-byte id unless given. */
   addGroup(name: string, internalId: string = randomBytes(32).toString('base64')): FakeGroupEntry {
-    const g: FakeGroupEntry = {
-      name,
-      description: '',
-      id: 'group.' + Buffer.from(internalId, 'utf8').toString('base64'),
-      internal_id: internalId,
-      members: [...this.accounts],
-      blocked: false,
-      member: true,
-      pending_invites: [],
-      pending_requests: [],
-      invite_link: '',
-      admins: [...this.accounts],
-      permissions: { add_members: 'only-admins', edit_group: 'only-admins', send_messages: 'every-member' },
-    };
+    const g = newGroupEntry(name, internalId, this.accounts);
     this.groups.push(g);
     return g;
   }
@@ -290,7 +262,10 @@ export class FakeSignalServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
-    const parts = url.pathname.split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p));
+    const parts = url.pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .map((p) => decodeURIComponent(p));
     this.requests.push(`${method} ${url.pathname}`);
     const route = `${method} /${parts.slice(0, 2).join('/')}`;
     const arg = parts[2];
@@ -318,7 +293,8 @@ export class FakeSignalServer {
     }
     if (route === 'GET /v1/attachments' && parts.length === 2) return this.json(res, 200, this.attachmentIds());
     if ((route === 'GET /v1/attachments' || route === 'DELETE /v1/attachments') && arg !== undefined) {
-      if (arg.includes('/') || arg.includes('\\') || arg.includes('..')) return this.json(res, 400, { error: 'Please provide a valid attachment name' });
+      if (arg.includes('/') || arg.includes('\\') || arg.includes('..'))
+        return this.json(res, 400, { error: 'Please provide a valid attachment name' });
       const att = this.attachments.get(arg);
       if (!att) return this.json(res, 404, { error: 'No attachment with that name found' });
       if (method === 'DELETE') {
@@ -335,7 +311,8 @@ export class FakeSignalServer {
       if (arg === 'raw') return this.json(res, 200, { device_link_uri: link });
       if (arg !== undefined) return this.notFound(res);
       const version = url.searchParams.get('qrcode_version');
-      if (version !== null && !/^-?\d+$/.test(version)) return this.json(res, 400, { error: 'The qrcode_version parameter needs to be an integer!' });
+      if (version !== null && !/^-?\d+$/.test(version))
+        return this.json(res, 400, { error: 'The qrcode_version parameter needs to be an integer!' });
       const png = await QRCode.toBuffer(link, { width: 256 });
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.byteLength });
       return void res.end(png);
@@ -357,7 +334,9 @@ export class FakeSignalServer {
       res.writeHead(400, { 'content-type': TEXT });
       res.end(
         'Bad Request\n' +
-          JSON.stringify({ error: "websocket: the client is not using the websocket protocol: 'upgrade' token not found in 'Connection' header" }),
+          JSON.stringify({
+            error: "websocket: the client is not using the websocket protocol: 'upgrade' token not found in 'Connection' header",
+          }),
       );
       return;
     }
@@ -420,9 +399,13 @@ export class FakeSignalServer {
     }
     if (this.mode !== 'json-rpc') {
       // The real server runs the GET handler and answers 200 with the array (issue #646).
-      const body = this.accounts.includes(account) ? this.asArray(this.mailbox.takeAll(account)) : JSON.stringify({ error: this.unknownAccount(account) });
+      const body = this.accounts.includes(account)
+        ? this.asArray(this.mailbox.takeAll(account))
+        : JSON.stringify({ error: this.unknownAccount(account) });
       const status = this.accounts.includes(account) ? '200 OK' : '400 Bad Request';
-      socket.end(`HTTP/1.1 ${status}\r\nContent-Type: ${TEXT}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 ${status}\r\nContent-Type: ${TEXT}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {

@@ -7,7 +7,9 @@ const DIR = fileURLToPath(new URL('./fixtures/', import.meta.url));
 /** Every fixture, keyed by file name without `.json`. */
 export function loadSignalFixtures(): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     out.set(file.slice(0, -'.json'.length), JSON.parse(readFileSync(DIR + file, 'utf8')) as unknown);
   }
   return out;

@@ -28,7 +28,11 @@ function push(f: FakeSignalServer, text: string, timestamp: number): void {
 }
 
 /** One receive call: status, the texts it returned, and how long it took. */
-async function receive(f: FakeSignalServer, query: string, signal?: AbortSignal): Promise<{ status: number; texts: string[]; ms: number; body: string }> {
+async function receive(
+  f: FakeSignalServer,
+  query: string,
+  signal?: AbortSignal,
+): Promise<{ status: number; texts: string[]; ms: number; body: string }> {
   const started = performance.now();
   const res = await fetch(`${f.url}/v1/receive/${encodeURIComponent(BOT_NUMBER)}?${query}`, signal ? { signal } : {});
   const body = await res.text();

@@ -99,7 +99,12 @@ export class Mailbox {
    * still there to be answered. Resolves with the call; `error` is set when the REST server
    * answers 400 instead (command timeout, server stopping).
    */
-  async receive(account: string, timeoutSeconds: number, maxMessages: number, clientGone: () => boolean): Promise<{ call: ReceiveCall; error?: string }> {
+  async receive(
+    account: string,
+    timeoutSeconds: number,
+    maxMessages: number,
+    clientGone: () => boolean,
+  ): Promise<{ call: ReceiveCall; error?: string }> {
     const call: ReceiveCall = { id: this.calls.length + 1, account, requestedAt: Date.now(), taken: [] };
     this.calls.push(call);
     const stop = this.shutdown.signal;
@@ -117,7 +122,8 @@ export class Mailbox {
           remaining--;
           continue;
         }
-        const idleMs = timeoutSeconds < 0 ? killedAt - performance.now() : Math.min(timeoutSeconds * this.secondMs, killedAt - performance.now());
+        const idleMs =
+          timeoutSeconds < 0 ? killedAt - performance.now() : Math.min(timeoutSeconds * this.secondMs, killedAt - performance.now());
         if (idleMs <= 0 || !(await this.nextMessage(account, idleMs, stop))) {
           if (timeoutSeconds < 0 || performance.now() >= killedAt) return this.end(call, 'killed', 'process killed as timeout reached');
           break;
@@ -152,7 +158,10 @@ export class Mailbox {
     const previous = this.locks.get(account) ?? Promise.resolve();
     let release!: Release;
     const mine = new Promise<void>((resolve) => (release = resolve));
-    this.locks.set(account, previous.then(() => mine));
+    this.locks.set(
+      account,
+      previous.then(() => mine),
+    );
     await previous;
     return release;
   }

@@ -93,7 +93,8 @@ export function validateSend(body: unknown, ctx: SendContext): { ok: true; body:
   if (b.recipient) recipients.push(b.recipient);
   if (recipients.length === 0) return { ok: false, error: "Couldn't process request - please provide at least one recipient" };
   if (!b.number) return { ok: false, error: "Couldn't process request - please provide a valid number" };
-  if (b.sticker && !b.sticker.includes(':')) return { ok: false, error: "Couldn't process request - please provide valid sticker delimiter" };
+  if (b.sticker && !b.sticker.includes(':'))
+    return { ok: false, error: "Couldn't process request - please provide valid sticker delimiter" };
   if (b.view_once === true && (b.base64_attachments ?? []).length === 0) {
     return { ok: false, error: "'view_once' can only be set for image attachments!" };
   }
@@ -108,16 +109,31 @@ export function validateSend(body: unknown, ctx: SendContext): { ok: true; body:
   }
   const has = (k: Kind): boolean => kinds.includes(k);
   if (has('number') && has('group')) {
-    return { ok: false, error: 'Signal Messenger Groups and phone numbers cannot be specified together in one request! Please split them up into multiple REST API calls.' };
+    return {
+      ok: false,
+      error:
+        'Signal Messenger Groups and phone numbers cannot be specified together in one request! Please split them up into multiple REST API calls.',
+    };
   }
   if (has('username') && has('group')) {
-    return { ok: false, error: 'Signal Messenger Groups and usernames cannot be specified together in one request! Please split them up into multiple REST API calls.' };
+    return {
+      ok: false,
+      error:
+        'Signal Messenger Groups and usernames cannot be specified together in one request! Please split them up into multiple REST API calls.',
+    };
   }
   if (has('number') && has('username')) {
-    return { ok: false, error: 'Signal Messenger phone numbers and usernames cannot be specified together in one request! Please split them up into multiple REST API calls.' };
+    return {
+      ok: false,
+      error:
+        'Signal Messenger phone numbers and usernames cannot be specified together in one request! Please split them up into multiple REST API calls.',
+    };
   }
   if (groups.length > 1) {
-    return { ok: false, error: 'A signal message cannot be sent to more than one group at once! Please use multiple REST API calls for that.' };
+    return {
+      ok: false,
+      error: 'A signal message cannot be sent to more than one group at once! Please use multiple REST API calls for that.',
+    };
   }
 
   // From here on signal-cli itself answers.
@@ -140,13 +156,17 @@ export function validateSend(body: unknown, ctx: SendContext): { ok: true; body:
 
 /** The receive query parameters the real server checks in normal/native mode. */
 export function receiveParamsProblem(q: URLSearchParams): string | undefined {
-  for (const [name, label] of [['timeout', 'timeout'], ['max_messages', 'max_messages']] as const) {
+  for (const [name, label] of [
+    ['timeout', 'timeout'],
+    ['max_messages', 'max_messages'],
+  ] as const) {
     const v = q.get(name);
     if (v !== null && !/^-?\d+$/.test(v)) return `Couldn't process request - ${label} needs to be numeric!`;
   }
   for (const name of ['ignore_attachments', 'ignore_stories', 'ignore_avatars', 'ignore_stickers', 'send_read_receipts']) {
     const v = q.get(name);
-    if (v !== null && v !== 'true' && v !== 'false') return `Couldn't process request - ${name} parameter needs to be either 'true' or 'false'`;
+    if (v !== null && v !== 'true' && v !== 'false')
+      return `Couldn't process request - ${name} parameter needs to be either 'true' or 'false'`;
   }
   return undefined;
 }

@@ -16,11 +16,17 @@ describe('FakeBotApi', () => {
     if (opts.get) res = await fetch(`${url}?${new URLSearchParams(body as Record<string, string>)}`);
     else if (opts.form) res = await fetch(url, { method: 'POST', body: new URLSearchParams(body as Record<string, string>) });
     else res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
-    return { status: res.status, body: (await res.json()) as { ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: unknown } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: unknown },
+    };
   }
 
   it('refuses an unknown token with 401 and an unknown method with 404', async () => {
-    expect(await call('getMe', {}, { token: '1:wrong' })).toEqual({ status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } });
+    expect(await call('getMe', {}, { token: '1:wrong' })).toEqual({
+      status: 401,
+      body: { ok: false, error_code: 401, description: 'Unauthorized' },
+    });
     expect((await call('sendPigeon')).status).toBe(404);
     expect((await call('getMe')).body.result).toMatchObject({ id: api.botInfo.id, is_bot: true, username: 'CentinelaBot' });
   });
@@ -30,9 +36,13 @@ describe('FakeBotApi', () => {
     expect((await call('sendMessage', { text: 'x' })).body.description).toBe('Bad Request: chat_id is empty');
     expect((await call('sendMessage', { chat_id: IDS.maria })).body.description).toBe('Bad Request: message text is empty');
     expect((await call('sendMessage', { chat_id: 5, text: 'x' })).body.description).toBe('Bad Request: chat not found');
-    expect((await call('sendMessage', { chat_id: IDS.maria, text: 'x'.repeat(4097) })).body.description).toBe('Bad Request: message is too long');
+    expect((await call('sendMessage', { chat_id: IDS.maria, text: 'x'.repeat(4097) })).body.description).toBe(
+      'Bad Request: message is too long',
+    );
     const markup = { inline_keyboard: [[{ text: 'a', callback_data: 'x'.repeat(65) }]] };
-    expect((await call('sendMessage', { chat_id: IDS.maria, text: 'x', reply_markup: markup })).body.description).toBe('Bad Request: BUTTON_DATA_INVALID');
+    expect((await call('sendMessage', { chat_id: IDS.maria, text: 'x', reply_markup: markup })).body.description).toBe(
+      'Bad Request: BUTTON_DATA_INVALID',
+    );
     expect((await call('sendMessage', { chat_id: IDS.maria, text: 'x', reply_parameters: { message_id: 99 } })).body.description).toBe(
       'Bad Request: message to be replied not found',
     );
@@ -56,16 +66,26 @@ describe('FakeBotApi', () => {
     api.blockChat(IDS.maria);
     expect((await call('sendMessage', { chat_id: IDS.maria, text: 'x' })).status).toBe(403);
     api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 2', parameters: { retry_after: 2 } });
-    expect((await call('sendMessage', { chat_id: IDS.supergroup, text: 'x' })).body).toMatchObject({ error_code: 429, parameters: { retry_after: 2 } });
+    expect((await call('sendMessage', { chat_id: IDS.supergroup, text: 'x' })).body).toMatchObject({
+      error_code: 429,
+      parameters: { retry_after: 2 },
+    });
     expect((await call('sendMessage', { chat_id: IDS.supergroup, text: 'x' })).body.ok).toBe(true);
   });
 
   it('fails only calls to one chat when failNext names it', async () => {
     api.addChat(privateChat(IDS.maria));
     api.addChat(groupChat(IDS.supergroup));
-    api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } }, { chatId: IDS.supergroup });
+    api.failNext(
+      'sendMessage',
+      { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } },
+      { chatId: IDS.supergroup },
+    );
     expect((await call('sendMessage', { chat_id: IDS.maria, text: 'x' })).body.ok).toBe(true); // another chat: untouched
-    expect((await call('sendMessage', { chat_id: String(IDS.supergroup), text: 'x' }, { form: true })).body).toMatchObject({ error_code: 429, parameters: { retry_after: 3 } });
+    expect((await call('sendMessage', { chat_id: String(IDS.supergroup), text: 'x' }, { form: true })).body).toMatchObject({
+      error_code: 429,
+      parameters: { retry_after: 3 },
+    });
     expect((await call('sendMessage', { chat_id: IDS.supergroup, text: 'x' })).body.ok).toBe(true); // once only
   });
 
@@ -112,7 +132,12 @@ describe('FakeBotApi', () => {
 
   it('serves getFile and downloads, and refuses files over 20 MB', async () => {
     const f = api.addFile('file-1', new Uint8Array([1, 2, 3]), { file_path: 'photos/file_1.jpg' });
-    expect((await call('getFile', { file_id: 'file-1' })).body.result).toEqual({ file_id: 'file-1', file_unique_id: 'u-file-1', file_size: 3, file_path: f.file_path });
+    expect((await call('getFile', { file_id: 'file-1' })).body.result).toEqual({
+      file_id: 'file-1',
+      file_unique_id: 'u-file-1',
+      file_size: 3,
+      file_path: f.file_path,
+    });
     const res = await fetch(`${api.apiRoot}/file/bot${api.token}/${f.file_path}`);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
     expect((await fetch(`${api.apiRoot}/file/bot1:wrong/${f.file_path}`)).status).toBe(404);

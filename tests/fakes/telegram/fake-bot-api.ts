@@ -27,12 +27,9 @@ import type { Chat, Message, Update, UserFromGetMe } from 'grammy/types';
 import { multipartBoundary, parseMultipart } from './multipart.js';
 import type { MultipartFile } from './multipart.js';
 import { handleMethod } from './fake-methods.js';
+import type { ApiResponse, FakeApiState, FakeChatState, FakeError, FakeFile } from './fake-state.js';
 
-export interface FakeError {
-  error_code: number;
-  description: string;
-  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
-}
+export type { FakeChatState, FakeError, FakeFile, MethodResult } from './fake-state.js';
 
 /** One request the bot made, valid or not. */
 export interface RecordedCall {
@@ -55,28 +52,6 @@ export interface FailOptions {
 interface PlannedFailure {
   error: FakeError;
   chatId?: string;
-}
-
-export interface FakeChatState {
-  chat: Chat;
-  /** Message ids that exist in the chat (pushed in, or sent by the bot). */
-  messages: Set<number>;
-  nextMessageId: number;
-  migratedTo?: number;
-  blocked?: string;
-  /** Forum topics (`message_thread_id`s) that exist, for forum supergroups. */
-  topics: Set<number>;
-}
-
-export interface FakeFile {
-  file_id: string;
-  file_unique_id: string;
-  file_path: string;
-  bytes: Uint8Array;
-  /** Declared size, if different from the bytes (to fake a file too big to download). */
-  file_size: number;
-  /** getFile works but the download answers 404 (an expired link). */
-  gone?: boolean;
 }
 
 export interface FakeOptions {
@@ -114,7 +89,7 @@ interface Waiter {
 }
 
 /** The fake server and its test controls. */
-export class FakeBotApi {
+export class FakeBotApi implements FakeApiState {
   readonly botInfo: UserFromGetMe;
   readonly chats = new Map<string, FakeChatState>();
   readonly files = new Map<string, FakeFile>();
@@ -284,7 +259,11 @@ export class FakeBotApi {
       const old = this.waiter;
       this.waiter = undefined;
       clearTimeout(old.timer);
-      reply(old.res, { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' });
+      reply(old.res, {
+        ok: false,
+        error_code: 409,
+        description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+      });
     }
     const ready = this.deliverable(offset, limit);
     if (ready.length > 0 || timeoutSec <= 0) return reply(res, { ok: true, result: ready });
@@ -292,10 +271,13 @@ export class FakeBotApi {
       res,
       offset,
       limit,
-      timer: setTimeout(() => {
-        if (this.waiter === waiter) this.waiter = undefined;
-        reply(res, { ok: true, result: [] });
-      }, Math.min(timeoutSec, this.maxPollSeconds) * 1000),
+      timer: setTimeout(
+        () => {
+          if (this.waiter === waiter) this.waiter = undefined;
+          reply(res, { ok: true, result: [] });
+        },
+        Math.min(timeoutSec, this.maxPollSeconds) * 1000,
+      ),
     };
     this.waiter = waiter;
     res.on('close', () => {
@@ -385,9 +367,6 @@ export class FakeBotApi {
   }
 }
 
-type ApiResponse = { ok: true; result: unknown } | ({ ok: false } & FakeError);
-export type MethodResult = ApiResponse | 'parked';
-
 /** Writes an API answer with the HTTP status the real API uses (200, or the error code). */
 export function reply(res: ServerResponse, body: ApiResponse): void {
   if (res.headersSent || res.destroyed) return;
@@ -396,7 +375,10 @@ export function reply(res: ServerResponse, body: ApiResponse): void {
   res.end(json);
 }
 
-async function readParams(req: IncomingMessage, url: URL): Promise<{ params: Record<string, unknown>; files: Record<string, MultipartFile> }> {
+async function readParams(
+  req: IncomingMessage,
+  url: URL,
+): Promise<{ params: Record<string, unknown>; files: Record<string, MultipartFile> }> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const body = Buffer.concat(chunks);

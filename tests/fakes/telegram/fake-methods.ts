@@ -4,7 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Message } from 'grammy/types';
-import type { FakeBotApi, FakeChatState, FakeError, MethodResult } from './fake-bot-api.js';
+import type { FakeApiState, FakeChatState, FakeError, MethodResult } from './fake-state.js';
 import type { MultipartFile } from './multipart.js';
 
 type Params = Record<string, unknown>;
@@ -20,15 +20,37 @@ const ok = (result: unknown): Answer => ({ ok: true, result });
 
 const MAX_DOWNLOAD = 20 * 1024 * 1024;
 const SECRET = /^[A-Za-z0-9_-]{1,256}$/;
-const UPDATE_TYPES = ['message', 'edited_message', 'channel_post', 'edited_channel_post', 'callback_query', 'inline_query', 'my_chat_member', 'chat_member', 'message_reaction', 'message_reaction_count'];
+const UPDATE_TYPES = [
+  'message',
+  'edited_message',
+  'channel_post',
+  'edited_channel_post',
+  'callback_query',
+  'inline_query',
+  'my_chat_member',
+  'chat_member',
+  'message_reaction',
+  'message_reaction_count',
+];
 
 /** Runs one method; `'parked'` when getUpdates keeps the request open (long polling). */
-export function handleMethod(api: FakeBotApi, method: string, p: Params, files: Record<string, MultipartFile>, res: ServerResponse): MethodResult {
+export function handleMethod(
+  api: FakeApiState,
+  method: string,
+  p: Params,
+  files: Record<string, MultipartFile>,
+  res: ServerResponse,
+): MethodResult {
   switch (method) {
     case 'getMe':
       return ok(api.botInfo);
     case 'getUpdates': {
-      if (api.webhook) return { ok: false, error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first" };
+      if (api.webhook)
+        return {
+          ok: false,
+          error_code: 409,
+          description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        };
       const allowed = json(p['allowed_updates']);
       if (Array.isArray(allowed) && allowed.length > 0) api.allowedUpdates = allowed.map(String).filter((t) => UPDATE_TYPES.includes(t));
       const limit = Math.min(100, Math.max(1, num(p['limit']) ?? 100));
@@ -79,7 +101,7 @@ export function handleMethod(api: FakeBotApi, method: string, p: Params, files: 
 }
 
 /** Common checks of every send: the chat and its state, the topic, the reply, the keyboard. */
-function target(api: FakeBotApi, p: Params): FakeChatState | Answer {
+function target(api: FakeApiState, p: Params): FakeChatState | Answer {
   const chatId = p['chat_id'];
   if (chatId === undefined || chatId === null || String(chatId) === '') return bad('chat_id is empty');
   const chat = api.chats.get(String(chatId));
@@ -98,7 +120,7 @@ function target(api: FakeBotApi, p: Params): FakeChatState | Answer {
   }
   const markup = json(p['reply_markup']) as { inline_keyboard?: unknown } | undefined;
   if (markup !== undefined) {
-    if (!Array.isArray(markup.inline_keyboard)) return bad("object expected as reply markup");
+    if (!Array.isArray(markup.inline_keyboard)) return bad('object expected as reply markup');
     for (const row of markup.inline_keyboard as unknown[]) {
       if (!Array.isArray(row)) return bad('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
       for (const b of row as { text?: unknown; callback_data?: unknown }[]) {
@@ -111,7 +133,7 @@ function target(api: FakeBotApi, p: Params): FakeChatState | Answer {
   return chat;
 }
 
-function sendMessage(api: FakeBotApi, p: Params): Answer {
+function sendMessage(api: FakeApiState, p: Params): Answer {
   const t = target(api, p);
   if ('ok' in t) return t;
   const text = str(p['text']);
@@ -120,7 +142,7 @@ function sendMessage(api: FakeBotApi, p: Params): Answer {
   return ok(record(api, t, p, { text }));
 }
 
-function sendFile(api: FakeBotApi, p: Params, files: Record<string, MultipartFile>, field: 'photo' | 'document'): Answer {
+function sendFile(api: FakeApiState, p: Params, files: Record<string, MultipartFile>, field: 'photo' | 'document'): Answer {
   const t = target(api, p);
   if ('ok' in t) return t;
   const caption = str(p['caption']);
@@ -150,7 +172,7 @@ function sendFile(api: FakeBotApi, p: Params, files: Record<string, MultipartFil
 }
 
 /** Stores a sent message in its chat and builds the Message the API returns. */
-function record(api: FakeBotApi, chat: FakeChatState, p: Params, content: Record<string, unknown>): Message {
+function record(api: FakeApiState, chat: FakeChatState, p: Params, content: Record<string, unknown>): Message {
   const id = chat.nextMessageId++;
   chat.messages.add(id);
   const thread = num(p['message_thread_id']);

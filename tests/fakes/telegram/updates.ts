@@ -52,7 +52,14 @@ export function groupChat(id: number, title = 'Group'): Chat {
 }
 
 /** A text message update (no update_id: the fake assigns one). */
-export function textMessage(o: { chat: Chat; from: User; text: string; messageId: number; date?: number; threadId?: number }): Omit<Update, 'update_id'> {
+export function textMessage(o: {
+  chat: Chat;
+  from: User;
+  text: string;
+  messageId: number;
+  date?: number;
+  threadId?: number;
+}): Omit<Update, 'update_id'> {
   return {
     message: {
       message_id: o.messageId,

@@ -21,7 +21,12 @@ export function linkedAuth(db = openDatabase(':memory:')) {
   const made = emptyAuth(db);
   const creds = initAuthCreds();
   creds.me = { id: BOT.pnDevice, lid: BOT.lidDevice, name: 'Centinela' };
-  creds.account = { details: Buffer.from([1]), accountSignatureKey: Buffer.from([2]), accountSignature: Buffer.from([3]), deviceSignature: Buffer.from([4]) };
+  creds.account = {
+    details: Buffer.from([1]),
+    accountSignatureKey: Buffer.from([2]),
+    accountSignature: Buffer.from([3]),
+    deviceSignature: Buffer.from([4]),
+  };
   creds.registered = true;
   made.auth.saveCreds(creds);
   void made.auth.keys.set({ 'pre-key': { '1': creds.noiseKey } });

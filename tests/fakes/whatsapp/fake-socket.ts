@@ -16,7 +16,15 @@
  */
 import { Readable } from 'node:stream';
 import { makeEventBuffer } from '@whiskeysockets/baileys';
-import type { AnyMessageContent, Contact, GroupMetadata, MessageUpsertType, MiscMessageGenerationOptions, WAMessage, proto } from '@whiskeysockets/baileys';
+import type {
+  AnyMessageContent,
+  Contact,
+  GroupMetadata,
+  MessageUpsertType,
+  MiscMessageGenerationOptions,
+  WAMessage,
+  proto,
+} from '@whiskeysockets/baileys';
 import { baileysLogger } from '../../../adapters/whatsapp/logger.js';
 import type { MediaDownloader } from '../../../adapters/whatsapp/media.js';
 import type { SocketFactory, SocketOptions, WhatsAppSocket } from '../../../adapters/whatsapp/socket.js';
@@ -106,12 +114,18 @@ export class FakeSocket implements WhatsAppSocket {
   completePairing(): void {
     const update = {
       me: { id: BOT.pnDevice, lid: BOT.lidDevice, name: 'Centinela' },
-      account: { details: Buffer.from([1]), accountSignatureKey: Buffer.from([2]), accountSignature: Buffer.from([3]), deviceSignature: Buffer.from([4]) },
+      account: {
+        details: Buffer.from([1]),
+        accountSignatureKey: Buffer.from([2]),
+        accountSignature: Buffer.from([3]),
+        deviceSignature: Buffer.from([4]),
+      },
       platform: 'smba',
       registered: true,
     };
     this.ev.emit('creds.update', update);
-    this.ev.emit('connection.update', { isNewLogin: true, qr: undefined });
+    // Baileys sends `qr: undefined` as well, which its own type does not allow; the adapter reads both alike.
+    this.ev.emit('connection.update', { isNewLogin: true });
     this.close(boom('Stream Errored (restart required)', 515));
   }
 
@@ -232,10 +246,19 @@ export function textOfContent(content: AnyMessageContent): string | undefined {
 
 /** Roughly what Baileys would put in the sent message's `message`. */
 function toProto(content: AnyMessageContent): proto.IMessage {
-  const c = content as { text?: string; caption?: string; image?: unknown; video?: unknown; document?: unknown; mimetype?: string; fileName?: string };
+  const c = content as {
+    text?: string;
+    caption?: string;
+    image?: unknown;
+    video?: unknown;
+    document?: unknown;
+    mimetype?: string;
+    fileName?: string;
+  };
   if (typeof c.text === 'string') return { extendedTextMessage: { text: c.text } };
   if (c.image !== undefined) return { imageMessage: { caption: c.caption ?? null, mimetype: c.mimetype ?? 'image/jpeg' } };
   if (c.video !== undefined) return { videoMessage: { caption: c.caption ?? null, mimetype: c.mimetype ?? 'video/mp4' } };
-  if (c.document !== undefined) return { documentMessage: { caption: c.caption ?? null, mimetype: c.mimetype ?? null, fileName: c.fileName ?? null } };
+  if (c.document !== undefined)
+    return { documentMessage: { caption: c.caption ?? null, mimetype: c.mimetype ?? null, fileName: c.fileName ?? null } };
   return { conversation: '' };
 }

@@ -9,9 +9,19 @@ import { BufferJSON, proto } from '@whiskeysockets/baileys';
 import type { WAMessage, WAMessageKey } from '@whiskeysockets/baileys';
 
 /** The bot's own account (a linked device: device 12). */
-export const BOT = { pn: '15550009999@s.whatsapp.net', lid: '99990000111122@lid', pnDevice: '15550009999:12@s.whatsapp.net', lidDevice: '99990000111122:12@lid' };
+export const BOT = {
+  pn: '15550009999@s.whatsapp.net',
+  lid: '99990000111122@lid',
+  pnDevice: '15550009999:12@s.whatsapp.net',
+  lidDevice: '99990000111122:12@lid',
+};
 /** A tipster known by LID and number. */
-export const TIPSTER = { pn: '15551230001@s.whatsapp.net', lid: '123450000000001@lid', pnDevice: '15551230001:3@s.whatsapp.net', lidDevice: '123450000000001:3@lid' };
+export const TIPSTER = {
+  pn: '15551230001@s.whatsapp.net',
+  lid: '123450000000001@lid',
+  pnDevice: '15551230001:3@s.whatsapp.net',
+  lidDevice: '123450000000001:3@lid',
+};
 /** A verifier, writing in the verifier group. */
 export const VERIFIER = { pn: '15551230002@s.whatsapp.net', lid: '123450000000002@lid' };
 export const VERIFIER_GROUP = '120363041234567890@g.us';
@@ -55,7 +65,12 @@ export function waMessage(from: From, message: proto.IMessage | undefined, extra
 }
 
 /** A tipster's direct chat, as v7 addresses it: LID chat with the number as alt. */
-export const dmFrom = (who = TIPSTER, extra: Partial<From> = {}): From => ({ chat: who.lid, chatAlt: who.pn, pushName: 'María López', ...extra });
+export const dmFrom = (who = TIPSTER, extra: Partial<From> = {}): From => ({
+  chat: who.lid,
+  chatAlt: who.pn,
+  pushName: 'María López',
+  ...extra,
+});
 /** A message in a group from `who` (LID participant, number as alt). */
 export const groupFrom = (group: string, who: { lid: string; pn: string } = VERIFIER, extra: Partial<From> = {}): From => ({
   chat: group,
@@ -70,7 +85,13 @@ export const extendedText = (s: string, quoted?: { id: string; participant?: str
   extendedTextMessage: {
     text: s,
     ...(quoted
-      ? { contextInfo: { stanzaId: quoted.id, participant: quoted.participant ?? BOT.lid, quotedMessage: { conversation: quoted.text ?? 'quoted' } } }
+      ? {
+          contextInfo: {
+            stanzaId: quoted.id,
+            participant: quoted.participant ?? BOT.lid,
+            quotedMessage: { conversation: quoted.text ?? 'quoted' },
+          },
+        }
       : {}),
   },
 });
@@ -87,12 +108,20 @@ const mediaFields = (mime: string, length: number) => ({
 });
 
 export const image = (caption?: string, length = 48_213): proto.IMessage => ({
-  imageMessage: { ...mediaFields('image/jpeg', length), height: 1280, width: 960, ...(caption !== undefined ? { caption } : {}), jpegThumbnail: Buffer.alloc(16, 4) },
+  imageMessage: {
+    ...mediaFields('image/jpeg', length),
+    height: 1280,
+    width: 960,
+    ...(caption !== undefined ? { caption } : {}),
+    jpegThumbnail: Buffer.alloc(16, 4),
+  },
 });
 export const video = (caption?: string): proto.IMessage => ({
   videoMessage: { ...mediaFields('video/mp4', 1_204_112), seconds: 9, ...(caption !== undefined ? { caption } : {}) },
 });
-export const voiceNote = (): proto.IMessage => ({ audioMessage: { ...mediaFields('audio/ogg; codecs=opus', 9_771), seconds: 4, ptt: true } });
+export const voiceNote = (): proto.IMessage => ({
+  audioMessage: { ...mediaFields('audio/ogg; codecs=opus', 9_771), seconds: 4, ptt: true },
+});
 export const document = (fileName: string, mime: string, caption?: string): proto.IMessage => ({
   documentMessage: { ...mediaFields(mime, 70_001), fileName, title: fileName, ...(caption !== undefined ? { caption } : {}) },
 });
@@ -100,7 +129,13 @@ export const location = (lat: number, lng: number, extra: proto.Message.ILocatio
   locationMessage: { degreesLatitude: lat, degreesLongitude: lng, jpegThumbnail: Buffer.alloc(8, 5), ...extra },
 });
 export const liveLocation = (lat: number, lng: number, caption?: string): proto.IMessage => ({
-  liveLocationMessage: { degreesLatitude: lat, degreesLongitude: lng, accuracyInMeters: 12, sequenceNumber: 1, ...(caption !== undefined ? { caption } : {}) },
+  liveLocationMessage: {
+    degreesLatitude: lat,
+    degreesLongitude: lng,
+    accuracyInMeters: 12,
+    sequenceNumber: 1,
+    ...(caption !== undefined ? { caption } : {}),
+  },
 });
 
 /** Wrappers WhatsApp puts around content. */
@@ -128,23 +163,44 @@ export const revoke = (originalId: string, chat: string): proto.IMessage => ({
 export const reaction = (targetId: string, chat: string, emoji = '👍'): proto.IMessage => ({
   reactionMessage: { key: { remoteJid: chat, fromMe: true, id: targetId }, text: emoji, senderTimestampMs: T0_SECONDS * 1000 },
 });
-export const poll = (): proto.IMessage => ({ pollCreationMessageV3: { name: '¿Vienes?', options: [{ optionName: 'Sí' }, { optionName: 'No' }], selectableOptionsCount: 1 } });
+export const poll = (): proto.IMessage => ({
+  pollCreationMessageV3: { name: '¿Vienes?', options: [{ optionName: 'Sí' }, { optionName: 'No' }], selectableOptionsCount: 1 },
+});
 export const sticker = (): proto.IMessage => ({ stickerMessage: { ...mediaFields('image/webp', 12_000), isAnimated: false } });
-export const contactCard = (): proto.IMessage => ({ contactMessage: { displayName: 'Juan', vcard: 'BEGIN:VCARD\nVERSION:3.0\nFN:Juan\nTEL;type=CELL;waid=15551230099:+1 555 123 0099\nEND:VCARD' } });
+export const contactCard = (): proto.IMessage => ({
+  contactMessage: {
+    displayName: 'Juan',
+    vcard: 'BEGIN:VCARD\nVERSION:3.0\nFN:Juan\nTEL;type=CELL;waid=15551230099:+1 555 123 0099\nEND:VCARD',
+  },
+});
 /** A sender-key distribution that came alone (the first message of a new group member's device). */
-export const senderKeyOnly = (): proto.IMessage => ({ senderKeyDistributionMessage: { groupId: VERIFIER_GROUP, axolotlSenderKeyDistributionMessage: Buffer.alloc(8, 6) } });
-export const buttonReply = (id: string, label: string): proto.IMessage => ({ buttonsResponseMessage: { selectedButtonId: id, selectedDisplayText: label, type: 1 } });
+export const senderKeyOnly = (): proto.IMessage => ({
+  senderKeyDistributionMessage: { groupId: VERIFIER_GROUP, axolotlSenderKeyDistributionMessage: Buffer.alloc(8, 6) },
+});
+export const buttonReply = (id: string, label: string): proto.IMessage => ({
+  buttonsResponseMessage: { selectedButtonId: id, selectedDisplayText: label, type: 1 },
+});
 export const listReply = (rowId: string): proto.IMessage => ({
-  listResponseMessage: { title: 'Opción', listType: proto.Message.ListResponseMessage.ListType.SINGLE_SELECT, singleSelectReply: { selectedRowId: rowId } },
+  listResponseMessage: {
+    title: 'Opción',
+    listType: proto.Message.ListResponseMessage.ListType.SINGLE_SELECT,
+    singleSelectReply: { selectedRowId: rowId },
+  },
 });
 
 /** A message WhatsApp could not decrypt: a CIPHERTEXT stub with no content (a retry may follow). */
 export function decryptionFailure(from: From): WAMessage {
-  return waMessage(from, undefined, { messageStubType: proto.WebMessageInfo.StubType.CIPHERTEXT, messageStubParameters: ['Message absent from node'] });
+  return waMessage(from, undefined, {
+    messageStubType: proto.WebMessageInfo.StubType.CIPHERTEXT,
+    messageStubParameters: ['Message absent from node'],
+  });
 }
 /** Someone added to a group: a stub with no content. */
 export function groupAddStub(group: string, added: string): WAMessage {
-  return waMessage({ chat: group, participant: VERIFIER.lid }, undefined, { messageStubType: proto.WebMessageInfo.StubType.GROUP_PARTICIPANT_ADD, messageStubParameters: [added] });
+  return waMessage({ chat: group, participant: VERIFIER.lid }, undefined, {
+    messageStubType: proto.WebMessageInfo.StubType.GROUP_PARTICIPANT_ADD,
+    messageStubParameters: [added],
+  });
 }
 
 /** A fixture from ./fixtures (JSON written with BufferJSON.replacer), revived with Buffers. */
