@@ -8,298 +8,48 @@
  * want every problem reported in one go.
  */
 import { z } from 'zod';
-import { IANAZone } from 'luxon';
-import { PLATFORMS } from '../messages.js';
-import type { Lang } from '../parse/types.js';
+import {
+  describeValue,
+  isMissing,
+  expecting,
+  section,
+  configErrorMap,
+  text,
+  platformId,
+  bool,
+  positiveNumber,
+  nonNegativeNumber,
+  positiveInt,
+  pinDecimals,
+  port,
+  metricsToken,
+  ageRecipient,
+  languageList,
+  LangSchema,
+  PlatformSchema,
+  timezone,
+  CircleAreaSchema,
+  PolygonAreaSchema,
+  ZoneSchema,
+} from './fields.js';
+import {
+  LOG_LEVELS,
+  PRECISIONS,
+  DEFAULT_STORAGE_PATH,
+  DEFAULT_HTTP,
+  INTAKE_DEFAULTS,
+  VERIFICATION_DEFAULTS,
+  ABUSE_DEFAULTS,
+  ALERTS_DEFAULTS,
+  OUTBOX_DEFAULTS,
+  UNCLEANABLE_MEDIA,
+  PRIVACY_DEFAULTS,
+  BACKUP_DEFAULTS,
+  RETENTION_DEFAULTS,
+} from './defaults.js';
 
-/** Languages the bot can speak, in the order we list them to admins. */
-export const SUPPORTED_LANGUAGES: readonly Lang[] = ['es', 'en'];
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
-export const PRECISIONS = ['exact', 'zone'] as const;
-export type Precision = (typeof PRECISIONS)[number];
-
-export const DEFAULT_STORAGE_PATH = './data/centinela.db';
-export const DEFAULT_HTTP = { port: 3000, host: '127.0.0.1' } as const;
-export const INTAKE_DEFAULTS = {
-  remindAfterMinutes: 10,
-  expireAfterMinutes: 30,
-  burstSeconds: 4,
-  maxWrongAnswers: 3,
-  followUpMinutes: 60,
-} as const;
-export const VERIFICATION_DEFAULTS = {
-  approvals: 1,
-  duplicateWindowMinutes: 30,
-  duplicateDistanceMeters: 1000,
-  staleAfterMinutes: 60,
-  expireIncidentAfterMinutes: 240,
-  expireReportAfterMinutes: 720,
-  relayMinutes: 30,
-} as const;
-export const ABUSE_DEFAULTS = {
-  reportsPerHour: 5,
-  floodReports: 4,
-  floodWindowMinutes: 10,
-  digestMinutes: 5,
-  followUpsPerHour: 10,
-} as const;
-/**
- * When a sick channel is news: a platform down or degraded this long is told to the verifier
- * chats on the other platforms; an outbox whose oldest pending row is this old makes /readyz fail.
- */
-export const ALERTS_DEFAULTS = { channelDownMinutes: 5, outboxStuckMinutes: 15 } as const;
-export const OUTBOX_DEFAULTS = {
-  maxAttempts: 8,
-  baseDelayMs: 1000,
-  maxDelayMs: 300_000,
-  pollMs: 250,
-} as const;
-/** What to do with files whose location data cannot be removed (video, HEIC). */
-export const UNCLEANABLE_MEDIA = ['withhold', 'verifiers'] as const;
-export type UncleanableMedia = (typeof UNCLEANABLE_MEDIA)[number];
-export const PRIVACY_DEFAULTS = {
-  uncleanableMedia: 'withhold',
-  maxMediaMegabytes: 15,
-  maxImageMegapixels: 40,
-  maxImageDimension: 2048,
-  /** Decimal places kept of a tipster's pin: 3 is about 100 m (the street, not the house). */
-  pinDecimals: 3,
-} as const;
-/** How long each kind of data is kept before the sweeper deletes it (see docs/privacy.md). */
-/** Scheduled backups kept in backup.dir; older ones are deleted after each new one. */
-export const BACKUP_DEFAULTS = { keep: 7 } as const;
-export const RETENTION_DEFAULTS = {
-  draftHours: 2,
-  doneSessionHours: 24,
-  reportDays: 30,
-  mediaDays: 7,
-  auditDays: 90,
-  inboxDays: 3,
-  outboxDays: 7,
-  sweepMinutes: 60,
-} as const;
-
-// ---------------------------------------------------------------------------------------------
-// Message helpers
-
-type RawIssue = z.core.$ZodRawIssue;
-
-/** A short, admin-readable description of a value that was not what we expected. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a section';
-  if (typeof value === 'string') return JSON.stringify(value);
-  return String(value);
-}
-
-const isMissing = (iss: RawIssue): boolean => iss.code === 'invalid_type' && iss.input === undefined;
-
-/** Error map for a schema whose every failure reads "expected <what>" (or "required" when absent). */
-function expecting(what: string) {
-  return (iss: RawIssue): string => (isMissing(iss) ? 'required' : `expected ${what}`);
-}
-
-/**
- * Error map for an object section: "required" when absent, "expected <what>" when it is not a
- * mapping; unknown keys fall through to the parse-level map ("unknown key", one per key).
- */
-function section(what: string) {
-  return (iss: RawIssue): string | undefined => {
-    if (iss.code === 'unrecognized_keys') return undefined;
-    return isMissing(iss) ? 'required' : `expected ${what}`;
-  };
-}
-
-/**
- * Fallback messages for anything a schema did not word itself. Passed as the parse-level error
- * map, so it never overrides the specific messages set on the schemas.
- */
-export const configErrorMap = (iss: RawIssue): string | undefined => {
-  switch (iss.code) {
-    case 'unrecognized_keys':
-      return 'unknown key';
-    case 'invalid_type': {
-      if (iss.input === undefined) return 'required';
-      const expected: Record<string, string> = {
-        string: 'text',
-        number: 'a number',
-        int: 'a whole number',
-        boolean: 'true or false',
-        array: 'a list',
-        tuple: 'a list',
-        object: 'a section of key: value pairs',
-        record: 'a section of key: value pairs',
-      };
-      return `expected ${expected[iss.expected] ?? iss.expected}`;
-    }
-    case 'invalid_value':
-      return `expected one of: ${iss.values.map(String).join(', ')}`;
-    case 'too_small':
-      return `expected at least ${String(iss.minimum)}`;
-    case 'too_big':
-      return `expected at most ${String(iss.maximum)}`;
-    default:
-      return undefined;
-  }
-};
-
-// ---------------------------------------------------------------------------------------------
-// Building blocks
-
-/** Non-empty text. A bare number in YAML (a zip code, a phone number) gets a hint to quote it. */
-const text = z
-  .string({
-    error: (iss) => {
-      if (isMissing(iss)) return 'required';
-      if (typeof iss.input === 'number' || typeof iss.input === 'boolean') {
-        return `expected text, got ${String(iss.input)} (put the value in quotes)`;
-      }
-      return 'expected text';
-    },
-  })
-  .regex(/\S/, 'expected non-empty text');
-
-/**
- * A platform's id for a chat, a verifier or a topic. Telegram shows its ids as numbers
- * (-1001234567890), so a whole number written without quotes is taken as its digits. A number
- * too large to be exact (beyond 9007199254740991) still needs quotes.
- */
-const platformId = z.preprocess((value) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value), text);
-
-const bool = z.boolean({ error: expecting('true or false') });
-
-const POSITIVE_NUMBER = 'expected a positive number';
-const positiveNumber = z.number({ error: expecting('a positive number') }).positive(POSITIVE_NUMBER);
-
-const nonNegativeNumber = z.number({ error: expecting('a number of 0 or more') }).min(0, 'expected a number of 0 or more');
-
-const WHOLE_POSITIVE = 'expected a whole number of 1 or more';
-const positiveInt = z
-  .number({ error: expecting('a whole number of 1 or more') })
-  .int(WHOLE_POSITIVE)
-  .min(1, WHOLE_POSITIVE);
-
-const PIN_DECIMALS = 'expected a whole number from 1 to 6 (3 keeps about 100 m)';
-const pinDecimals = z
-  .number({ error: expecting('a whole number from 1 to 6') })
-  .int(PIN_DECIMALS)
-  .min(1, PIN_DECIMALS)
-  .max(6, PIN_DECIMALS);
-const PORT = 'expected a whole number from 1 to 65535';
-const port = z
-  .number({ error: expecting('a whole number from 1 to 65535') })
-  .int(PORT)
-  .min(1, PORT)
-  .max(65535, PORT);
-
-const METRICS_TOKEN = 'expected at least 32 letters, digits, "_" or "-" (e.g. from `openssl rand -hex 32`)';
-/** A bearer token for /health and /metrics: long and plain enough to paste into a monitor's header. */
-const metricsToken = z.string({ error: expecting('text') }).regex(/^[A-Za-z0-9_-]{32,}$/, METRICS_TOKEN);
-
-const AGE_RECIPIENT = 'expected an age public key (age1…), e.g. from `age-keygen -y backup-key.txt`';
-/** An age recipient: `age1` and bech32 characters (post-quantum keys are longer); the age library checks it fully. */
-const ageRecipient = z.string({ error: expecting('an age public key (age1…)') }).regex(/^age1[0-9a-z]{58,}$/, AGE_RECIPIENT);
-
-const languageList = SUPPORTED_LANGUAGES.join(', ');
-
-export const LangSchema = z.enum(SUPPORTED_LANGUAGES, {
-  error: (iss) => (isMissing(iss) ? 'required' : `unsupported language ${describeValue(iss.input)} (supported: ${languageList})`),
-});
-
-export const PlatformSchema = z.enum(PLATFORMS, {
-  error: (iss) => (isMissing(iss) ? 'required' : `unknown platform ${describeValue(iss.input)} (expected one of: ${PLATFORMS.join(', ')})`),
-});
-
-const timezone = text.refine((tz) => IANAZone.isValidZone(tz), {
-  error: (iss) => `unknown time zone ${describeValue(iss.input)}`,
-});
-
-// ---------------------------------------------------------------------------------------------
-// Zones
-
-const LAT = 'expected a latitude from -90 to 90 (points are [lat, lng])';
-const LNG = 'expected a longitude from -180 to 180 (points are [lat, lng])';
-const latitude = z
-  .number({ error: expecting('a latitude from -90 to 90 (points are [lat, lng])') })
-  .min(-90, LAT)
-  .max(90, LAT);
-const longitude = z
-  .number({ error: expecting('a longitude from -180 to 180 (points are [lat, lng])') })
-  .min(-180, LNG)
-  .max(180, LNG);
-
-/** A point as [latitude, longitude] in WGS84 degrees (note: not GeoJSON's [lng, lat]). */
-export const LatLngSchema = z.tuple([latitude, longitude], { error: expecting('a point [lat, lng]') });
-
-export const CircleAreaSchema = z.strictObject(
-  { center: LatLngSchema, radiusMeters: positiveNumber },
-  { error: section('{ center, radiusMeters }') },
-);
-
-export const PolygonAreaSchema = z.strictObject(
-  {
-    polygon: z.array(LatLngSchema, { error: expecting('a list of [lat, lng] points') }).min(3, 'expected at least 3 [lat, lng] points'),
-  },
-  { error: section('{ polygon }') },
-);
-
-const AREA_SHAPE = 'expected { center, radiusMeters } or { polygon }';
-
-/**
- * A circle or a polygon. Dispatches on which key is present, so a circle with a bad radius is
- * reported as `area.radiusMeters: ...` rather than as a vague "matches neither shape".
- */
-export const AreaSchema = z.unknown().transform((value, ctx) => {
-  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject || 'center' in value === 'polygon' in value) {
-    ctx.addIssue({ code: 'custom', message: value === undefined ? 'required' : AREA_SHAPE });
-    return z.NEVER;
-  }
-  const parsed =
-    'polygon' in value
-      ? PolygonAreaSchema.safeParse(value, { error: configErrorMap })
-      : CircleAreaSchema.safeParse(value, { error: configErrorMap });
-  if (!parsed.success) {
-    // Re-raise the inner issues (paths relative to `area`, messages already worded).
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
-    return z.NEVER;
-  }
-  return parsed.data;
-});
-
-/** Zone names by language: `{ en: East Side, es: Lado Este }`, at least one. */
-export const ZoneNameSchema = z
-  .record(z.string(), text, { error: section('names by language, e.g. { en: East Side, es: Lado Este }') })
-  .superRefine((names, ctx) => {
-    const keys = Object.keys(names);
-    if (keys.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'expected a name in at least one language, e.g. { en: East Side }' });
-    }
-    for (const key of keys) {
-      if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `unsupported language ${JSON.stringify(key)} (supported: ${languageList})`,
-        });
-      }
-    }
-  })
-  .transform((names) => names as Partial<Record<Lang, string>>);
-
-export const ZoneSchema = z.strictObject(
-  {
-    id: text,
-    name: ZoneNameSchema,
-    aliases: z.array(text, { error: expecting('a list of place names') }).default(() => []),
-    area: AreaSchema,
-  },
-  { error: section('a zone, e.g. { id: eastside, name: { en: East Side }, area: ... }') },
-);
+export * from './defaults.js';
+export * from './fields.js';
 
 // ---------------------------------------------------------------------------------------------
 // Chats, verifiers, platforms
