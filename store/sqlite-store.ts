@@ -78,6 +78,11 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   /** One transaction wrapper for every call: building one per message cost more than some statements. */
   private readonly inTransaction: (fn: () => unknown) => unknown;
   private readonly outboxIds: OutboxIds;
+  /**
+   * The next report number, mirrored in memory so a message that submits nothing reads nothing;
+   * undefined: read it from `meta`. Cleared when a transaction rolls back (the number with it).
+   */
+  private nextReport: number | undefined;
 
   constructor(db: Database.Database) {
     super(db);
@@ -132,7 +137,12 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   transaction<T>(fn: () => T): T {
-    return this.inTransaction(fn) as T;
+    try {
+      return this.inTransaction(fn) as T;
+    } catch (err) {
+      this.nextReport = undefined;
+      throw err;
+    }
   }
 
   markInbound(platform: Platform, messageId: string, now: number): boolean {
@@ -179,12 +189,13 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   peekReportNumber(): number {
-    const row = this.st.counterGet.get() as { value: string };
-    return Number.parseInt(row.value, 10);
+    this.nextReport ??= Number.parseInt((this.st.counterGet.get() as { value: string }).value, 10);
+    return this.nextReport;
   }
 
   useReportNumber(number: number): void {
     this.st.counterSet.run(String(number + 1));
+    this.nextReport = number + 1;
   }
 
   insertReport(n: NewReport): void {

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { SqliteStore, openDatabase } from '../../store/sqlite-store.js';
 import type { OutboundMessage } from '../messages.js';
 import { AdapterError, type AdapterPort, type SendResult } from '../port.js';
+import { silentLogger } from '../logger.js';
 import { createVault } from '../privacy/vault.js';
-import { outboxRow } from '../outbox-row.js';
+import { outboxRow, sealAddress } from '../outbox-row.js';
 import { OutboxDispatcher } from './dispatcher.js';
 
 const vault = createVault(Buffer.alloc(32, 1));
-const silent = { info() {}, warn() {}, debug() {} };
 
 class ScriptedAdapter implements AdapterPort {
   readonly platform = 'simulator' as const;
@@ -36,7 +36,7 @@ function setup() {
     vault,
     adapters: new Map([['simulator', adapter]]),
     clock: () => now,
-    logger: silent,
+    logger: silentLogger,
     random: () => 0.5,
     settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000 },
   });
@@ -45,7 +45,7 @@ function setup() {
       {
         platform: 'simulator',
         chatKey: chat,
-        address: vault.seal(JSON.stringify({ id: chat, kind: 'group' })),
+        address: sealAddress(vault, { id: chat, kind: 'group' }),
         payload: JSON.stringify({ text }),
       },
       now,
@@ -105,7 +105,7 @@ describe('outbox dispatcher', () => {
       vault,
       adapters: new Map([['simulator', adapter]]),
       clock: () => 1_000_000,
-      logger: silent,
+      logger: silentLogger,
       random: () => 0.5,
       settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000, concurrency: 1 },
       onSettled: (row, status) => settled.push(`${row.dedupeKey ?? ''}=${status}`),

@@ -11,12 +11,12 @@
  * verifiers (see VerificationHost.settled).
  */
 import { backoffDelay } from '../backoff.js';
+import type { Logger } from '../logger.js';
 import type { Attachment, Platform } from '../messages.js';
 import { isAlertLane, openAddress, readPayload } from '../outbox-row.js';
 import type { AdapterPort } from '../port.js';
 import { AdapterError } from '../port.js';
 import type { Vault } from '../privacy/vault.js';
-import type { RuntimeLogger } from './logger.js';
 import { tell, type SendObserver } from './send-observer.js';
 import type { OutboxRecord, RuntimeStore } from './store-port.js';
 
@@ -34,7 +34,7 @@ export interface DispatcherDeps {
   vault: Vault;
   clock: () => number;
   settings: DispatcherSettings;
-  logger: RuntimeLogger;
+  logger: Logger;
   /** 0..1, for jitter; injected so tests are repeatable. */
   random?: () => number;
   /** The platform id of an earlier sent row (by dedupe key), for threading replies under it. */

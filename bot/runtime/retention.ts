@@ -7,7 +7,7 @@
  * The schedule runs on the runtime's clock (Runtime.tick), so tests with a fake clock see the
  * same sweeps production does. docs/privacy.md lists what each table holds and for how long.
  */
-import type { RuntimeLogger } from './logger.js';
+import type { Logger } from '../logger.js';
 
 /** The limits, in milliseconds (see `retention` in the config). */
 export interface RetentionSettings {
@@ -96,7 +96,7 @@ export function describeCounts(c: RetentionCounts): string {
 export interface RetentionSweeperDeps {
   store: RetentionStorePort;
   settings: RetentionSettings;
-  logger: RuntimeLogger;
+  logger: Logger;
 }
 
 /** Runs a sweep when `sweepMs` has passed since the last one (and at the first call). */

@@ -12,7 +12,9 @@ import { step } from '../engine/step.js';
 import type { EngineEvent, EngineInput, EngineSettings, MediaItem, Session, StepResult } from '../engine/types.js';
 import type { Flow } from '../flows/flow.js';
 import type { Renderer } from '../i18n/render.js';
-import type { Attachment, ChatKind, InboundMessage } from '../messages.js';
+import type { Logger } from '../logger.js';
+import type { Attachment, InboundMessage } from '../messages.js';
+import { sealAddress } from '../outbox-row.js';
 import { DecodeQueue } from '../privacy/decode-queue.js';
 import { cleanAttachment, cleaningOf, DEFAULT_MEDIA_LIMITS, type CleanedAttachment, type MediaLimits } from '../privacy/media.js';
 import { stripInvisible } from '../privacy/sanitize.js';
@@ -20,15 +22,11 @@ import type { Vault } from '../privacy/vault.js';
 import { isNewSighting } from '../verification/relay.js';
 import type { VerificationStore } from '../verification/store-port.js';
 import { applyIntakeEvent } from './apply-events.js';
-import type { RuntimeLogger } from './logger.js';
 import { describePending, restorePending, type PendingInboundStore } from './pending-inbound.js';
 import type { RetentionSweeper } from './retention.js';
 import { hasSeen, seenKeys, withSeen } from './seen-messages.js';
 import { ONE_OFF_CHAT_PREFIX, type RuntimeStore, type StoredSession } from './store-port.js';
-
 import type { VerificationHost } from './verification-host.js';
-
-export type { RuntimeLogger };
 
 export interface RuntimeDeps {
   store: RuntimeStore & VerificationStore;
@@ -53,7 +51,7 @@ export interface RuntimeDeps {
    * came; 'verifiers' also keeps their bytes so the verifier chats get them. Never responders.
    */
   uncleanableMedia?: 'withhold' | 'verifiers';
-  logger: RuntimeLogger;
+  logger: Logger;
   /** Deletes what is past its retention limit; run from tick() every `sweepMinutes` of the clock. */
   retention?: RetentionSweeper;
   /** Called after a commit that wrote outbox rows. */
@@ -65,11 +63,6 @@ export type InboundOutcome = 'handled' | 'duplicate' | 'ignored' | 'queued';
 
 /** The message kinds a tipster may send with a report; anything else is explained and dropped. */
 const KEPT_KINDS = new Set(['image', 'video']);
-
-export interface ChatAddress {
-  id: string;
-  kind: ChatKind;
-}
 
 export class Runtime {
   readonly counters = { inbound: 0, duplicates: 0, ignored: 0, reports: 0, timers: 0 };
@@ -238,7 +231,7 @@ export class Runtime {
         this.d.verification.tipsterWrote('answer', relay.report, msg.text, [], now);
         relay = undefined;
       }
-      const address = stored?.address ?? this.seal({ id: msg.chat.id, kind: 'direct' });
+      const address = stored?.address ?? sealAddress(this.d.vault, { id: msg.chat.id, kind: 'direct' });
       const media = this.holdAttachments(key, msg.attachments, now);
       const input: EngineInput = {
         type: 'message',
@@ -352,9 +345,5 @@ export class Runtime {
       this.d.store.holdMedia({ ref, tipster, kind: a.kind, mime: a.mime, bytes, cleaned }, now);
       return base;
     });
-  }
-
-  private seal(address: ChatAddress): string {
-    return this.d.vault.seal(JSON.stringify(address));
   }
 }

@@ -73,7 +73,7 @@ export interface RuntimeStore {
   saveSession(s: StoredSession, now: number): void;
   deleteSession(key: string): void;
   dueSessions(now: number, limit: number): StoredSession[];
-  /** The number the next report takes, without using it up (read inside the step's transaction). */
+  /** The number the next report takes, without using it up. Called on every step: keep it cheap (SqliteStore mirrors it in memory). */
   peekReportNumber(): number;
   /** Marks `number` (as given by `peekReportNumber`) used: the next report takes the one after it. */
   useReportNumber(number: number): void;

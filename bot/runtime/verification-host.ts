@@ -5,6 +5,7 @@
  * in the caller's transaction. It decides nothing itself.
  */
 import type { EngineEvent } from '../engine/types.js';
+import type { Logger } from '../logger.js';
 import type { InboundMessage, Platform } from '../messages.js';
 import type { Lang } from '../parse/types.js';
 import type { Vault } from '../privacy/vault.js';
@@ -23,7 +24,6 @@ import {
 import type { VerificationStore } from '../verification/store-port.js';
 import type { VerificationTexts } from '../verification/texts.js';
 import { applyVerificationEvents, type IntakeToVerification } from './apply-events.js';
-import type { RuntimeLogger } from './logger.js';
 import type { RuntimeStore, StoredSession } from './store-port.js';
 
 const HOUR = 3_600_000;
@@ -33,7 +33,7 @@ export interface VerificationHostDeps {
   vault: Vault;
   texts: VerificationTexts;
   network: Network;
-  logger: RuntimeLogger;
+  logger: Logger;
 }
 
 export class VerificationHost implements IntakeToVerification {
