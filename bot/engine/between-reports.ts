@@ -8,7 +8,7 @@ import { normalize } from '../parse/index.js';
 import type { Keyword, Lang, LocationField } from '../parse/types.js';
 import { erase } from './lifecycle.js';
 import { answerNonReport, start, touch, type MessageInput } from './opening.js';
-import { DEFAULT_FOLLOW_UP_MS, MAX_TEXT, type Turn } from './turn.js';
+import { MAX_TEXT, type Turn } from './turn.js';
 import { classify, understandTip, type MessageKind } from './understand.js';
 import type { Session } from './types.js';
 
@@ -49,7 +49,7 @@ function followUp(t: Turn, s: Session, msg: MessageInput, text: string): boolean
   const number = s.reportNumber;
   const sent = s.submitted;
   if (number === undefined || !sent) return false;
-  if (t.now - sent.at > (t.env.settings.followUpMs ?? DEFAULT_FOLLOW_UP_MS)) return false;
+  if (t.now - sent.at > t.env.settings.followUpMs) return false;
   const tip = text ? understandTip(text, t.timeCtx) : undefined;
   const said = tip?.location;
   const place: LocationField | undefined = msg.location ? { ...said, point: msg.location } : said;
@@ -121,5 +121,5 @@ export function relay(t: Turn, s: Session | null, msg: MessageInput, text: strin
 
 /** A shared pin as words for the verifier chat (already rounded to privacy.pinDecimals). */
 function pinText(msg: MessageInput): string {
-  return msg.location ? `📍 ${msg.location.lat.toFixed(5)}, ${msg.location.lng.toFixed(5)}` : '';
+  return msg.location ? `📍 ${msg.location.lat}, ${msg.location.lng}` : '';
 }

@@ -5,21 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { intakeFlow } from '../flows/intake.js';
 import { step } from './step.js';
-import type { EngineEnv, EngineEvent, Session } from './types.js';
+import type { EngineEvent, Session } from './types.js';
+import { T0, testEngineEnv, testEngineSettings } from '../../tests/support/engine-settings.js';
 
-const T0 = Date.UTC(2026, 10, 21, 17);
-const settings: EngineEnv['settings'] = {
-  languages: ['es', 'en'],
-  hotline: '+1 555 0100',
-  timezone: 'America/Los_Angeles',
-  remindAfterMs: 600_000,
-  expireAfterMs: 1_800_000,
-  doneRetentionMs: 86_400_000,
-  burstMs: 4000,
-  maxWrongAnswers: 3,
-  pinDecimals: 4,
-  followUpMs: 3_600_000,
-};
+const settings = testEngineSettings({ pinDecimals: 4 });
 
 /** A scripted tipster: each message carries its sending time; `now` is when the bot gets to it. */
 class Tipster {
@@ -31,7 +20,7 @@ class Tipster {
       intakeFlow,
       this.session,
       { type: 'message', messageId: `m${++this.n}`, text, media: [], timestamp: sentAt },
-      { now, settings, nextReportNumber: 1001 },
+      testEngineEnv(now, settings),
     );
     this.session = out.session;
     this.events = out.events;

@@ -3,23 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { intakeFlow } from '../flows/intake.js';
 import { MAX_TEXT, step } from './step.js';
 import type { EngineEnv, EngineInput, Session } from './types.js';
+import { T0, testEngineEnv } from '../../tests/support/engine-settings.js';
 
-const T0 = Date.UTC(2026, 10, 21, 17);
-const env = (minutes: number): EngineEnv => ({
-  now: T0 + minutes * 60_000,
-  nextReportNumber: 1001,
-  settings: {
-    languages: ['es', 'en'],
-    hotline: '+1 555 0100',
-    timezone: 'America/Los_Angeles',
-    remindAfterMs: 600_000,
-    expireAfterMs: 1_800_000,
-    doneRetentionMs: 86_400_000,
-    burstMs: 4000,
-    maxWrongAnswers: 3,
-    pinDecimals: 3,
-  },
-});
+const env = (minutes: number): EngineEnv => testEngineEnv(T0 + minutes * 60_000);
 
 const message = (messageId: string, text: string, editOf?: string): EngineInput => ({
   type: 'message',

@@ -9,21 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { intakeFlow } from '../flows/intake.js';
 import { step } from './step.js';
-import type { EngineEnv, EngineEvent, EngineInput, MediaItem, Session } from './types.js';
-
-const T0 = Date.UTC(2026, 10, 21, 17);
-const settings: EngineEnv['settings'] = {
-  languages: ['es', 'en'],
-  hotline: '+1 555 0100',
-  timezone: 'America/Los_Angeles',
-  remindAfterMs: 600_000,
-  expireAfterMs: 1_800_000,
-  doneRetentionMs: 86_400_000,
-  burstMs: 4000,
-  maxWrongAnswers: 3,
-  pinDecimals: 3,
-  followUpMs: 3_600_000,
-};
+import type { EngineEvent, EngineInput, MediaItem, Session } from './types.js';
+import { T0, testEngineEnv } from '../../tests/support/engine-settings.js';
 
 type Message = Omit<Extract<EngineInput, { type: 'message' }>, 'type' | 'messageId' | 'timestamp'>;
 
@@ -61,7 +48,7 @@ class Conversation {
       ...msg,
       ...(opts.relay ? { relay: opts.relay } : {}),
     };
-    const out = step(intakeFlow, this.session, input, { now: this.at, settings, nextReportNumber: 1001 });
+    const out = step(intakeFlow, this.session, input, testEngineEnv(this.at));
     this.session = out.session;
     return out.events;
   }
@@ -120,7 +107,7 @@ describe('every message gets an answer', () => {
   it('a pin shared during a team question reaches the team', () => {
     const c = STATES['after the report']!();
     const events = c.send({ media: [], location: { lat: 34.0335, lng: -118.207 } }, { relay: { report: 1001, lang: 'es' } });
-    expect(events).toContainEqual(expect.objectContaining({ type: 'relay_reply', report: 1001, text: '📍 34.03400, -118.20700' }));
+    expect(events).toContainEqual(expect.objectContaining({ type: 'relay_reply', report: 1001, text: '📍 34.034, -118.207' }));
   });
 
   it('the documented exception: a message sent before the last reply, within the burst window, joins that burst', () => {

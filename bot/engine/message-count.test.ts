@@ -6,20 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { intakeFlow } from '../flows/intake.js';
 import { step } from './step.js';
-import type { EngineEnv, Session, StepId } from './types.js';
+import type { Session, StepId } from './types.js';
+import { T0, testEngineEnv, testEngineSettings } from '../../tests/support/engine-settings.js';
 
-const T0 = Date.UTC(2026, 10, 21, 17);
-const settings: EngineEnv['settings'] = {
-  languages: ['es', 'en'],
-  hotline: '+1 555 0100',
-  timezone: 'America/Los_Angeles',
-  remindAfterMs: 600_000,
-  expireAfterMs: 1_800_000,
-  doneRetentionMs: 86_400_000,
-  burstMs: 4000,
-  maxWrongAnswers: 3,
-  pinDecimals: 4,
-};
+const settings = testEngineSettings({ pinDecimals: 4 });
 
 type Answers = Partial<Record<StepId, string>>;
 const ES: Answers = {
@@ -68,7 +58,7 @@ function messagesToReview(first: string, answers: Answers): number {
       intakeFlow,
       session,
       { type: 'message', messageId: `m${sent}`, text, media: [], timestamp: now },
-      { now, settings, nextReportNumber: 1001 },
+      testEngineEnv(now, settings),
     );
     session = out.session;
     const keys = out.events.flatMap((e) => (e.type === 'reply' ? e.parts.map((p) => ('key' in p ? p.key : '')) : []));

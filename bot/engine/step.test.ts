@@ -3,23 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { intakeFlow } from '../flows/intake.js';
 import { step } from './step.js';
 import type { EngineEnv, EngineInput } from './types.js';
+import { T0, testEngineEnv, testEngineSettings } from '../../tests/support/engine-settings.js';
 
-const env = (signalContact?: string): EngineEnv => ({
-  now: Date.UTC(2026, 10, 21, 17),
-  nextReportNumber: 1001,
-  settings: {
-    languages: ['es', 'en'],
-    hotline: '+1 555 0100',
-    timezone: 'America/Los_Angeles',
-    remindAfterMs: 600_000,
-    expireAfterMs: 1_800_000,
-    doneRetentionMs: 86_400_000,
-    burstMs: 4000,
-    maxWrongAnswers: 3,
-    pinDecimals: 3,
-    ...(signalContact ? { signalContact } : {}),
-  },
-});
+const env = (signalContact?: string): EngineEnv => testEngineEnv(T0, testEngineSettings(signalContact ? { signalContact } : {}));
 
 const hello = (platform: 'telegram' | 'signal' | 'whatsapp'): EngineInput => ({
   type: 'message',

@@ -13,9 +13,6 @@ import type { EngineEnv, EngineEvent, MediaItem, Part, Session, StepId, StepResu
 /** Longest text taken as an answer; longer messages get a clear "please shorten" reply. */
 export const MAX_TEXT = 2000;
 
-/** How long after submitting a tipster's messages are updates to that report, unless configured. */
-export const DEFAULT_FOLLOW_UP_MS = 60 * 60_000;
-
 export class Turn {
   readonly events: EngineEvent[] = [];
   s: Session | null;

@@ -166,8 +166,8 @@ export interface EngineSettings {
   maxWrongAnswers: number;
   /** Decimal places kept of any pin or coordinates a tipster sends (`privacy.pinDecimals`). */
   pinDecimals: number;
-  /** For how long after submitting, new messages from the tipster are updates to that report. */
-  followUpMs?: number;
+  /** For how long after submitting, new messages from the tipster are updates to that report (`intake.followUpMinutes`). */
+  followUpMs: number;
 }
 
 /** Everything from outside the engine, as values: the instant, the settings, the next report number. */

@@ -7,7 +7,6 @@
 import { classifyMessage, correctionAnswer, extractTip, locationProblem, type LocationProblem } from '../parse/index.js';
 import type { ExtractedTip, LocationField, MessageIntent, TimeContext } from '../parse/types.js';
 
-export type { LocationProblem };
 /** What a message is, before any report is started. */
 export type MessageKind = MessageIntent;
 

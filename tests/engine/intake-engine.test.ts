@@ -4,21 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { step } from '../../bot/engine/step.js';
-import type { EngineEnv, EngineInput, Session } from '../../bot/engine/types.js';
+import type { EngineInput, Session } from '../../bot/engine/types.js';
 import { intakeFlow } from '../../bot/flows/intake.js';
-
-const T0 = Date.UTC(2026, 10, 21, 17, 0, 0);
-const settings: EngineEnv['settings'] = {
-  languages: ['es', 'en'],
-  hotline: '+1 555 0100',
-  timezone: 'America/Los_Angeles',
-  remindAfterMs: 600_000,
-  expireAfterMs: 1_800_000,
-  doneRetentionMs: 86_400_000,
-  burstMs: 4000,
-  maxWrongAnswers: 3,
-  pinDecimals: 3,
-};
+import { T0, testEngineEnv } from '../support/engine-settings.js';
 
 const INPUTS: string[] = ['hay 3 agentes de ICE vigilando en 1st y Soto, boyle heights, ahora', 'no', 'sí', 'siguen ahí, ahora son 5'];
 
@@ -29,7 +17,7 @@ describe('intake engine (no store)', () => {
     INPUTS.forEach((text, i) => {
       const now = T0 + i * 30_000;
       const input: EngineInput = { type: 'message', messageId: `m${i}`, text, media: [], timestamp: now };
-      const result = step(intakeFlow, session, input, { now, settings, nextReportNumber: 1001 });
+      const result = step(intakeFlow, session, input, testEngineEnv(now));
       session = result.session;
       out.push(`> ${text}`);
       for (const e of result.events) {
