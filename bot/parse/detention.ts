@@ -23,16 +23,11 @@ export function detentionNow(folded: string, bucket?: TimeBucket): boolean | und
   let notTaking = false;
   const rest = folded.replace(UNSURE, blank).replace(NOT_TAKING, (m) => {
     notTaking = true;
-    return ' '.repeat(m.length);
+    return blank(m);
   });
   if (TAKING.test(rest)) {
     if (bucket === 'old') return false;
     return bucket === 'earlier' ? undefined : true;
   }
   return notTaking ? false : undefined;
-}
-
-/** Whether folded text names someone being taken at all, whatever the time. */
-export function mentionsDetention(folded: string): boolean {
-  return TAKING.test(folded.replace(UNSURE, blank).replace(NOT_TAKING, blank));
 }

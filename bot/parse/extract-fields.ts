@@ -4,6 +4,7 @@
  * blanked out before parsing, the SALUTE template read field by field, and the last passes over
  * the whole text (urgency, own door, contacts).
  */
+import type { Span } from './clauses.js';
 import { findPhones, scrubContacts } from './contacts.js';
 import { findCounts } from './counts.js';
 import { detentionNow } from './detention.js';
@@ -18,12 +19,6 @@ import type { SaluteField } from './template.js';
 import { parseTime } from './time.js';
 import type { ExtractedTip, TimeContext } from './types.js';
 import { wordSet } from './vocab/index.js';
-
-/** A part of a text, as indexes into it. */
-interface Span {
-  start: number;
-  end: number;
-}
 
 const MAP_HOST =
   /^(?:https?:\/\/)?(?:[a-z0-9-]+\.){0,3}(?:goo\.gl|google\.[a-z.]{2,6}\/maps|maps\.google\.|maps\.apple\.com|openstreetmap\.org|osm\.org|waze\.com|bing\.com\/maps)/i;
@@ -79,7 +74,7 @@ export function addEquipment(tip: ExtractedTip, src: string, folded: string, p: 
 }
 
 /** The words of a location piece, without a leading "en"/"at"/"@". */
-export function locationWords(src: string, span: Span): string {
+function locationWords(src: string, span: Span): string {
   const words = trimPunct(src.slice(span.start, span.end));
   const lead = FIRST_WORD.exec(words);
   if (lead && SIMPLE_PREP.has(fold(lead[1]!))) return words.slice(lead[0].length);
@@ -108,34 +103,30 @@ export function setLocation(tip: ExtractedTip, words: string): void {
  */
 export function templateTip(fields: Partial<Record<SaluteField, string>>, whole: string, ctx: TimeContext): ExtractedTip {
   const tip: ExtractedTip = {};
-  if (fields.size) {
-    const size = parseSize(fields.size);
-    if (size) tip.size = size;
-  }
-  if (fields.activity) {
-    const activity = parseActivity(fields.activity);
-    if (activity) tip.activity = activity;
-  }
-  if (fields.location) {
-    const location = parseLocation(fields.location);
-    if (location) tip.location = location;
-  }
-  if (fields.uniform) {
-    const uniform = parseUniform(fields.uniform);
-    if (uniform) tip.uniform = uniform;
-  }
-  if (fields.time) {
-    const time = parseTime(fields.time, ctx);
-    if (time) tip.time = time;
-  }
+  readField(tip, 'size', fields.size, parseSize);
+  readField(tip, 'activity', fields.activity, parseActivity);
+  readField(tip, 'location', fields.location, parseLocation);
+  readField(tip, 'uniform', fields.uniform, parseUniform);
+  readField(tip, 'time', fields.time, (text) => parseTime(text, ctx));
+  readField(tip, 'equipment', fields.equipment, parseEquipment);
   if (fields.equipment) {
-    const equipment = parseEquipment(fields.equipment);
-    if (equipment) tip.equipment = equipment;
     const vehicles = findCounts(fold(clean(fields.equipment)), { allowBare: false }).vehicles;
     if (vehicles !== undefined && tip.size?.vehicles === undefined) tip.size = { ...(tip.size ?? { text: fields.equipment }), vehicles };
   }
   finish(tip, fold(clean(whole)));
   return tip;
+}
+
+/** Sets `key` from a template field's text read with its own parser, when the field is there and says something. */
+function readField<K extends keyof ExtractedTip>(
+  tip: ExtractedTip,
+  key: K,
+  text: string | undefined,
+  parse: (text: string) => ExtractedTip[K] | undefined,
+): void {
+  if (!text) return;
+  const value = parse(text);
+  if (value !== undefined) tip[key] = value;
 }
 
 /** The passes over the whole message: urgency, own door, and no contact details left in any field. */
@@ -203,6 +194,7 @@ export function countedClauses(src: string, countText: string, clauses: Span[]):
   return text ?? '';
 }
 
-function sliceOf(src: string, p: Span): string {
+/** The trimmed words of a part of the text. */
+export function sliceOf(src: string, p: Span): string {
   return trimPunct(src.slice(p.start, p.end));
 }

@@ -11,6 +11,7 @@ import {
   finish,
   join,
   setLocation,
+  sliceOf,
   templateTip,
   type LocationCandidate,
 } from './extract-fields.js';
@@ -272,10 +273,6 @@ function lonelyCounts(folded: string, pieces: Piece[]): void {
 }
 
 const ONLY_COMMAS = /^[\s,]*$/;
-
-function sliceOf(src: string, p: Span): string {
-  return trimPunct(src.slice(p.start, p.end));
-}
 
 /**
  * Pulls every SALUTE field it can find out of a free-form first message ("4 agentes con

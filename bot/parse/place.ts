@@ -8,21 +8,11 @@
  */
 import { findPhones } from './contacts.js';
 import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
-import { findCrossStreets, findZip, ORDINAL, STREET_WORDS } from './streets.js';
+import { AGENCY_LETTERS, findCrossStreets, findZip, ORDINAL, STREET_WORDS } from './streets.js';
 import { findMapPoint, isLinkToken } from './map-link.js';
 import { clean, fold, tokenize } from './normalize.js';
 import { tokenNumber } from './numbers.js';
-import { alternation, phraseRegex, wordSet } from './vocab/index.js';
-
-function set(list: string): Set<string> {
-  return new Set(list.split(/\s+/).filter(Boolean));
-}
-
-function unionOf(...sets: Set<string>[]): Set<string> {
-  const out = new Set<string>();
-  for (const s of sets) for (const w of s) out.add(w);
-  return out;
-}
+import { alternation, phraseRegex, unionOf, wordsOf, wordSet } from './vocab/index.js';
 
 /** Why a location answer cannot be used as it is. */
 export type LocationProblem = 'vague' | 'phone';
@@ -35,7 +25,7 @@ const FILLERS = wordSet((v) => v.places.fillers);
 /** Words that are not names even outside the filler lists: time and activity words common in tips, agency letters. */
 const NOT_NAME = unionOf(
   wordSet((v) => v.streets.notName),
-  new Set(['ice', 'cbp', 'hsi', 'dhs', 'fbi', 'ero']),
+  AGENCY_LETTERS,
 );
 const MAP_LINK = /(?:https?:\/\/|www\.|geo:)\S+/i;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -58,12 +48,12 @@ const PLACE_PREPOSITIONS = unionOf(
 const ARTICLES_AND_LINKS = unionOf(
   wordSet((v) => v.pieces.of),
   wordSet((v) => v.pieces.articles),
-  set('a al del to front'),
+  wordsOf('a al del to front'),
 );
 /** Of those, the ones that make what follows a name rather than a bare street ("el Tepeyac", not "en Soto"). */
 const ARTICLES = unionOf(
   wordSet((v) => v.pieces.articles),
-  set('al del'),
+  wordsOf('al del'),
 );
 const QUOTE_OR_PUNCT = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 const CAPITAL = /^\p{Lu}/u;
@@ -137,7 +127,11 @@ function drivable(src: string): boolean {
  */
 export function locationProblem(text: string): LocationProblem | undefined {
   const src = clean(text).trim();
-  if (!src) return undefined;
+  return src ? problemOf(src) : undefined;
+}
+
+/** `locationProblem` of cleaned, trimmed, non-empty text. */
+function problemOf(src: string): LocationProblem | undefined {
   const phones = findPhones(src);
   let rest = src;
   for (let i = phones.length - 1; i >= 0; i--) rest = rest.slice(0, phones[i]!.start) + ' ' + rest.slice(phones[i]!.end);
@@ -147,7 +141,8 @@ export function locationProblem(text: string): LocationProblem | undefined {
 
 /** Whether the words name a place a responder could drive to (phone numbers never do). */
 export function isUsableLocation(text: string): boolean {
-  return clean(text).trim() !== '' && locationProblem(text) === undefined;
+  const src = clean(text).trim();
+  return src !== '' && problemOf(src) === undefined;
 }
 
 /** Whether a clause is about the tipster's own movements ("I parked at...", "me estacioné en..."). */

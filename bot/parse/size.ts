@@ -2,8 +2,6 @@ import { findCounts } from './counts.js';
 import { clean, fold } from './normalize.js';
 import type { SizeField } from './types.js';
 
-export { AGENT_WORDS, countTokens, findCounts, VEHICLE_WORDS, type SizeCounts } from './counts.js';
-
 /**
  * Counts of agents and vehicles, from digits or number words in English or Spanish
  * ("4 agents 2 cars", "cuatro agentes y dos camionetas", "3 SUVs", "unos 6 oficiales",

@@ -5,17 +5,7 @@
  */
 import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
 import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
-import { wordSet } from './vocab/index.js';
-
-function set(list: string): Set<string> {
-  return new Set(list.split(/\s+/).filter(Boolean));
-}
-
-function unionOf(...sets: Set<string>[]): Set<string> {
-  const out = new Set<string>();
-  for (const s of sets) for (const w of s) out.add(w);
-  return out;
-}
+import { unionOf, wordsOf, wordSet } from './vocab/index.js';
 
 /** Every vocabulary's filler words, except those that join two streets. */
 const FILLERS = wordSet((v) => v.places.fillers);
@@ -39,8 +29,11 @@ const BOUNDARY = unionOf(
   FILLERS,
 );
 
+/** Agency letters: never a street or a place name, in any language. */
+export const AGENCY_LETTERS = wordsOf('ice cbp hsi dhs fbi ero');
+
 /** Agency letters and chains are never part of a street name, in any language. */
-const NAMES_NOT_STREETS = new Set(['ice', 'cbp', 'hsi', 'fbi', 'dhs', 'ero', 'walmart']);
+const NAMES_NOT_STREETS = unionOf(AGENCY_LETTERS, ['walmart']);
 
 /** Words that are never part of a street name in a tip. */
 const NOT_STREET = unionOf(
@@ -58,7 +51,7 @@ const LEAD_IN = wordSet((v) => v.streets.leadIn);
 export const ORDINAL = /^\d{1,4}(?:st|nd|rd|th|ra|da|ta|va|na|ro|do|to|vo|no|a|o)$/;
 /** Before a bare number, these make it a street ("la 8", "la 3" = Calle 8, Calle 3). */
 const STREET_ARTICLE = wordSet((v) => v.streets.articleBeforeNumber);
-const ABBREV = set('st ave av blvd rd dr ln ct pl hwy fwy pkwy n s e w sr');
+const ABBREV = wordsOf('st ave av blvd rd dr ln ct pl hwy fwy pkwy n s e w sr');
 const DIGITS = /^\d+$/;
 
 /** How sure we are that tokens name a street: 2 = street word/ordinal, 1 = capitalised, 0 = plain. */
@@ -174,7 +167,7 @@ export function findCrossStreets(text: string, relaxed = false): [string, string
 /** After a 5-digit number, words that still allow it to be a ZIP ("90033 area"). */
 const ZIP_NEXT = unionOf(
   wordSet((v) => v.streets.zipNext),
-  set('ca california tx texas az il ny nj wa or nc fl co nv'),
+  wordsOf('ca california tx texas az il ny nj wa or nc fl co nv'),
 );
 
 const ZIP = /(?<![\w\-.:/#$])(\d{5})(?:-\d{4})?(?![\w\-.:/])/g;

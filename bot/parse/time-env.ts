@@ -27,7 +27,7 @@ export const MINUTE = 60_000;
 const FAST_MIN = 0;
 const FAST_MAX = 1e13;
 
-export function inFastRange(now: number): boolean {
+function inFastRange(now: number): boolean {
   return typeof now === 'number' && now >= FAST_MIN && now <= FAST_MAX;
 }
 

@@ -241,7 +241,7 @@ function pickNonOverlapping(found: TimeMatch[]): TimeMatch[] {
 }
 
 /** Minutes after which a sighting is old unless `TimeContext.staleAfterMinutes` says otherwise (as verification's default). */
-export const DEFAULT_STALE_MINUTES = 60;
+const DEFAULT_STALE_MINUTES = 60;
 const RECENT_MINUTES = 30;
 
 /**

@@ -33,6 +33,18 @@ export function wordSet(pick: (v: Vocabulary) => string | string[]): Set<string>
   return out;
 }
 
+/** The words of one space-separated list, as a set. */
+export function wordsOf(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter(Boolean));
+}
+
+/** The union of word sets, as a new set. */
+export function unionOf(...sets: Iterable<string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sets) for (const w of s) out.add(w);
+  return out;
+}
+
 /** The regex sources from every vocabulary as one alternation (no flags, word-bounded). */
 export function alternation(pick: (v: Vocabulary) => string[]): string {
   const parts: string[] = [];
