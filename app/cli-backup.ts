@@ -9,10 +9,7 @@ import Database from 'better-sqlite3';
 import type { Config } from '../bot/config/index.js';
 import { restoreBackup, RestoreError } from './backup/restore.js';
 import { BackupError, writeBackup } from './backup/write.js';
-
-interface Out {
-  write(s: string): void;
-}
+import { printingExpected, type Out } from './cli-output.js';
 
 export const BACKUP_HELP = `  backup FILE       write an encrypted copy of the database to FILE (age, to backup.recipient); safe while the bot runs
   restore FILE --identity KEYFILE [--force]
@@ -40,16 +37,12 @@ export async function backupCommand(config: Config, args: string[], out: Out): P
   }
   const db = new Database(dbPath, { fileMustExist: true });
   try {
-    db.pragma('busy_timeout = 5000');
-    const { bytes } = await writeBackup({ db, file: resolve(file), recipient, scratchParent: dirname(dbPath) });
-    out.write(`Wrote ${resolve(file)} (${bytes} bytes), encrypted to ${recipient}.\n`);
-    return 0;
-  } catch (err) {
-    if (err instanceof BackupError) {
-      out.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return await printingExpected(out, [BackupError], async () => {
+      db.pragma('busy_timeout = 5000');
+      const { bytes } = await writeBackup({ db, file: resolve(file), recipient, scratchParent: dirname(dbPath) });
+      out.write(`Wrote ${resolve(file)} (${bytes} bytes), encrypted to ${recipient}.\n`);
+      return 0;
+    });
   } finally {
     db.close();
   }
@@ -64,7 +57,7 @@ export async function restoreCommand(config: Config, args: string[], out: Out): 
     return 2;
   }
   const dbPath = resolve(config.storage.path);
-  try {
+  return printingExpected(out, [RestoreError], async () => {
     const { reports } = await restoreBackup({
       file: resolve(file),
       identityFile: resolve(identityFile),
@@ -76,11 +69,5 @@ export async function restoreCommand(config: Config, args: string[], out: Out): 
         'Start Centinela with the same secret as when the backup was made: without it, open conversations cannot be continued.\n',
     );
     return 0;
-  } catch (err) {
-    if (err instanceof RestoreError) {
-      out.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  });
 }

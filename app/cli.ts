@@ -5,6 +5,7 @@ import { signalGroups, signalLink, SignalSetupError } from '../adapters/signal/c
 import { parseSignalConfig } from '../adapters/signal/config.js';
 import { dirname, resolve } from 'node:path';
 import { BACKUP_HELP, backupCommand, restoreCommand } from './cli-backup.js';
+import { printingExpected, type Out } from './cli-output.js';
 import { whatsappGroups, whatsappLink, WhatsAppSetupError } from '../adapters/whatsapp/cli.js';
 import { parseWhatsAppConfig } from '../adapters/whatsapp/config.js';
 import { formatConfigErrors, loadConfig, type Config } from '../bot/config/index.js';
@@ -28,10 +29,6 @@ Commands:
 ${BACKUP_HELP}  help              show this help
 `;
 
-interface Out {
-  write(s: string): void;
-}
-
 export async function runCli(argv: string[], out: Out = process.stdout, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, sub] = argv;
   switch (command) {
@@ -51,7 +48,7 @@ export async function runCli(argv: string[], out: Out = process.stdout, env: Nod
         out.write(`${parsed.ok ? 'platforms.signal: required for this command' : formatConfigErrors(parsed.errors)}\n`);
         return 1;
       }
-      try {
+      return printingExpected(out, [SignalSetupError], async () => {
         if (sub === 'link') await signalLink({ url: parsed.config.url, deviceName: 'centinela' }, out);
         else if (sub === 'groups') await signalGroups({ url: parsed.config.url, number: parsed.config.number }, out);
         else {
@@ -59,13 +56,7 @@ export async function runCli(argv: string[], out: Out = process.stdout, env: Nod
           return 2;
         }
         return 0;
-      } catch (err) {
-        if (err instanceof SignalSetupError) {
-          out.write(`${err.message}\n`);
-          return 1;
-        }
-        throw err;
-      }
+      });
     }
     case 'whatsapp':
       return whatsapp(sub, argv.slice(2), out, env);
@@ -102,20 +93,16 @@ async function whatsapp(sub: string | undefined, args: string[], out: Out, env: 
   }
   const db = openDatabase(dbPath);
   try {
-    const session = new WhatsAppAuthStore(db, createVault(secret));
-    const opts = { session, ...(parsed.config.browserName ? { browserName: parsed.config.browserName } : {}) };
-    if (sub === 'link') {
-      const at = args.indexOf('--phone');
-      const phone = at >= 0 ? args[at + 1] : undefined;
-      await whatsappLink({ ...opts, force: args.includes('--force'), ...(phone ? { phone } : {}) }, out);
-    } else await whatsappGroups(opts, out);
-    return 0;
-  } catch (err) {
-    if (err instanceof WhatsAppSetupError) {
-      out.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return await printingExpected(out, [WhatsAppSetupError], async () => {
+      const session = new WhatsAppAuthStore(db, createVault(secret));
+      const opts = { session, ...(parsed.config.browserName ? { browserName: parsed.config.browserName } : {}) };
+      if (sub === 'link') {
+        const at = args.indexOf('--phone');
+        const phone = at >= 0 ? args[at + 1] : undefined;
+        await whatsappLink({ ...opts, force: args.includes('--force'), ...(phone ? { phone } : {}) }, out);
+      } else await whatsappGroups(opts, out);
+      return 0;
+    });
   } finally {
     db.close();
   }

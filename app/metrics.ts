@@ -76,37 +76,34 @@ export class CentinelaMetrics {
       labelNames: ['platform', 'result'],
       registers,
     });
-    const duplicates = new Counter({
-      name: 'centinela_inbound_duplicates_total',
-      help: 'Messages received again (redeliveries), answered once.',
-      registers,
-    });
-    const ignored = new Counter({
-      name: 'centinela_inbound_ignored_total',
-      help: 'Messages ignored (the bot itself, unknown groups, empty).',
-      registers,
-    });
-    const submitted = new Counter({ name: 'centinela_reports_submitted_total', help: 'Reports tipsters submitted.', registers });
-    const decodes = new Counter({ name: 'centinela_media_decodes_total', help: 'Photos decoded and cleaned of metadata.', registers });
-    const refused = new Counter({
-      name: 'centinela_media_decodes_refused_total',
-      help: 'Photos refused before decoding (too large, not an image).',
-      registers,
-    });
+    // Totals the runtime and the decode queue keep, mirrored at each scrape.
+    const totals: { name: string; help: string; read: () => number }[] = [
+      {
+        name: 'centinela_inbound_duplicates_total',
+        help: 'Messages received again (redeliveries), answered once.',
+        read: () => s.runtime().duplicates,
+      },
+      {
+        name: 'centinela_inbound_ignored_total',
+        help: 'Messages ignored (the bot itself, unknown groups, empty).',
+        read: () => s.runtime().ignored,
+      },
+      { name: 'centinela_reports_submitted_total', help: 'Reports tipsters submitted.', read: () => s.runtime().reports },
+      { name: 'centinela_media_decodes_total', help: 'Photos decoded and cleaned of metadata.', read: () => s.mediaDecodes().decodes },
+      {
+        name: 'centinela_media_decodes_refused_total',
+        help: 'Photos refused before decoding (too large, not an image).',
+        read: () => s.mediaDecodes().refused,
+      },
+    ];
+    for (const { name, help, read } of totals) this.mirrors.push(mirror(new Counter({ name, help, registers }), read));
     const decrypt = new Counter({
       name: 'centinela_decrypt_failures_total',
       help: 'Messages the platform delivered but that could not be decrypted (WhatsApp "Bad MAC" / "No session"): the sender got no answer.',
       labelNames: ['platform'],
       registers,
     });
-    this.mirrors.push(
-      mirror(duplicates, () => s.runtime().duplicates),
-      mirror(ignored, () => s.runtime().ignored),
-      mirror(submitted, () => s.runtime().reports),
-      mirror(decodes, () => s.mediaDecodes().decodes),
-      mirror(refused, () => s.mediaDecodes().refused),
-      mirror(decrypt, () => s.decryptFailures().whatsapp ?? 0, { platform: 'whatsapp' }),
-    );
+    this.mirrors.push(mirror(decrypt, () => s.decryptFailures().whatsapp ?? 0, { platform: 'whatsapp' }));
 
     new Gauge({
       name: 'centinela_reports',

@@ -6,17 +6,15 @@
 import type Database from 'better-sqlite3';
 import type { Config } from '../bot/config/index.js';
 import type { ChannelStatus } from '../bot/health/channel-alerts.js';
-import type { Renderer } from '../bot/i18n/render.js';
 import type { Platform } from '../bot/messages.js';
-import type { NewOutboxRow } from '../bot/outbox-row.js';
-import type { Vault } from '../bot/privacy/vault.js';
 import { HealthStore } from '../store/health-store.js';
-import { ChannelWatch } from './channel-watch.js';
+import { ChannelWatch, type ChannelWatchDeps } from './channel-watch.js';
 import { CentinelaMetrics } from './metrics.js';
 import type { PlatformAdapter } from './platforms.js';
 import { readiness, type Readiness } from './readiness.js';
 
-export interface ObservabilityDeps {
+/** The channel watch's own needs (renderer, vault, outbox, logger) are passed through to it. */
+export interface ObservabilityDeps extends Pick<ChannelWatchDeps, 'renderer' | 'vault' | 'store' | 'onOutbox' | 'logger'> {
   config: Config;
   db: Database.Database;
   clock: () => number;
@@ -29,11 +27,6 @@ export interface ObservabilityDeps {
   runtime: () => { duplicates: number; ignored: number; reports: number };
   mediaDecodes: () => { decodes: number; refused: number };
   sessions: () => number;
-  renderer: Pick<Renderer, 't'>;
-  vault: Vault;
-  store: { transaction<T>(fn: () => T): T; enqueue(row: NewOutboxRow, now: number): boolean };
-  onOutbox: () => void;
-  logger: { info(o: Record<string, unknown>, m: string): void; warn(o: Record<string, unknown>, m: string): void };
 }
 
 export interface Observability {
