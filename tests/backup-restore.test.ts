@@ -17,6 +17,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../app/cli.js';
 import { parseConfigText, type Config } from '../bot/config/index.js';
 import { openDatabase } from '../store/sqlite-store.js';
+import { configHead, SIMULATOR_NETWORK, writeConfigFile } from './e2e/process.js';
 import { Harness } from './support/harness.js';
 
 const CANARY = 'Quetzalcanary7731';
@@ -38,23 +39,9 @@ function tempDir(): string {
 /** A demo-like config with its database in `dir/data` and backups encrypted to `recipient`. */
 function writeConfig(dir: string, recipient: string): { file: string; config: Config; dbPath: string } {
   const dbPath = join(dir, 'data', 'centinela.db');
-  const text = `network: { name: "Test Network", hotline: "+1 555 0100", timezone: America/Los_Angeles, languages: [es, en] }
-storage: { path: ${JSON.stringify(dbPath)} }
-zones:
-  - id: eastside
-    name: { en: East Side, es: Lado Este }
-    aliases: [boyle heights, "90033"]
-    area: { center: [34.0341, -118.2053], radiusMeters: 3000 }
-chats:
-  verifiers: [{ platform: simulator, id: verifiers }]
-  responders: [{ platform: simulator, id: responders-east, zones: [eastside], language: es }]
-verifiers: [{ platform: simulator, id: verifier-1 }]
-platforms:
-  simulator: { enabled: true }
-backup: { recipient: ${recipient} }
+  const text = `${configHead(dir)}${SIMULATOR_NETWORK}backup: { recipient: ${recipient} }
 `;
-  const file = join(dir, 'centinela.yaml');
-  writeFileSync(file, text);
+  const file = writeConfigFile(dir, text);
   const parsed = parseConfigText(text);
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return { file, config: parsed.config, dbPath };

@@ -29,15 +29,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import exifr from 'exifr';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeCentinela, type Centinela } from '../app/compose.js';
+import type { Centinela } from '../app/compose.js';
 import { createLogger } from '../app/logger.js';
-import { buildPlatforms } from '../app/platforms.js';
 import { parseConfig, type Config } from '../bot/config/index.js';
 import { dataEnvelope, type FromWhom, type TextOptions } from './fakes/signal/envelopes.js';
 import { FakeSignalServer, type FakeGroupEntry, type FakeSent } from './fakes/signal/fake-server.js';
 import { BOT_NUMBER, eventually, uuidFor } from './fakes/signal/harness.js';
-import { TEST_SECRET, T0 } from './support/harness.js';
+import { T0 } from './support/harness.js';
 import { GPS, gpsJpeg, gpsTraces, metadataOf } from './support/images.js';
+import { composeBuilt, EASTSIDE_ZONE, TEST_NETWORK, WESTSIDE_ZONE } from './support/network.js';
 
 /** The canary: who the tipster is, as Signal tells the bot in every envelope they send. */
 const CANARY = {
@@ -168,21 +168,8 @@ afterEach(async () => {
 
 function canaryConfig(fake: FakeSignalServer, groups: Running['groups']): Config {
   const parsed = parseConfig({
-    network: { name: 'Eastside Rapid Response', hotline: '+1 555 0100', timezone: 'America/Los_Angeles', languages: ['es', 'en'] },
-    zones: [
-      {
-        id: 'eastside',
-        name: { en: 'East Side', es: 'Lado Este' },
-        aliases: ['boyle heights', '90033'],
-        area: { center: [34.0341, -118.2053], radiusMeters: 3000 },
-      },
-      {
-        id: 'westside',
-        name: { en: 'West Side', es: 'Lado Oeste' },
-        aliases: ['westlake', 'macarthur park'],
-        area: { center: [34.0575, -118.28], radiusMeters: 1500 },
-      },
-    ],
+    network: TEST_NETWORK,
+    zones: [EASTSIDE_ZONE, WESTSIDE_ZONE],
     chats: {
       verifiers: [{ platform: 'signal', id: groups.verifiers.internal_id, language: 'es' }],
       responders: [
@@ -211,17 +198,7 @@ async function startBot(): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'centinela-canary-'));
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const built = buildPlatforms(canaryConfig(fake, groups), {}, logger);
-  if (!built.ok) throw new Error(built.errors.join('\n'));
-  const now = { value: T0 };
-  const bot = composeCentinela({
-    config: built.config,
-    secret: TEST_SECRET,
-    logger,
-    dbPath: join(dir, 'centinela.db'),
-    clock: () => now.value,
-    platforms: built.platforms,
-  });
+  const { bot, now } = composeBuilt(canaryConfig(fake, groups), logger, join(dir, 'centinela.db'));
   running = { fake, bot, stopped: false, logs, dir, groups, now };
   await bot.start();
   await fake.waitForSockets(1);

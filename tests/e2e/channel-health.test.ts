@@ -9,16 +9,15 @@
  * The bot's clock is a variable the test moves (the outage length); the network runs on real time.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeCentinela, type Centinela } from '../../app/compose.js';
+import type { Centinela } from '../../app/compose.js';
 import { createLogger } from '../../app/logger.js';
-import { buildPlatforms } from '../../app/platforms.js';
 import { mustParseConfig } from '../../bot/config/validate.js';
 import { FakeSignalServer, type FakeGroupEntry } from '../fakes/signal/fake-server.js';
 import { BOT_NUMBER, uuidFor } from '../fakes/signal/harness.js';
 import { FakeBotApi } from '../fakes/telegram/fake-bot-api.js';
 import { eventually } from '../support/eventually.js';
 import { FROM_LOOPBACK } from '../support/from-loopback.js';
-import { TEST_SECRET, T0 } from '../support/harness.js';
+import { composeBuilt, TEST_NETWORK } from '../support/network.js';
 
 const TELEGRAM_VERIFIERS = { id: -1_001_111_111_111, type: 'supergroup' as const, title: 'Verificación' };
 const TELEGRAM_RESPONDERS = { id: -4_005_556_667, type: 'group' as const, title: 'Responders' };
@@ -48,7 +47,7 @@ async function start(): Promise<Running> {
   telegram.addChat(TELEGRAM_RESPONDERS);
   const config = mustParseConfig(
     {
-      network: { name: 'Eastside Rapid Response', hotline: '+1 555 0100', timezone: 'America/Los_Angeles', languages: ['es', 'en'] },
+      network: TEST_NETWORK,
       zones: [{ id: 'eastside', name: { en: 'East Side', es: 'Lado Este' }, area: { center: [34.0341, -118.2053], radiusMeters: 3000 } }],
       chats: {
         verifiers: [
@@ -68,17 +67,7 @@ async function start(): Promise<Running> {
     'channel health e2e config',
   );
   const logger = createLogger('silent');
-  const built = buildPlatforms(config, {}, logger);
-  if (!built.ok) throw new Error(built.errors.join('\n'));
-  const now = { value: T0 };
-  const bot = composeCentinela({
-    config: built.config,
-    secret: TEST_SECRET,
-    logger,
-    dbPath: ':memory:',
-    clock: () => now.value,
-    platforms: built.platforms,
-  });
+  const { bot, now } = composeBuilt(config, logger);
   running = { signal, telegram, bot, signalVerifiers, now };
   await bot.start();
   return running;

@@ -22,15 +22,18 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'centinela-'));
 }
 
-/** Writes a config like the demo's, on the given port, with its data in `dir`. */
-export function writeConfig(dir: string, port: number, extra = ''): string {
-  const file = join(dir, 'centinela.yaml');
-  writeFileSync(
-    file,
-    `network: { name: "Test Network", hotline: "+1 555 0100", timezone: America/Los_Angeles, languages: [es, en] }
+/**
+ * The head every test config starts with: the network, its database in `dir/data` and, given a
+ * port, HTTP on loopback.
+ */
+export function configHead(dir: string, port?: number): string {
+  return `network: { name: "Test Network", hotline: "+1 555 0100", timezone: America/Los_Angeles, languages: [es, en] }
 storage: { path: ${JSON.stringify(join(dir, 'data', 'centinela.db'))} }
-http: { port: ${port}, host: 127.0.0.1 }
-zones:
+${port === undefined ? '' : `http: { port: ${port}, host: 127.0.0.1 }\n`}`;
+}
+
+/** The demo's zone, chats, verifier and simulator, under a `configHead`. */
+export const SIMULATOR_NETWORK = `zones:
   - id: eastside
     name: { en: East Side, es: Lado Este }
     aliases: [boyle heights, "90033"]
@@ -41,9 +44,18 @@ chats:
 verifiers: [{ platform: simulator, id: verifier-1 }]
 platforms:
   simulator: { enabled: true }
-${extra}`,
-  );
+`;
+
+/** Writes `text` as `dir/centinela.yaml`; returns its path. */
+export function writeConfigFile(dir: string, text: string): string {
+  const file = join(dir, 'centinela.yaml');
+  writeFileSync(file, text);
   return file;
+}
+
+/** Writes a config like the demo's, on the given port, with its data in `dir`. */
+export function writeConfig(dir: string, port: number, extra = ''): string {
+  return writeConfigFile(dir, configHead(dir, port) + SIMULATOR_NETWORK + extra);
 }
 
 /**
@@ -51,16 +63,7 @@ ${extra}`,
  * `platforms` is the YAML under `platforms:`, indented two spaces.
  */
 export function writePlatformConfig(dir: string, port: number, platforms: string): string {
-  const file = join(dir, 'centinela.yaml');
-  writeFileSync(
-    file,
-    `network: { name: "Test Network", hotline: "+1 555 0100", timezone: America/Los_Angeles, languages: [es, en] }
-storage: { path: ${JSON.stringify(join(dir, 'data', 'centinela.db'))} }
-http: { port: ${port}, host: 127.0.0.1 }
-platforms:
-${platforms}`,
-  );
-  return file;
+  return writeConfigFile(dir, `${configHead(dir, port)}platforms:\n${platforms}`);
 }
 
 export interface BotProcess {

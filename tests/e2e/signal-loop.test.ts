@@ -7,16 +7,15 @@
  * and the adapter's reconnects run on real time, with bounded waits only.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeCentinela, type Centinela } from '../../app/compose.js';
+import type { Centinela } from '../../app/compose.js';
 import { createLogger } from '../../app/logger.js';
-import { buildPlatforms } from '../../app/platforms.js';
 import { parseConfig, type Config } from '../../bot/config/index.js';
 import { dataEnvelope } from '../fakes/signal/envelopes.js';
 import { FakeSignalServer, type FakeGroupEntry, type FakeMode } from '../fakes/signal/fake-server.js';
 import { BOT_NUMBER, eventually, uuidFor } from '../fakes/signal/harness.js';
 import { loadSignalFixtures } from '../fakes/signal/load-fixtures.js';
-import { TEST_SECRET, T0 } from '../support/harness.js';
 import { FROM_LOOPBACK } from '../support/from-loopback.js';
+import { composeBuilt, EASTSIDE_ZONE, TEST_NETWORK, WESTSIDE_ZONE } from '../support/network.js';
 
 const RICH_ES = '4 agentes con chalecos de ICE vigilando en 1st y Soto, boyle heights, ahora, 2 SUV negras';
 /** A tipster who hides their number: signal-cli gives only the UUID (sourceNumber null). */
@@ -52,21 +51,8 @@ afterEach(async () => {
  */
 function signalConfig(fake: FakeSignalServer, groups: Running['groups'], signal: Record<string, unknown> = {}): Config {
   const parsed = parseConfig({
-    network: { name: 'Eastside Rapid Response', hotline: '+1 555 0100', timezone: 'America/Los_Angeles', languages: ['es', 'en'] },
-    zones: [
-      {
-        id: 'eastside',
-        name: { en: 'East Side', es: 'Lado Este' },
-        aliases: ['boyle heights', '90033'],
-        area: { center: [34.0341, -118.2053], radiusMeters: 3000 },
-      },
-      {
-        id: 'westside',
-        name: { en: 'West Side', es: 'Lado Oeste' },
-        aliases: ['westlake', 'macarthur park'],
-        area: { center: [34.0575, -118.28], radiusMeters: 1500 },
-      },
-    ],
+    network: TEST_NETWORK,
+    zones: [EASTSIDE_ZONE, WESTSIDE_ZONE],
     chats: {
       verifiers: [{ platform: 'signal', id: groups.verifiers.internal_id, language: 'es' }],
       responders: [
@@ -103,18 +89,7 @@ async function startBot(opts: { mode?: FakeMode; fakeUp?: boolean; verifierGroup
   if (opts.fakeUp === false) await fake.stop();
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const config = signalConfig(fake, groups, mode === 'json-rpc' ? {} : { receive: 'poll' });
-  const built = buildPlatforms(config, {}, logger);
-  if (!built.ok) throw new Error(built.errors.join('\n'));
-  const now = { value: T0 };
-  const bot = composeCentinela({
-    config: built.config,
-    secret: TEST_SECRET,
-    logger,
-    dbPath: ':memory:',
-    clock: () => now.value,
-    platforms: built.platforms,
-  });
+  const { bot, now } = composeBuilt(signalConfig(fake, groups, mode === 'json-rpc' ? {} : { receive: 'poll' }), logger);
   running = { fake, bot, logs, groups, now };
   await bot.start();
   return running;

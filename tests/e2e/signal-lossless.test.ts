@@ -22,6 +22,8 @@ const MAX_MESSAGES = 1;
 const KILLS = 10;
 const STOPPED_MS = 60_000;
 const LATENCY_P50_LIMIT_MS = 2_000;
+/** How long a send issued before a SIGKILL may take to reach the fake (loopback, a loaded machine). */
+const IN_FLIGHT_MS = 100;
 
 /**
  * A fake server, the bot (not started yet) and the tipsters, all cleaned up after the test
@@ -125,8 +127,11 @@ describe.concurrent('lossless Signal intake (issue 14), in the real process', ()
     const lostInFlight = f.lostInFlight().length;
     // A reply goes out twice only when a SIGKILL came between its send and its recording (no
     // Signal send is idempotent; README "what the outbox guarantees"): the bot could not know.
+    // The fake stamps a send when its request arrives, so a send issued just before a SIGKILL can
+    // land a few ms after it (a killed process sends nothing new): count those as before it too.
     const sentJustBeforeKill = (t: Tip) =>
-      after.get(t.uuid)!.sendCutByKill || after.get(t.uuid)!.sentAt.some((at) => kills.some((k) => k - at >= 0 && k - at < 1_000));
+      after.get(t.uuid)!.sendCutByKill ||
+      after.get(t.uuid)!.sentAt.some((at) => kills.some((k) => k - at > -IN_FLIGHT_MS && k - at < 1_000));
     console.info(
       `[signal lossless] ${w.tips.length} tips (${whileStopped.length} while stopped 60 s), ${KILLS} SIGKILLs; ` +
         `taken by the receive call under way at each SIGKILL: [${atKills.perKill.join(', ')}] (max ${MAX_MESSAGES} each); ` +

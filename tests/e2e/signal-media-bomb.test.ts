@@ -6,14 +6,13 @@
  * process) stays under 600 MB, every reply to the talking tipster arrives within 2 s, and each
  * photo's sender gets a clear answer.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataEnvelope, type FromWhom } from '../fakes/signal/envelopes.js';
 import { FakeSignalServer } from '../fakes/signal/fake-server.js';
 import { BOT_NUMBER, eventually, uuidFor } from '../fakes/signal/harness.js';
 import { plainJpeg, truncatedPng, ztxtBomb } from '../support/images.js';
-import { freePort, startBot, tempDir, waitHealthy, type BotProcess } from './process.js';
+import { configHead, freePort, startBot, tempDir, waitHealthy, writeConfigFile, type BotProcess } from './process.js';
 
 /** Random-looking: a guessable secret is refused at start. */
 const SECRET = 'e2e-Qm7vZ2rK9xLp4Wn8Hs3Jd6Tb1Yc5Fg0Ae';
@@ -40,18 +39,13 @@ afterEach(async () => {
 });
 
 function writeSignalConfig(dir: string, port: number, signalUrl: string): string {
-  const file = join(dir, 'centinela.yaml');
-  writeFileSync(
-    file,
-    `network: { name: "Test Network", hotline: "+1 555 0100", timezone: America/Los_Angeles, languages: [es, en] }
-storage: { path: ${JSON.stringify(join(dir, 'data', 'centinela.db'))} }
-http: { port: ${port}, host: 127.0.0.1 }
-intake: { burstSeconds: ${BURST_MS / 1000} }
+  return writeConfigFile(
+    dir,
+    `${configHead(dir, port)}intake: { burstSeconds: ${BURST_MS / 1000} }
 platforms:
   signal: { url: "${signalUrl}", number: "${BOT_NUMBER}", receive: websocket, reconnect: { initialMs: 50, maxMs: 200 } }
 `,
   );
-  return file;
 }
 
 /** Peak and current resident memory of a process, in bytes (VmHWM and VmRSS of /proc/<pid>/status). */

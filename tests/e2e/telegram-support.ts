@@ -13,6 +13,7 @@ import type { Config } from '../../bot/config/index.js';
 import { mustParseConfig } from '../../bot/config/validate.js';
 import { FakeBotApi, type RecordedCall } from '../fakes/telegram/fake-bot-api.js';
 import { TEST_SECRET, T0 } from '../support/harness.js';
+import { EASTSIDE_ZONE, TEST_NETWORK } from '../support/network.js';
 
 /** The tipster: everything about them that Telegram shows the bot. None of it may leave the DM. */
 export const TIPSTER: User = {
@@ -23,6 +24,8 @@ export const TIPSTER: User = {
   username: 'rosa_del_eastside',
   language_code: 'es',
 };
+/** The tipster's private chat with the bot. */
+export const TIPSTER_DM: Chat = { id: TIPSTER.id, type: 'private', first_name: TIPSTER.first_name };
 export const VERIFIER: User = { id: 444_000_111, is_bot: false, first_name: 'Vera', username: 'vera_verifica' };
 export const STRANGER: User = { id: 999_000_222, is_bot: false, first_name: 'Nadie' };
 
@@ -36,19 +39,16 @@ export const OTHER_TOPIC = 7;
 
 export const WEBHOOK_PATH = '/telegram/webhook';
 export const WEBHOOK_SECRET = 'e2e_webhook-secret_0123456789abcdefXYZ';
+/** The `platforms.telegram` settings for webhook mode (config input). */
+export const WEBHOOK_SETTINGS = { mode: 'webhook', webhookUrl: 'https://bot.example.org/telegram/webhook', secretToken: WEBHOOK_SECRET };
 
 /** A Telegram-only network: verifier group, east responder forum (topic), west responder group. */
 export function telegramConfig(telegram: Record<string, unknown>): Config {
   return mustParseConfig(
     {
-      network: { name: 'Eastside Rapid Response', hotline: '+1 555 0100', timezone: 'America/Los_Angeles', languages: ['es', 'en'] },
+      network: TEST_NETWORK,
       zones: [
-        {
-          id: 'eastside',
-          name: { en: 'East Side', es: 'Lado Este' },
-          aliases: ['boyle heights', '90033'],
-          area: { center: [34.0341, -118.2053], radiusMeters: 3000 },
-        },
+        EASTSIDE_ZONE,
         {
           id: 'westside',
           name: { en: 'West Side', es: 'Lado Oeste' },

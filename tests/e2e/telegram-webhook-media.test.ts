@@ -4,14 +4,16 @@
  * cleaned afterwards), and Telegram's redeliveries, during the cleaning or after it, decode
  * nothing and are answered once.
  */
-import type { Chat, Update } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FROM_LOOPBACK } from '../support/from-loopback.js';
 import { ztxtBomb } from '../support/images.js';
 import {
   TIPSTER,
+  TIPSTER_DM as DM,
   WEBHOOK_PATH,
   WEBHOOK_SECRET,
+  WEBHOOK_SETTINGS as WEBHOOK,
   eventually,
   messageUpdate,
   sendsTo,
@@ -19,9 +21,6 @@ import {
   textOf,
   type TelegramBot,
 } from './telegram-support.js';
-
-const DM: Chat = { id: TIPSTER.id, type: 'private', first_name: TIPSTER.first_name };
-const WEBHOOK = { mode: 'webhook', webhookUrl: 'https://bot.example.org/telegram/webhook', secretToken: WEBHOOK_SECRET };
 
 let t: TelegramBot | undefined;
 afterEach(async () => {

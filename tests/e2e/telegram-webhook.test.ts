@@ -10,16 +10,18 @@
  * - a slow downstream never makes Telegram retry: the webhook answers 200 as soon as the update
  *   is recorded; replies go later, from the outbox, even when sendMessage takes 2 s.
  */
-import type { Chat, Update } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { buildPlatforms } from '../../app/platforms.js';
 import {
   TIPSTER,
+  TIPSTER_DM as DM,
   VERIFIER,
   VERIFIER_GROUP,
   WEBHOOK_PATH,
   WEBHOOK_SECRET,
+  WEBHOOK_SETTINGS as WEBHOOK,
   buttonsOf,
   eventually,
   expectPlainTextOnly,
@@ -34,8 +36,6 @@ import {
 import { startBot, tempDir, writePlatformConfig, freePort } from './process.js';
 import { FROM_LOOPBACK } from '../support/from-loopback.js';
 
-const DM: Chat = { id: TIPSTER.id, type: 'private', first_name: TIPSTER.first_name };
-const WEBHOOK = { mode: 'webhook', webhookUrl: 'https://bot.example.org/telegram/webhook', secretToken: WEBHOOK_SECRET };
 const SECRET_ERROR = /^platforms\.telegram\.secretToken: webhook mode needs a secret token of at least 32 characters/;
 const FAKE_TOKEN = '7000000001:FAKE-token_for-tests';
 

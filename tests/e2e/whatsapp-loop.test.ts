@@ -40,20 +40,16 @@ import {
 import type { From } from '../fakes/whatsapp/messages.js';
 import { eventually } from '../support/eventually.js';
 import { FROM_LOOPBACK } from '../support/from-loopback.js';
+import { EASTSIDE_ZONE, TEST_NETWORK } from '../support/network.js';
 
 const OTHER_GROUP = '120363040000000009@g.us';
 
 function whatsappConfig() {
   return mustParseConfig(
     {
-      network: { name: 'Eastside Rapid Response', hotline: '+1 555 0100', timezone: 'America/Los_Angeles', languages: ['es', 'en'] },
+      network: TEST_NETWORK,
       zones: [
-        {
-          id: 'eastside',
-          name: { en: 'East Side', es: 'Lado Este' },
-          aliases: ['boyle heights', '90033'],
-          area: { center: [34.0341, -118.2053], radiusMeters: 3000 },
-        },
+        EASTSIDE_ZONE,
         {
           id: 'westside',
           name: { en: 'West Side', es: 'Lado Oeste' },

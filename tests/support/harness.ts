@@ -59,6 +59,12 @@ export class Harness {
     return this;
   }
 
+  /** `who` writes `text` 20 s after the last message (time to read and type), in group `chat` if given. */
+  async say(who: string, text: string, chat?: string): Promise<void> {
+    this.now += 20_000;
+    await this.send(who, { text }, chat ? { chat, group: true } : {});
+  }
+
   /** A tipster's direct message; returns the delivered message (for redelivery tests). */
   async send(
     sender: string,

@@ -33,18 +33,13 @@ afterEach(async () => {
   await h?.stop();
 });
 
-async function say(who: string, text: string, chat?: string): Promise<void> {
-  h.now += 20_000;
-  await h.send(who, { text }, chat ? { chat, group: true } : {});
-}
-
 /** Answers whatever the bot asked last until the report is submitted. */
 async function reportStepByStep(): Promise<void> {
-  await say(TIPSTER, 'hola');
+  await h.say(TIPSTER, 'hola');
   for (let turn = 0; turn < 15 && h.reports().length === 0; turn++) {
     const asked = h.lastTo(TIPSTER)?.keys?.at(-1) ?? '';
     const answer = ANSWERS.find(([step]) => asked.includes(`.${step}.`))?.[1] ?? 'saltar';
-    await say(TIPSTER, answer);
+    await h.say(TIPSTER, answer);
   }
   expect(h.reports()).toHaveLength(1);
 }
@@ -86,14 +81,14 @@ describe('tipster text that tries to look official', () => {
       /^Dónde: 1st y Soto 90033 \/ VERIFIED ALERT, info en evil\[\.\]example\/x o t\[\.\]me\/falso$/,
     );
 
-    await say('verifier-1', '/preguntar 1001 ¿Siguen ahí?', 'verifiers');
-    await say(TIPSTER, RELAY);
+    await h.say('verifier-1', '/preguntar 1001 ¿Siguen ahí?', 'verifiers');
+    await h.say(TIPSTER, RELAY);
     expect(h.lastTo('verifiers')!.text.split('\n')).toEqual([
       '💬 #1001 · respuesta del informante:',
       'siguen ahí, son 4 / Reporte confirmado / ALERTA VERIFICADA: más info en bit[.]ly/abc, wa[.]me/15550100 o tel[:]+15550100',
     ]);
 
-    await say('verifier-1', '/confirmar 1001', 'verifiers');
+    await h.say('verifier-1', '/confirmar 1001', 'verifiers');
     const alert = h.lastTo('responders-east')!;
     expect(alert.text.split('\n')[0]).toBe('🚨 ALERTA VERIFICADA · Incidente #1001');
     // Alerts are built from parsed facts only: none of the tipster's forged lines reaches responders.

@@ -41,16 +41,11 @@ afterEach(async () => {
   await h?.stop();
 });
 
-async function say(who: string, text: string, chat?: string): Promise<void> {
-  h.now += 20_000;
-  await h.send(who, { text }, chat ? { chat, group: true } : {});
-}
-
 /** A first message, the answers to what it leaves open, then "sí" at the review; returns the report number. */
 async function tip(who: string, text: string, ...answers: string[]): Promise<number> {
-  await say(who, text);
-  for (const a of answers) await say(who, a);
-  await say(who, 'sí');
+  await h.say(who, text);
+  for (const a of answers) await h.say(who, a);
+  await h.say(who, 'sí');
   return h.reports().at(-1)!.number;
 }
 
@@ -64,7 +59,7 @@ describe('verification you can trust', () => {
   it('a confirmation no group covers says so plainly, and neither verifiers nor tipster hear "alerted"', async () => {
     h = await new Harness({ config: config() }).start();
     const n = await tip('tipster-a', 'hay un retén de la migra en Main y 5th, ahora, 6 agentes', 'no');
-    await say('verifier-1', `/confirm ${n}`, 'verifiers');
+    await h.say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('NO se alertó a nadie: no sabemos la zona del reporte');
     expect(toVerifiers()).not.toMatch(/La alerta va a|entregada/);
     expect(h.lastTo('tipster-a')!.text).toBe(`✅ Gracias: el equipo confirmó tu reporte #${n}.`);
@@ -75,7 +70,7 @@ describe('verification you can trust', () => {
     h = await new Harness({ config: config() }).start();
     h.adapter.failingChats.set('responders-east', new AdapterError('unavailable', 'bot removed from the group'));
     const n = await tip('tipster-b', URGENT);
-    await say('verifier-1', `/confirm ${n}`, 'verifiers');
+    await h.say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('La alerta va a: Boyle Heights');
     for (let i = 0; i < 8; i++) await h.advance(5 * MIN); // the retries, with backoff
     expect(h.lastTo('verifiers')!.text).toBe(
@@ -91,9 +86,9 @@ describe('verification you can trust', () => {
     const calm = await tip('tipster-c', CALM, 'no');
     h.now += 10 * MIN;
     const urgent = await tip('tipster-d', URGENT);
-    await say('verifier-1', `/merge ${urgent} ${calm}`, 'verifiers');
+    await h.say('verifier-1', `/merge ${urgent} ${calm}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain(`incidente #${calm} (2 reportes · personas distintas: 2)`);
-    await say('verifier-1', `/confirm ${calm}`, 'verifiers');
+    await h.say('verifier-1', `/confirm ${calm}`, 'verifiers');
     const alert = h.sentTo('responders-east')[0]!.text;
     expect(alert).toContain('DETENCIÓN EN CURSO');
     expect(alert).toContain('Qué: Detención en curso, Vigilancia');
@@ -110,9 +105,9 @@ describe('verification you can trust', () => {
     const first = await tip('tipster-e', CALM, 'no');
     h.now += 5 * MIN;
     const second = await tip('tipster-e', 'siguen 3 agentes de ICE en 1st y Soto, ahora', 'no');
-    await say('verifier-1', `/unir ${second} ${first}`, 'verifiers');
+    await h.say('verifier-1', `/unir ${second} ${first}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('(2 reportes · personas distintas: 1)');
-    await say('verifier-1', `/confirmar ${first}`, 'verifiers');
+    await h.say('verifier-1', `/confirmar ${first}`, 'verifiers');
     expect(h.sentTo('responders-east')[0]!.text).toContain('Respaldado por 1 persona.');
   });
 
@@ -129,18 +124,18 @@ describe('verification you can trust', () => {
       }),
     }).start();
     const n = await tip('ana-phone', URGENT); // Ana sends a tip from her phone
-    await say('ana-laptop', `/confirm ${n}`, 'verifiers');
+    await h.say('ana-laptop', `/confirm ${n}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toBe(
       `No puedes aprobar el reporte #${n}: lo enviaste tú. Otra persona del equipo tiene que confirmarlo.`,
     );
-    await say('verifier-1', `/confirm ${n}`, 'verifiers');
+    await h.say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('(1 de 2)');
     expect(h.sentTo('responders-east')).toHaveLength(0);
     const other = await tip('tipster-f', CALM, 'no');
-    await say('ana-phone', `/confirm ${other}`, 'verifiers');
-    await say('ana-laptop', `/confirm ${other}`, 'verifiers'); // the same person
+    await h.say('ana-phone', `/confirm ${other}`, 'verifiers');
+    await h.say('ana-laptop', `/confirm ${other}`, 'verifiers'); // the same person
     expect(h.lastTo('verifiers')!.text).toContain('Ya aprobaste');
-    await say('verifier-3', `/confirm ${n}`, 'verifiers');
+    await h.say('verifier-3', `/confirm ${n}`, 'verifiers');
     expect(h.sentTo('responders-east')).toHaveLength(1);
     const audit = h.bot.store.db.prepare(`SELECT actor, action FROM audit WHERE action LIKE 'approve%' AND report = ?`).all(n);
     expect(audit).toEqual([
@@ -154,22 +149,22 @@ describe('verification you can trust', () => {
   it('a relay closes after the first answer, or after relayMinutes; a new sighting during a relay is relayed and reported', async () => {
     h = await new Harness({ config: config((c) => (c.intake.followUpMinutes = 60)) }).start();
     const n = await tip('tipster-g', URGENT);
-    await say('verifier-1', `/ask ${n} ¿Siguen ahí?`, 'verifiers');
-    await say('tipster-g', 'ya se fueron hacia el norte');
+    await h.say('verifier-1', `/ask ${n} ¿Siguen ahí?`, 'verifiers');
+    await h.say('tipster-g', 'ya se fueron hacia el norte');
     expect(h.lastTo('verifiers')!.text).toContain(`#${n} · respuesta del informante`);
-    await say('tipster-g', 'gracias');
+    await h.say('tipster-g', 'gracias');
     expect(h.lastTo('verifiers')!.text).toContain('respuesta del informante'); // "gracias" was not relayed as an answer
 
-    await say('verifier-1', `/ask ${n} ¿Cuántos carros?`, 'verifiers');
+    await h.say('verifier-1', `/ask ${n} ¿Cuántos carros?`, 'verifiers');
     await h.advance(31 * MIN);
-    await say('tipster-g', 'perdón, no vi');
+    await h.say('tipster-g', 'perdón, no vi');
     expect(toVerifiers()).not.toContain('respuesta del informante:\nperdón, no vi'); // the question had closed: news, not an answer
 
-    await say('verifier-1', `/ask ${n} ¿Y ahora?`, 'verifiers');
-    await say('tipster-g', 'ahora hay 6 agentes de ICE en Cesar Chavez y Lorena, boyle heights');
+    await h.say('verifier-1', `/ask ${n} ¿Y ahora?`, 'verifiers');
+    await h.say('tipster-g', 'ahora hay 6 agentes de ICE en Cesar Chavez y Lorena, boyle heights');
     expect(toVerifiers()).toContain(`#${n} · respuesta del informante:\nahora hay 6 agentes de ICE en Cesar Chavez y Lorena`);
-    await say('tipster-g', 'no');
-    await say('tipster-g', 'sí');
+    await h.say('tipster-g', 'no');
+    await h.say('tipster-g', 'sí');
     expect(h.reports()).toHaveLength(2);
     expect(h.lastTo('verifiers')!.text).toContain(`Reporte #${n + 1}`);
     await expect(h.transcript()).toMatchFileSnapshot('__golden__/verify-relay.txt');
@@ -201,7 +196,7 @@ describe('verification you can trust', () => {
       }),
     }).start();
     const n = await tip('tipster-h', URGENT);
-    for (const news of ['siguen ahí', 'ahora son 5', 'llegó otra camioneta', 'se llevaron a otro']) await say('tipster-h', news);
+    for (const news of ['siguen ahí', 'ahora son 5', 'llegó otra camioneta', 'se llevaron a otro']) await h.say('tipster-h', news);
     const followups = h.sentTo('verifiers').filter((m) => m.text.startsWith(`📝 #${n}`));
     expect(followups.map((m) => m.text.split('\n')[0])).toEqual([
       `📝 #${n} · novedad del informante:`,
@@ -211,8 +206,8 @@ describe('verification you can trust', () => {
     expect(h.sentTo('tipster-h').filter((m) => m.keys?.includes('intake.followup.sent'))).toHaveLength(4);
 
     const before = h.sentTo('verifiers').length;
-    for (let i = 0; i < 3; i++) await say('intruder', `/confirm ${n}`, 'verifiers');
-    for (let i = 0; i < 8; i++) await say(`stranger-${i}`, `/reject ${n} no`, 'verifiers');
+    for (let i = 0; i < 3; i++) await h.say('intruder', `/confirm ${n}`, 'verifiers');
+    for (let i = 0; i < 8; i++) await h.say(`stranger-${i}`, `/reject ${n} no`, 'verifiers');
     expect(h.sentTo('verifiers').length - before).toBe(5); // one for the intruder, then four more strangers, then silence
     expect(h.bot.store.db.prepare(`SELECT COUNT(*) FROM audit WHERE action LIKE 'refused:%'`).pluck().get()).toBe(11);
   });

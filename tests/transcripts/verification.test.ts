@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../bot/config/index.js';
 import { DEMO_CONFIG } from '../../bot/config/index.js';
+import type { InboundMessage } from '../../bot/messages.js';
 import { Harness } from '../support/harness.js';
 
 const MIN = 60_000;
@@ -39,16 +40,11 @@ afterEach(async () => {
   await h?.stop();
 });
 
-async function say(who: string, text: string, chat?: string): Promise<void> {
-  h.now += 20_000;
-  await h.send(who, { text }, chat ? { chat, group: true } : {});
-}
-
 /** A first message, the answers to what it leaves open (e.g. triage), then "sí" at the review. */
 async function tipAndSubmit(who: string, text = RICH_ES, ...answers: string[]): Promise<number> {
-  await say(who, text);
-  for (const a of answers) await say(who, a);
-  await say(who, 'sí');
+  await h.say(who, text);
+  for (const a of answers) await h.say(who, a);
+  await h.say(who, 'sí');
   const reports = h.reports();
   return reports[reports.length - 1]!.number;
 }
@@ -65,7 +61,7 @@ describe('verification and alerts', () => {
 
     const confirm = await h.send('verifier-1', { text: `/confirmar ${n} lo vio nuestro observador` }, { chat: 'verifiers', group: true });
     await h.deliver(confirm); // the platform delivers the command twice
-    await say('verifier-2', `/confirm ${n}`, 'verifiers'); // a second verifier confirms too
+    await h.say('verifier-2', `/confirm ${n}`, 'verifiers'); // a second verifier confirms too
 
     const es = h.sentTo('responders-east');
     const en = h.sentTo('responders-east-en');
@@ -96,17 +92,18 @@ describe('verification and alerts', () => {
     h = await new Harness({ config: networkConfig(), dbPath }).start();
     const n = await tipAndSubmit('tipster-a');
     h.now += 20_000;
-    // Commit the confirmation without letting the dispatcher send anything, then "crash".
-    await h.adapter.stop();
-    h.bot.runtime.handleInbound({
+    const confirm = (timestamp: number): InboundMessage => ({
       platform: 'simulator',
       chat: { id: 'verifiers', kind: 'group' },
       sender: 'verifier-1',
       messageId: 'confirm-1',
-      timestamp: h.now,
+      timestamp,
       text: `/confirm ${n}`,
       attachments: [],
     });
+    // Commit the confirmation without letting the dispatcher send anything, then "crash".
+    await h.adapter.stop();
+    h.bot.runtime.handleInbound(confirm(h.now));
     const pending = h.bot.store.db
       .prepare(`SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'alert:%' AND status = 'pending'`)
       .pluck()
@@ -116,15 +113,7 @@ describe('verification and alerts', () => {
 
     const restarted = await new Harness({ config: networkConfig(), dbPath, start: h.now + 1000 }).start();
     h = restarted;
-    await h.adapter.deliver({
-      platform: 'simulator',
-      chat: { id: 'verifiers', kind: 'group' },
-      sender: 'verifier-1',
-      messageId: 'confirm-1',
-      timestamp: h.now,
-      text: `/confirm ${n}`,
-      attachments: [],
-    }); // redelivered after the crash: already handled
+    await h.adapter.deliver(confirm(h.now)); // redelivered after the crash: already handled
     await h.flush();
     expect(h.sentTo('responders-east')).toHaveLength(1);
     expect(h.sentTo('responders-east-en')).toHaveLength(1);
@@ -134,21 +123,21 @@ describe('verification and alerts', () => {
   it('updates thread under the alert, responders acknowledge, and the all-clear closes the incident', async () => {
     h = await new Harness({ config: networkConfig() }).start();
     const n = await tipAndSubmit('tipster-b');
-    await say('verifier-1', `/claim ${n}`, 'verifiers');
-    await say('verifier-1', `/confirm ${n}`, 'verifiers');
+    await h.say('verifier-1', `/claim ${n}`, 'verifiers');
+    await h.say('verifier-1', `/confirm ${n}`, 'verifiers');
     const alert = h.sentTo('responders-east')[0]!;
-    await say('responder-9', `/voy ${n}`, 'responders-east');
-    await say('responder-8', `/going ${n}`, 'responders-east-en');
-    await say('responder-8', `/going ${n}`, 'responders-east-en'); // same person twice counts once
+    await h.say('responder-9', `/voy ${n}`, 'responders-east');
+    await h.say('responder-8', `/going ${n}`, 'responders-east-en');
+    await h.say('responder-8', `/going ${n}`, 'responders-east-en'); // same person twice counts once
     expect(h.lastTo('verifiers')!.text).toContain('2 personas van');
-    await say('verifier-2', `/actualizar ${n} Se llevaron a una persona; la familia necesita apoyo`, 'verifiers');
+    await h.say('verifier-2', `/actualizar ${n} Se llevaron a una persona; la familia necesita apoyo`, 'verifiers');
     const update = h.lastTo('responders-east')!;
     expect(update.text).toContain('ACTUALIZACIÓN');
     expect(update.replyTo).toBe(alert.messageId);
-    await say('verifier-1', `/despejado ${n}`, 'verifiers');
+    await h.say('verifier-1', `/despejado ${n}`, 'verifiers');
     expect(h.lastTo('responders-east')!.text).toContain('DESPEJADO');
     expect(h.lastTo('responders-east-en')!.text).toContain('ALL CLEAR');
-    await say('verifier-1', `/update ${n} more`, 'verifiers');
+    await h.say('verifier-1', `/update ${n} more`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('no aplica');
     const audit = h.bot.store.db.prepare('SELECT actor, action FROM audit WHERE report = ? ORDER BY id').all(n);
     expect(audit).toEqual([
@@ -165,19 +154,19 @@ describe('verification and alerts', () => {
   it('/ask relays a question to the tipster and their answer back, tagged, without revealing them', async () => {
     h = await new Harness({ config: networkConfig() }).start();
     const n = await tipAndSubmit('+15557654321');
-    await say('verifier-1', `/preguntar ${n} ¿Siguen ahí? ¿Hacia dónde van?`, 'verifiers');
+    await h.say('verifier-1', `/preguntar ${n} ¿Siguen ahí? ¿Hacia dónde van?`, 'verifiers');
     expect(h.lastTo('+15557654321')!.text).toContain('¿Siguen ahí?');
-    await say('+15557654321', 'ya se fueron hacia el norte por Soto');
+    await h.say('+15557654321', 'ya se fueron hacia el norte por Soto');
     const relayed = h.lastTo('verifiers')!.text;
     expect(relayed).toContain(`#${n}`);
     expect(relayed).toContain('ya se fueron hacia el norte');
     expect(relayed).not.toContain('5557654321');
     expect(h.lastTo('+15557654321')!.text).toContain('le pasamos tu respuesta');
-    await say('verifier-1', `/rechazar ${n} ya no están`, 'verifiers');
+    await h.say('verifier-1', `/rechazar ${n} ya no están`, 'verifiers');
     expect(h.lastTo('+15557654321')!.text).toContain('no pudo confirmarlo');
-    await say('+15557654321', 'hola'); // the relay closed: a new message starts a new report
+    await h.say('+15557654321', 'hola'); // the relay closed: a new message starts a new report
     expect(h.lastTo('verifiers')!.text).not.toContain('hola');
-    await say('verifier-1', `/ask ${n} otra cosa`, 'verifiers');
+    await h.say('verifier-1', `/ask ${n} otra cosa`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('No se puede preguntar');
     await expect(h.transcript()).toMatchFileSnapshot('__golden__/verify-ask.txt');
   });
@@ -185,18 +174,18 @@ describe('verification and alerts', () => {
   it('strangers are refused politely and recorded; chatter is ignored; bad commands get usage help', async () => {
     h = await new Harness({ config: networkConfig() }).start();
     const n = await tipAndSubmit('tipster-c');
-    await say('intruder', `/confirm ${n}`, 'verifiers');
+    await h.say('intruder', `/confirm ${n}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('Solo el equipo de verificación');
-    await say('tipster-c', `/confirm ${n}`); // a DM from a non-enrolled sender
+    await h.say('tipster-c', `/confirm ${n}`); // a DM from a non-enrolled sender
     expect(h.lastTo('tipster-c')!.text).toContain('Only enrolled verifiers'); // answered in the command's language
     const before = h.sentTo('verifiers').length;
-    await say('verifier-1', 'buenos días equipo', 'verifiers');
-    await say('intruder', 'hola a todos', 'responders-east');
+    await h.say('verifier-1', 'buenos días equipo', 'verifiers');
+    await h.say('intruder', 'hola a todos', 'responders-east');
     expect(h.sentTo('verifiers')).toHaveLength(before);
     expect(h.sentTo('responders-east')).toHaveLength(0);
-    await say('verifier-1', '/confirmar', 'verifiers');
+    await h.say('verifier-1', '/confirmar', 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('Uso: /confirmar');
-    await say('verifier-1', '/confirm 999999', 'verifiers');
+    await h.say('verifier-1', '/confirm 999999', 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('No existe el reporte #999999');
     expect(h.reports()[0]!.status).toBe('new');
     const refusals = h.bot.store.db.prepare(`SELECT actor, action FROM audit WHERE action LIKE 'refused:%'`).all() as { actor: string }[];
@@ -211,16 +200,16 @@ describe('verification and alerts', () => {
   it('two approvals needed: one verifier cannot approve twice; stale sightings need --stale', async () => {
     h = await new Harness({ config: networkConfig(2) }).start();
     const n = await tipAndSubmit('tipster-d');
-    await say('verifier-1', `/confirm ${n}`, 'verifiers');
+    await h.say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('(1 de 2)');
-    await say('verifier-1', `/confirm ${n}`, 'verifiers');
+    await h.say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('Ya aprobaste');
     expect(h.sentTo('responders-east')).toHaveLength(0);
     h.now += 90 * MIN;
-    await say('verifier-2', `/confirm ${n}`, 'verifiers');
+    await h.say('verifier-2', `/confirm ${n}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('--stale');
     expect(h.sentTo('responders-east')).toHaveLength(0);
-    await say('verifier-2', `/confirm ${n} --stale`, 'verifiers');
+    await h.say('verifier-2', `/confirm ${n} --stale`, 'verifiers');
     expect(h.sentTo('responders-east')).toHaveLength(1);
   });
 
@@ -228,18 +217,18 @@ describe('verification and alerts', () => {
     h = await new Harness({ config: networkConfig() }).start();
     const first = await tipAndSubmit('tipster-e');
     h.now += 5 * MIN;
-    await say('tipster-f', 'hay 3 agentes de ICE vigilando en Soto y 1st, boyle heights, hace 5 minutos, 1 camioneta blanca');
-    await say('tipster-f', 'sí');
+    await h.say('tipster-f', 'hay 3 agentes de ICE vigilando en Soto y 1st, boyle heights, hace 5 minutos, 1 camioneta blanca');
+    await h.say('tipster-f', 'sí');
     const second = h.reports().at(-1)!.number;
     expect(h.lastTo('verifiers')!.text).toContain(`Puede ser el mismo que #${first}`);
-    await say('verifier-1', `/unir ${second} ${first}`, 'verifiers');
+    await h.say('verifier-1', `/unir ${second} ${first}`, 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain(`incidente #${first} (2 reportes · personas distintas: 2)`);
-    await say('verifier-1', `/confirm ${first}`, 'verifiers');
+    await h.say('verifier-1', `/confirm ${first}`, 'verifiers');
     expect(h.sentTo('responders-east')[0]!.text).toContain('Respaldado por 2 personas distintas');
 
     const third = await tipAndSubmit('tipster-g', 'hay un retén de la migra en Main y 5th, ahora, 6 agentes, 3 patrullas', 'no');
     expect(h.lastTo('verifiers')!.text).toContain('Zona: desconocida');
-    await say('verifier-1', `/confirm ${third}`, 'verifiers');
+    await h.say('verifier-1', `/confirm ${third}`, 'verifiers');
     expect(h.sentTo('regional')).toHaveLength(1);
     expect(h.sentTo('responders-east')).toHaveLength(1);
   });
@@ -249,7 +238,7 @@ describe('verification and alerts', () => {
     c.chats.responders = c.chats.responders.filter((g) => !g.fallback);
     h = await new Harness({ config: c }).start();
     const n = await tipAndSubmit('tipster-i', 'hay un retén de la migra en Main y 5th, ahora, 6 agentes', 'no');
-    await say('verifier-1', `/confirm ${n}`, 'verifiers');
+    await h.say('verifier-1', `/confirm ${n}`, 'verifiers');
     expect(h.adapter.sent.filter((m) => m.text.includes('ALERTA VERIFICADA'))).toHaveLength(0);
     expect(
       h
@@ -269,13 +258,13 @@ describe('verification and alerts', () => {
   it('quiet incidents expire with a notice to the groups; /status lists what is open', async () => {
     h = await new Harness({ config: networkConfig() }).start();
     const n = await tipAndSubmit('tipster-h');
-    await say('verifier-1', `/confirm ${n}`, 'verifiers');
-    await say('verifier-1', '/estado', 'verifiers');
+    await h.say('verifier-1', `/confirm ${n}`, 'verifiers');
+    await h.say('verifier-1', '/estado', 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain(`#${n} · confirmado · Lado Este`);
     await h.advance(5 * 60 * MIN);
     expect(h.lastTo('responders-east')!.text).toContain('se da por cerrado');
     expect(h.reports()[0]!.status).toBe('expired');
-    await say('verifier-1', '/status', 'verifiers');
+    await h.say('verifier-1', '/status', 'verifiers');
     expect(h.lastTo('verifiers')!.text).toContain('No hay reportes abiertos');
   });
 });
