@@ -50,7 +50,7 @@ export const OUTBOX_DEFAULTS = {
   maxDelayMs: 300_000,
   pollMs: 250,
 } as const;
-/** What to do with files whose location data cannot be removed (video, HEIC). */
+/** What to do with files whose location data cannot be removed (video, HEIC, AVIF). */
 export const UNCLEANABLE_MEDIA = ['withhold', 'verifiers'] as const;
 export type UncleanableMedia = (typeof UNCLEANABLE_MEDIA)[number];
 export const PRIVACY_DEFAULTS = {
