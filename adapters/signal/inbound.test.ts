@@ -24,7 +24,7 @@ const EXPECTED: Record<string, 'message' | 'error' | IgnoreReason | IgnoreReason
   typing: 'typing',
   'receipt-read': 'receipt',
   'receipt-delivery': 'receipt',
-  sticker: 'sticker',
+  sticker: 'message',
   story: 'story',
   'group-update': 'group_update',
   call: 'call',
@@ -77,6 +77,16 @@ describe('Signal inbound translation', () => {
     const m = envelopeToInbound(signalFixture('group-text'), ctx);
     expect(m?.chat).toEqual({ id: GROUP, kind: 'group' });
     expect(m?.sender).toBe(B);
+  });
+
+  it('a sticker sent directly goes on with nothing to read (the bot asks again); in a group it is ignored', () => {
+    const direct = envelopeToInbound(signalFixture('sticker'), ctx);
+    expect(direct?.chat.kind).toBe('direct');
+    expect(direct?.text).toBeUndefined();
+    expect(direct?.attachments).toEqual([]);
+    const inGroup = structuredClone(signalFixture('sticker')) as { envelope: { dataMessage: Record<string, unknown> } };
+    inGroup.envelope.dataMessage['groupInfo'] = { groupId: 'a2V5', type: 'DELIVER' };
+    expect(classifyFrame(inGroup, ctx)).toEqual({ kind: 'ignored', reason: 'sticker' });
   });
 
   it('attachments carry metadata and the server id, no bytes', () => {

@@ -101,11 +101,15 @@ function classifyEnvelope(env: Envelope, ctx: InboundContext): FrameResult {
 
   const text = cleanText(data.message);
   const attachments = (data.attachments ?? []).map(toAttachment);
+  const rawGroup = data.groupInfo?.groupId;
   if (text === undefined && attachments.length === 0) {
-    return { kind: 'ignored', reason: data.sticker != null ? 'sticker' : 'empty' };
+    // A sticker or a poll sent to the bot directly is a person waiting for an answer: it goes on
+    // as a message with nothing to read, and the engine asks its question again. In a group it is
+    // chatter.
+    const unreadable = data.sticker != null || data.pollCreate != null;
+    if (!unreadable || rawGroup) return { kind: 'ignored', reason: data.sticker != null ? 'sticker' : 'empty' };
   }
 
-  const rawGroup = data.groupInfo?.groupId;
   const chat = rawGroup ? { id: toSendGroupId(rawGroup), kind: 'group' as const } : { id: sender, kind: 'direct' as const };
   const message: InboundMessage = {
     platform: 'signal',
@@ -128,7 +132,7 @@ function ignoredDataReason(data: DataMessage): IgnoreReason | undefined {
   if (data.remoteDelete != null || data.adminDelete != null) return 'remote_delete';
   if (data.isExpirationUpdate === true) return 'expiration_update';
   if (data.groupInfo?.type === 'UPDATE') return 'group_update';
-  if (data.payment != null || data.pollCreate != null || data.pollVote != null || data.pollTerminate != null) return 'unsupported';
+  if (data.payment != null || data.pollVote != null || data.pollTerminate != null) return 'unsupported';
   if (data.pinMessage != null || data.unpinMessage != null) return 'unsupported';
   return undefined;
 }

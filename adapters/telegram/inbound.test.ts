@@ -126,7 +126,7 @@ describe('toInbound edge cases', () => {
     expect(toInbound(anon, ctx)).toBeUndefined();
   });
 
-  it('ignores stickers, polls and updates it does not know', () => {
+  it('a sticker sent directly goes on with nothing to read; in a group, and unknown updates, are ignored', () => {
     const sticker = fixture('private-text');
     delete sticker.message!.text;
     (sticker.message as unknown as Record<string, unknown>)['sticker'] = {
@@ -138,7 +138,13 @@ describe('toInbound edge cases', () => {
       is_animated: false,
       is_video: false,
     };
-    expect(toInbound(sticker, ctx)).toBeUndefined();
+    const direct = toInbound(sticker, ctx);
+    expect(direct?.chat.kind).toBe('direct');
+    expect(direct?.text).toBeUndefined();
+    expect(direct?.attachments).toEqual([]);
+    const inGroup = structuredClone(sticker);
+    inGroup.message!.chat = { id: IDS.group, type: 'group', title: 'Verificadores' };
+    expect(toInbound(inGroup, ctx)).toBeUndefined();
     expect(toInbound({ update_id: 1, my_chat_member: {} } as never, ctx)).toBeUndefined();
     expect(toInbound({ update_id: 2 }, ctx)).toBeUndefined();
   });

@@ -11,8 +11,9 @@
  *   a button press is `cb:${callback_query.id}`.
  *
  * Everything else (the bot's own and other bots' messages, channel posts, service messages such
- * as members joining, messages sent on behalf of a chat, live-location movements, stickers,
- * polls, reactions…) yields `undefined`, without error.
+ * as members joining, messages sent on behalf of a chat, live-location movements, stickers and
+ * polls in groups, reactions…) yields `undefined`, without error. A sticker, contact, poll or dice
+ * sent directly becomes a message with nothing to read, so the tipster is asked again.
  */
 import type { Chat, Message, Update } from 'grammy/types';
 import type { Attachment, AttachmentKind, ChatKind, InboundMessage } from '../../bot/messages.js';
@@ -99,7 +100,13 @@ function fromMessage(msg: Message, ctx: InboundContext, edited: boolean): Inboun
   const attachments = attachmentsOf(msg);
   const rawText = msg.text ?? msg.caption;
   const location = msg.location ? { lat: msg.location.latitude, lng: msg.location.longitude } : undefined;
-  if (rawText === undefined && location === undefined && attachments.length === 0) return undefined;
+  if (rawText === undefined && location === undefined && attachments.length === 0) {
+    // A sticker, contact, poll or dice sent to the bot directly is a person waiting for an
+    // answer: it goes on with nothing to read, and the engine asks its question again. In a group
+    // it is chatter.
+    const unreadable = msg.sticker ?? msg.contact ?? msg.poll ?? msg.dice ?? msg.game;
+    if (kind !== 'direct' || edited || unreadable === undefined) return undefined;
+  }
 
   const ref = messageRef(msg.chat.id, msg.message_id);
   const out: InboundMessage = {
@@ -162,6 +169,7 @@ function attachmentsOf(msg: Message): Attachment[] {
     add(kindOfMime(mime), mime, msg.document, msg.document.file_name);
   }
   if (msg.video) add('video', msg.video.mime_type ?? 'video/mp4', msg.video, msg.video.file_name);
+  if (msg.video_note) add('video', 'video/mp4', msg.video_note);
   if (msg.voice) add('audio', msg.voice.mime_type ?? 'audio/ogg', msg.voice);
   if (msg.audio) add('audio', msg.audio.mime_type ?? 'audio/mpeg', msg.audio, msg.audio.file_name);
   return out;

@@ -227,9 +227,9 @@ describe('toInbound: ignored without error', () => {
     ['newsletter', () => waMessage({ chat: '120363200000000001@newsletter' }, text('channel post'))],
     ['reaction', () => waMessage(dmFrom(), reaction('3EB0SENT', TIPSTER.lid))],
     ['revoke (delete for everyone)', () => waMessage(dmFrom(), revoke('ORIG', TIPSTER.lid))],
-    ['poll', () => waMessage(dmFrom(), poll())],
-    ['sticker', () => waMessage(dmFrom(), sticker())],
-    ['contact card', () => waMessage(dmFrom(), contactCard())],
+    ['poll in a group', () => waMessage(groupFrom(VERIFIER_GROUP), poll())],
+    ['sticker in a group', () => waMessage(groupFrom(VERIFIER_GROUP), sticker())],
+    ['contact card in a group', () => waMessage(groupFrom(VERIFIER_GROUP), contactCard())],
     ['sender-key distribution alone', () => waMessage(groupFrom(VERIFIER_GROUP), senderKeyOnly())],
     ['decryption failure stub', () => decryptionFailure(dmFrom())],
     ['decryption failure stub (captured fixture)', () => loadFixture('decryption-failure')],
@@ -241,5 +241,18 @@ describe('toInbound: ignored without error', () => {
   ];
   it.each(cases)('%s', (_name, make) => {
     expect(toInbound(make(), ctx)).toBeUndefined();
+  });
+});
+
+describe('WhatsApp: what the bot cannot read, sent directly, still gets an answer', () => {
+  it.each([
+    ['sticker', () => waMessage(dmFrom(), sticker())],
+    ['poll', () => waMessage(dmFrom(), poll())],
+    ['contact card', () => waMessage(dmFrom(), contactCard())],
+  ])('%s: a message with nothing to read', (_name, make) => {
+    const m = toInbound(make(), ctx);
+    expect(m?.chat.kind).toBe('direct');
+    expect(m?.text).toBeUndefined();
+    expect(m?.attachments).toEqual([]);
   });
 });

@@ -11,8 +11,9 @@
  *
  * Ignored, without error (→ `undefined`): the account's own messages (also those typed on the
  * linked phone), status broadcasts, broadcast lists, newsletters, reactions, every other protocol
- * message, polls, stickers, contacts, stubs with no content (group changes, a message that could
- * not be decrypted), group messages with no participant, and anything unknown.
+ * message, polls, stickers and contacts in groups, stubs with no content (group changes, a
+ * message that could not be decrypted), group messages with no participant, and anything unknown.
+ * A sticker, contact or poll sent directly becomes a message with nothing to read.
  *
  * Ids ({@link ./ids.ts}): the chat of a direct message is the sender's stable id (LID when known,
  * else the phone-number JID); a group is its `@g.us` JID; the sender in a group is the participant;
@@ -43,6 +44,20 @@ const MEDIA_KINDS = {
 } as const satisfies Partial<Record<keyof proto.IMessage, AttachmentKind>>;
 
 type MediaType = keyof typeof MEDIA_KINDS;
+
+/**
+ * Content sent to the bot directly that it cannot read: a person waiting for an answer all the
+ * same. It goes on as a message with nothing to read, and the engine asks its question again.
+ * In a group it is chatter.
+ */
+const UNREADABLE = new Set<string>([
+  'stickerMessage',
+  'contactMessage',
+  'contactsArrayMessage',
+  'pollCreationMessage',
+  'pollCreationMessageV2',
+  'pollCreationMessageV3',
+]);
 
 const DEFAULT_MIME: Record<MediaType, string> = {
   imageMessage: 'image/jpeg',
@@ -97,7 +112,7 @@ export function toInbound(msg: WAMessage, ctx: InboundContext): InboundMessage |
   const text = textOf(content, type);
   const location = locationOf(content);
   const attachment = attachmentOf(content, type);
-  if ((text === undefined || text === '') && !location && !attachment) return undefined;
+  if ((text === undefined || text === '') && !location && !attachment && (kind !== 'direct' || !UNREADABLE.has(type))) return undefined;
   if (text !== undefined && text !== '') out.text = text;
   if (location) out.location = location;
   if (attachment) out.attachments.push(attachment);
