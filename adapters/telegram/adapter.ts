@@ -49,6 +49,7 @@ import { MalformedUpdate, honoWebhookAdapter, updateProblem } from './webhook-bo
 import type { SendStep } from './outbound.js';
 import { silentLogger, type Logger } from '../../bot/logger.js';
 import { handOff } from '../shared/hand-off.js';
+import { ChatRoutes } from './chat-routes.js';
 
 export interface TelegramAdapterOptions {
   config: TelegramConfig;
@@ -84,9 +85,6 @@ export interface TelegramHealth {
 
 /** Updates we ask Telegram for; everything else would be ignored anyway. */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
-const MAX_TOPIC_REFS = 5_000;
-/** Chats whose latest keyboard is remembered (the oldest are forgotten: their presses count again). */
-const MAX_KEYBOARD_CHATS = 10_000;
 const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 /** How long stop() waits for handlers already running before giving up on them. */
 const STOP_GRACE_MS = 10_000;
@@ -99,7 +97,7 @@ export class TelegramAdapter implements AdapterPort {
   private readonly bot: Bot;
   private readonly config: TelegramConfig;
   private readonly log: Logger;
-  private readonly threads: Record<string, number>;
+  private readonly routes: ChatRoutes;
   private readonly now: () => number;
   private readonly pollTimeoutSeconds: number;
   private readonly webhookTimeoutMs: number;
@@ -113,17 +111,12 @@ export class TelegramAdapter implements AdapterPort {
   private stopping: Promise<void> | undefined;
   private webhookApp: Hono | undefined;
   private readonly inflight = new Set<Promise<void>>();
-  private readonly migrations = new Map<string, string>();
-  /** `${chat}:${message}` → forum topic, for messages seen or sent in a topic (replies stay there). */
-  private readonly topics = new Map<string, number>();
-  /** Chat id → message id of the latest message this process sent there with buttons. */
-  private readonly keyboards = new Map<string, number>();
 
   constructor(o: TelegramAdapterOptions) {
     if (!o.config.enabled || o.config.token === '') throw new Error('telegram adapter needs an enabled config with a token');
     this.config = o.config;
     this.log = o.logger ?? silentLogger;
-    this.threads = parseThreads(o.threads ?? {});
+    this.routes = new ChatRoutes(o.threads ?? {});
     this.now = o.now ?? Date.now;
     this.pollTimeoutSeconds = o.pollTimeoutSeconds ?? 30;
     this.webhookTimeoutMs = o.webhookTimeoutMs ?? 10_000;
@@ -194,9 +187,9 @@ export class TelegramAdapter implements AdapterPort {
   async send(message: OutboundMessage): Promise<SendResult> {
     if (this.state !== 'running' && this.state !== 'stopping') throw new AdapterError('not_started', 'telegram adapter is not started');
     const requested = message.chat.id;
-    const first = this.resolveChat(requested);
+    const first = this.routes.resolveChat(requested);
     try {
-      return await this.sendTo(message, first, this.threadFor(requested, first, message.replyTo));
+      return await this.sendTo(message, first, this.routes.threadFor(requested, first, message.replyTo));
     } catch (err) {
       const to = migrationTarget(err);
       if (to === undefined) throw toAdapterError(err, 'send');
@@ -274,7 +267,7 @@ export class TelegramAdapter implements AdapterPort {
 
   /** Old chat id → new chat id, for groups that became supergroups while we ran. */
   chatMigrations(): Record<string, string> {
-    return Object.fromEntries(this.migrations);
+    return this.routes.migrationsSeen();
   }
 
   health(): TelegramHealth {
@@ -349,10 +342,11 @@ export class TelegramAdapter implements AdapterPort {
     if (migration) this.noteMigration(migration.from, migration.to);
     if (!this.accepting() || !this.onMessage) return;
     const topic = topicOf(update);
-    if (topic) this.rememberTopic(topic.messageRef, topic.threadId);
+    if (topic) this.routes.rememberTopic(topic.messageRef, topic.threadId);
     if (update.callback_query) {
       this.answerCallback(update.callback_query.id);
-      if (this.isStalePress(update.callback_query)) {
+      const pressed = update.callback_query.message;
+      if (pressed && this.routes.isStalePress(String(pressed.chat.id), pressed.message_id)) {
         this.log.debug({}, 'telegram button press on a replaced keyboard; acknowledged, not passed on');
         return;
       }
@@ -389,8 +383,8 @@ export class TelegramAdapter implements AdapterPort {
     let primary: Message | undefined;
     for (const [i, step] of plan.steps.entries()) {
       const sent = await this.call(step);
-      if (threadId !== undefined) this.rememberTopic(messageRef(sent.chat.id, sent.message_id), threadId);
-      if (step.params.reply_markup !== undefined) this.rememberKeyboard(String(sent.chat.id), sent.message_id);
+      if (threadId !== undefined) this.routes.rememberTopic(messageRef(sent.chat.id, sent.message_id), threadId);
+      if (step.params.reply_markup !== undefined) this.routes.rememberKeyboard(String(sent.chat.id), sent.message_id);
       if (i === plan.primary) primary = sent;
     }
     return primary ? { messageId: messageRef(primary.chat.id, primary.message_id) } : {};
@@ -404,67 +398,12 @@ export class TelegramAdapter implements AdapterPort {
     return this.bot.api.raw.sendDocument({ ...step.params, document: input });
   }
 
-  /** Follows recorded migrations (a → b → c), guarding against loops. */
-  private resolveChat(chatId: string): string {
-    let id = chatId;
-    for (let i = 0; i < 5; i++) {
-      const next = this.migrations.get(id);
-      if (next === undefined) break;
-      id = next;
-    }
-    return id;
-  }
-
-  private threadFor(requested: string, resolved: string, replyTo: string | undefined): number | undefined {
-    const fromReply = replyTo !== undefined ? this.topics.get(replyTo) : undefined;
-    return fromReply ?? this.threads[requested] ?? this.threads[resolved];
-  }
-
   private noteMigration(from: string, to: string): void {
-    if (from === to || this.migrations.get(from) === to) return;
-    this.migrations.set(from, to);
+    if (!this.routes.noteMigration(from, to)) return;
     // Group chat ids are configuration, not people: the admin needs both to fix the config.
     this.log.warn(
       { from, to },
       'telegram group was upgraded to a supergroup and has a new chat id; sending there now; update the chat id in the config',
     );
   }
-
-  /** A press on a keyboard older than the latest one this process sent to that chat. */
-  private isStalePress(cq: NonNullable<Update['callback_query']>): boolean {
-    const m = cq.message;
-    if (!m) return false;
-    const latest = this.keyboards.get(String(m.chat.id));
-    return latest !== undefined && m.message_id < latest;
-  }
-
-  private rememberKeyboard(chatId: string, messageId: number): void {
-    if ((this.keyboards.get(chatId) ?? 0) > messageId) return;
-    this.keyboards.delete(chatId);
-    this.keyboards.set(chatId, messageId);
-    if (this.keyboards.size > MAX_KEYBOARD_CHATS) {
-      const oldest = this.keyboards.keys().next().value;
-      if (oldest !== undefined) this.keyboards.delete(oldest);
-    }
-  }
-
-  private rememberTopic(ref: string, threadId: number): void {
-    this.topics.delete(ref);
-    this.topics.set(ref, threadId);
-    if (this.topics.size > MAX_TOPIC_REFS) {
-      const oldest = this.topics.keys().next().value;
-      if (oldest !== undefined) this.topics.delete(oldest);
-    }
-  }
-}
-
-/** Topic ids from the config: positive whole numbers (`'42'` or `42`). */
-function parseThreads(raw: Record<string, number | string>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [chatId, value] of Object.entries(raw)) {
-    const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`telegram chat ${chatId}: thread must be a forum topic id (a whole number)`);
-    out[chatId] = n;
-  }
-  return out;
 }

@@ -32,11 +32,13 @@ import type { AdapterPort, InboundHandler, SendResult } from '../../bot/port.js'
 import type { WhatsAppSessionStore } from './session-port.js';
 import type { WhatsAppConfig } from './config.js';
 import { disconnectAction, isRateLimit, toAdapterError } from './errors.js';
+import { DecryptFailures } from './decrypt-failures.js';
 import { chatKindOf, messageRef } from './ids.js';
 import { toInbound } from './inbound.js';
 import { resolverFor } from './lid-lookup.js';
 import { baileysLogger } from './logger.js';
 import { silentLogger, type Logger } from '../../bot/logger.js';
+import { BoundedMap } from '../shared/bounded-map.js';
 import { handOff } from '../shared/hand-off.js';
 import { baileysDownloader, downloadAttachment, type MediaDownloader } from './media.js';
 import { planSend, quotedMessage, type SendStep } from './outbound.js';
@@ -100,8 +102,6 @@ const MAX_QUICK_RESTARTS = 3;
 const LINK_ACTION = 'run `centinela whatsapp link` to link the device again';
 /** A connection that stays open this long ends a reconnect streak (and its backoff). */
 const STABLE_CONNECTION_MS = 60_000;
-/** The window of `decryptFailures.recent`. */
-const DECRYPT_WINDOW_MS = 15 * 60_000;
 
 export class WhatsAppAdapter implements AdapterPort {
   readonly platform = 'whatsapp' as const;
@@ -126,16 +126,14 @@ export class WhatsAppAdapter implements AdapterPort {
   private attempts = 0;
   /** When the current connection opened; undefined while there is none. */
   private openedAt: number | undefined;
-  private decryptTotal = 0;
-  /** Times of decrypt failures within DECRYPT_WINDOW_MS (bounded). */
-  private decryptTimes: number[] = [];
+  private readonly decryptFailures = new DecryptFailures();
   private reconnectTimer: NodeJS.Timeout | undefined;
   private status: Omit<WhatsAppHealth, 'decryptFailures' | 'reconnectAttempts'>;
   private onMessage: InboundHandler | undefined;
   private inbound: Promise<void> = Promise.resolve();
   private openWaiters = new Set<() => void>();
   /** Key id → content of messages this process sent: quoted in replies, resent on request. */
-  private readonly sentCache = new Map<string, proto.IMessage>();
+  private readonly sentCache = new BoundedMap<string, proto.IMessage>(SENT_CACHE);
 
   constructor(o: WhatsAppAdapterOptions) {
     this.config = o.config;
@@ -208,20 +206,11 @@ export class WhatsAppAdapter implements AdapterPort {
   }
 
   health(): WhatsAppHealth {
-    const since = this.now() - DECRYPT_WINDOW_MS;
-    this.decryptTimes = this.decryptTimes.filter((t) => t > since);
     return {
       ...this.status,
-      decryptFailures: { total: this.decryptTotal, recent: this.decryptTimes.length },
+      decryptFailures: this.decryptFailures.counts(this.now()),
       reconnectAttempts: this.attempts,
     };
-  }
-
-  /** A message arrived as a CIPHERTEXT stub: WhatsApp could not decrypt it for us. */
-  private noteDecryptFailure(): void {
-    this.decryptTotal += 1;
-    this.decryptTimes.push(this.now());
-    if (this.decryptTimes.length > 1_000) this.decryptTimes.shift();
   }
 
   private get auth(): WhatsAppSessionStore {
@@ -397,7 +386,7 @@ export class WhatsAppAdapter implements AdapterPort {
     try {
       const sent = await socket.sendMessage(jid, step.content, step.quoted ? { quoted: step.quoted } : undefined);
       const id = sent?.key.id ?? undefined;
-      if (id && sent?.message) this.remember(id, sent.message);
+      if (id && sent?.message) this.sentCache.set(id, sent.message);
       return id;
     } catch (err) {
       if (isRateLimit(err)) {
@@ -405,14 +394,6 @@ export class WhatsAppAdapter implements AdapterPort {
         this.log.warn({ pauseMs: this.config.pacing.pauseOnLimitMs }, 'whatsapp says we send too much (rate-overlimit); pausing all sends');
       }
       throw toAdapterError(err, 'sendMessage', this.config.pacing.pauseOnLimitMs);
-    }
-  }
-
-  private remember(id: string, message: proto.IMessage): void {
-    this.sentCache.set(id, message);
-    if (this.sentCache.size > SENT_CACHE) {
-      const oldest = this.sentCache.keys().next().value;
-      if (oldest !== undefined) this.sentCache.delete(oldest);
     }
   }
 
@@ -425,7 +406,7 @@ export class WhatsAppAdapter implements AdapterPort {
   private async receive(messages: WAMessage[], socket: WhatsAppSocket, gen: number): Promise<void> {
     for (const m of messages) {
       if (!this.accepting(gen) || !this.onMessage) return;
-      if (m.messageStubType === WAMessageStubType.CIPHERTEXT) this.noteDecryptFailure();
+      if (m.messageStubType === WAMessageStubType.CIPHERTEXT) this.decryptFailures.note(this.now());
       const me = socket.user ?? socket.authState.creds.me;
       const resolve = await resolverFor(m, socket.authState.keys, this.pnSenders);
       const msg = toInbound(m, { me: { id: me?.id, lid: me?.lid }, now: this.now(), resolve });
