@@ -46,9 +46,9 @@ export class SqliteDispatchStore implements DispatchStore {
       get: p('SELECT * FROM dispatches WHERE report = ?'),
       active: p('SELECT * FROM dispatches WHERE done_at IS NULL ORDER BY report LIMIT ?'),
       assignment: p('SELECT * FROM dispatches WHERE assigned = ? AND done_at IS NULL ORDER BY accepted_at DESC LIMIT 1'),
-      openPing: p(`SELECT d.* FROM dispatches d JOIN dispatch_pings p ON p.report = d.report AND p.person = @person
-        WHERE d.done_at IS NULL AND (p.answer IS NULL OR (d.assigned = @person AND d.outcome IS NULL))
-        ORDER BY d.awaiting = 1 AND d.assigned = @person DESC, p.sent_at DESC LIMIT 1`),
+      openPing: p(`SELECT d.* FROM dispatches d LEFT JOIN dispatch_pings p ON p.report = d.report AND p.person = @person
+        WHERE d.done_at IS NULL AND ((p.person IS NOT NULL AND p.answer IS NULL) OR (d.assigned = @person AND d.outcome IS NULL))
+        ORDER BY (d.awaiting = 1 AND d.assigned = @person) DESC, COALESCE(p.sent_at, d.started_at) DESC LIMIT 1`),
       pings: p('SELECT person, ring, sent_at AS at, answer FROM dispatch_pings WHERE report = ? ORDER BY sent_at, person'),
       start: p('INSERT OR IGNORE INTO dispatches (report, started_by, started_at, ring, ring_at) VALUES (?, ?, ?, ?, ?)'),
       ping: p('INSERT OR IGNORE INTO dispatch_pings (report, person, ring, sent_at) VALUES (?, ?, ?, ?)'),

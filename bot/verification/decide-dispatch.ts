@@ -125,7 +125,7 @@ export function decideAnswer(o: Out, from: FieldWriter, report: ReportView, answ
     o.push({ type: 'dispatch_answered', report: n, person: person.id, answer: 'no' });
     reply('dispatch.noted_no');
     // Everyone asked said no: the next ring now, not when the time runs out.
-    const left = d.pings.filter((p) => p.person !== person.id && p.answer === undefined);
+    const left = d.pings.filter((p) => p.ring === d.ring && p.person !== person.id && p.answer === undefined);
     if (left.length === 0 && d.ring < DESK_RING) ring(o, report, d.ring + 1, new Set(d.pings.map((p) => p.person)));
     return;
   }

@@ -93,7 +93,8 @@ export function decideFieldOnSubmit(o: Out, tipster: { platform: Platform; key: 
     });
     return;
   }
-  if (r.urgent && f.autoUrgent && !held) decideDispatch(o, report, 'auto');
+  // A network without field verifiers has nobody to send: the card is all there is.
+  if (r.urgent && f.autoUrgent && !held && f.people.some((p) => p.field)) decideDispatch(o, report, 'auto');
 }
 
 /** Reports nobody claimed within `unclaimedMs`: re-announced once to the desk; an urgent one pages the on-call. */
@@ -103,10 +104,20 @@ function decideUnclaimed(o: Out): void {
     o.push({ type: 'unclaimed_announced', report: n }, { type: 'audit', actor: 'system', action: 'unclaimed', report: n });
     const minutes = minutesBetween(report.createdAt, o.now);
     const key = report.urgent ? 'dispatch.unclaimed_urgent' : 'dispatch.unclaimed';
-    toDesk(o, n, key, (lang) =>
-      o.t(lang, key, { number: n, minutes, zone: o.zoneName(report.zones, lang) ?? o.t(lang, 'alert.zone_unknown') }),
+    // Paged first, so the notice says so only when someone really was.
+    const paged = report.urgent ? page(o, report, 'dispatch.page_unclaimed') : 0;
+    toDesk(
+      o,
+      n,
+      key,
+      (lang) =>
+        [
+          o.t(lang, key, { number: n, minutes, zone: o.zoneName(report.zones, lang) ?? o.t(lang, 'alert.zone_unknown') }),
+          paged > 0 ? o.t(lang, 'dispatch.unclaimed_paged', { count: paged }) : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
       `unclaimed:${n}`,
     );
-    if (report.urgent) page(o, report, 'dispatch.page_unclaimed');
   }
 }

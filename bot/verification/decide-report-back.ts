@@ -9,6 +9,7 @@
  */
 import { forDisplay } from '../privacy/sanitize.js';
 import { confirm } from './decide-command.js';
+import { DESK_RING } from './decide-dispatch.js';
 import { toDesk, when } from './dispatch-out.js';
 import { parseSiteReport } from './field-commands.js';
 import type { CommandChat, FieldWriter, ReportView } from './model.js';
@@ -19,12 +20,12 @@ export function decideSeen(o: Out, from: FieldWriter, report: ReportView | undef
   const { person, chat } = from;
   if (!report) return o.reply(chat, 'dispatch.seen_which');
   const n = report.number;
+  // Usually the one who said yes; anyone enrolled who is there may report (one went on their own).
   const d = o.model.field?.dispatch;
-  const mine = d && (d.assigned === person.id || d.pings.some((p) => p.person === person.id));
-  if (!d || !mine) return o.reply(chat, 'dispatch.seen_not_yours', { number: n });
-  if (d.outcome) return o.reply(chat, 'dispatch.seen_already', { number: n });
+  if (d?.outcome) return o.reply(chat, 'dispatch.seen_already', { number: n });
+  if (!d) o.push({ type: 'dispatch_started', report: n, by: person.id, ring: DESK_RING });
   if (!text) {
-    o.push({ type: 'dispatch_patched', report: n, patch: { awaiting: true } });
+    o.push({ type: 'dispatch_patched', report: n, patch: { awaiting: true, ...(d?.assigned ? {} : { assigned: person.id, acceptedAt: o.now }) } });
     return o.reply(chat, 'dispatch.seen_ask', { number: n });
   }
   const seen = parseSiteReport(text);
@@ -35,7 +36,7 @@ export function decideSeen(o: Out, from: FieldWriter, report: ReportView | undef
   const f = o.net.field;
   const details = forDisplay(seen.details);
   o.push(
-    { type: 'dispatch_patched', report: n, patch: { outcome: seen.seen, doneAt: o.now, awaiting: false, ...(d.assigned ? {} : { assigned: person.id }) } },
+    { type: 'dispatch_patched', report: n, patch: { outcome: seen.seen, doneAt: o.now, awaiting: false, ...(d?.assigned ? {} : { assigned: person.id }) } },
     { type: 'audit', actor: person.id, action: `site_${seen.seen}`, report: n },
   );
   if (seen.seen === 'nobody') return nobody(o, chat, report, from.person.name, f.siteNobodyCloses);
