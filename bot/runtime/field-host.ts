@@ -9,7 +9,15 @@ import { parseCommand } from '../verification/commands.js';
 import { decide } from '../verification/decide.js';
 import type { DispatchStore } from '../verification/dispatch-state.js';
 import { parseFieldCommand, parsePingAnswer } from '../verification/field-commands.js';
-import { emptyField, emptyModel, type CommandChat, type FieldInput, type FieldModel, type Network, type ReadModel } from '../verification/model.js';
+import {
+  emptyField,
+  emptyModel,
+  type CommandChat,
+  type FieldInput,
+  type FieldModel,
+  type Network,
+  type ReadModel,
+} from '../verification/model.js';
 import type { RosterPerson } from '../verification/roster.js';
 import type { VerificationStore } from '../verification/store-port.js';
 import type { VerificationTexts } from '../verification/texts.js';
@@ -41,7 +49,13 @@ export class FieldHost {
     const text = msg.text?.trim() ?? '';
     if (!text) return undefined;
     const person = this.people.get(`${msg.platform}:${msg.sender}`);
-    const chat = (lang: CommandChat['lang']): CommandChat => ({ platform: msg.platform, id: msg.chat.id, kind: 'direct', role: 'direct', lang });
+    const chat = (lang: CommandChat['lang']): CommandChat => ({
+      platform: msg.platform,
+      id: msg.chat.id,
+      kind: 'direct',
+      role: 'direct',
+      lang,
+    });
     const parsed = parseFieldCommand(text);
     if (parsed) {
       if (!person) {
@@ -55,15 +69,30 @@ export class FieldHost {
     if (!open) return undefined;
     const from = { person, chat: chat(this.langOf(person)) };
     // Asked what they see (guided report from the scene): their words are the report.
-    if (open.assigned === person.id && open.awaiting && !text.startsWith('/')) return { field: { kind: 'seen', from, report: open.report, text } };
+    if (open.assigned === person.id && open.awaiting && !text.startsWith('/'))
+      return { field: { kind: 'seen', from, report: open.report, text } };
     // `/voy 1042 15` in a direct chat: a yes to that ping.
     const going = parseCommand(text);
     if (going?.ok && going.command.name === 'going') {
       const minutes = going.command.minutes;
-      return { field: { kind: 'answer', from: { person, chat: chat(going.lang) }, report: going.command.report, answer: { yes: true, ...(minutes !== undefined ? { minutes } : {}) } } };
+      return {
+        field: {
+          kind: 'answer',
+          from: { person, chat: chat(going.lang) },
+          report: going.command.report,
+          answer: { yes: true, ...(minutes !== undefined ? { minutes } : {}) },
+        },
+      };
     }
     const answer = parsePingAnswer(text);
-    return answer ? { field: { kind: 'answer', from, report: open.report, answer } } : undefined;
+    if (open.assigned !== person.id) return answer ? { field: { kind: 'answer', from, report: open.report, answer } } : undefined;
+    // Already theirs: "10" moves the ETA, "no" gives it back; anything else is what they see there.
+    // ("si 15", "voy 15", "15 min", "sí", "no", "no puedo": short; "sí, 6 agentes y 2 SUV" is a report).
+    const short = text.split(/\s+/).length <= (answer?.minutes !== undefined ? 3 : 2) && !/,/.test(text);
+    const bare = answer !== undefined && short;
+    if (answer && bare) return { field: { kind: 'answer', from, report: open.report, answer } };
+    if (text.startsWith('/')) return undefined;
+    return { field: { kind: 'seen', from, report: open.report, text } };
   }
 
   /** A roster or dispatch command in a verifier chat, or undefined. */
@@ -182,8 +211,7 @@ export class FieldHost {
   }
 
   private keysOf(personId: string): string[] {
-    const person =
-      this.d.network.field.people.find((p) => p.id === personId) ?? this.d.network.roster.find((p) => p.id === personId);
+    const person = this.d.network.field.people.find((p) => p.id === personId) ?? this.d.network.roster.find((p) => p.id === personId);
     return person ? person.ids.map((i) => this.d.vault.pseudonym(i.platform, i.id)) : [];
   }
 

@@ -265,9 +265,13 @@ function acknowledge(o: Out, number: number, minutes: number | undefined): void 
     o.toVerifiers('verify.acks', (lang) => o.t(lang, 'verify.acks', { number, count }), { dedupe: `acks:${number}:${count}` });
     return;
   }
-  o.toVerifiers('verify.acks_eta', (lang) => o.t(lang, 'verify.acks_eta', { number, count, minutes: minutes ?? 0, time: { time: etaAt } }), {
-    dedupe: `acks:${number}:${actor.responderKey.slice(0, 12)}:${etaAt}`,
-  });
+  o.toVerifiers(
+    'verify.acks_eta',
+    (lang) => o.t(lang, 'verify.acks_eta', { number, count, minutes: minutes ?? 0, time: { time: etaAt } }),
+    {
+      dedupe: `acks:${number}:${actor.responderKey.slice(0, 12)}:${etaAt}`,
+    },
+  );
 }
 
 /** `{ [key]: value }` when value is defined, else `{}`. */

@@ -23,11 +23,12 @@ export function decideDispatch(o: Out, report: ReportView, by: string, chat?: Co
   const n = report.number;
   const existing = o.model.field?.dispatch;
   const reply = (key: string, params: Record<string, Param> = {}) => chat && o.reply(chat, key, { number: n, ...params });
-  if (!isOpen(report.status)) return void reply('verify.wrong_status', { status: { key: `status.${report.status}` } } );
+  if (!isOpen(report.status)) return void reply('verify.wrong_status', { status: { key: `status.${report.status}` } });
   if (existing) {
     const person = personById(o, existing.assigned);
     if (existing.outcome) return void reply('dispatch.already_seen');
-    if (person) return void reply('dispatch.already_going', { text: onTheWay(o, person.name, existing.etaAt, chat?.lang ?? o.net.defaultLang) });
+    if (person)
+      return void reply('dispatch.already_going', { text: onTheWay(o, person.name, existing.etaAt, chat?.lang ?? o.net.defaultLang) });
     return void reply('dispatch.already_asking');
   }
   o.push({ type: 'dispatch_started', report: n, by, ring: 1 }, { type: 'audit', actor: by, action: 'dispatch', report: n });
@@ -57,7 +58,8 @@ function ring(o: Out, report: ReportView, from: number, asked: ReadonlySet<strin
       o,
       n,
       r === 1 ? 'dispatch.asked' : 'dispatch.asked_wider',
-      (lang) => o.t(lang, r === 1 ? 'dispatch.asked' : 'dispatch.asked_wider', { number: n, names: people.map((p) => p.name).join(', '), minutes }),
+      (lang) =>
+        o.t(lang, r === 1 ? 'dispatch.asked' : 'dispatch.asked_wider', { number: n, names: people.map((p) => p.name).join(', '), minutes }),
       `dispatch:${n}:${r}`,
     );
     return people.length;
@@ -88,7 +90,12 @@ function ringPeople(o: Out, report: ReportView, r: number, asked: ReadonlySet<st
  */
 export function page(o: Out, report: Pick<ReportView, 'number' | 'zones'>, reason: string): number {
   const f = o.net.field;
-  const desk = onDuty(f.people.filter((p) => !p.field), o.model.field?.availability ?? [], o.now, f.timezone).map((d) => d.person);
+  const desk = onDuty(
+    f.people.filter((p) => !p.field),
+    o.model.field?.availability ?? [],
+    o.now,
+    f.timezone,
+  ).map((d) => d.person);
   const people = [...new Map([...f.people.filter((p) => f.onCall.includes(p.id)), ...desk].map((p) => [p.id, p])).values()];
   for (const p of people) {
     const lang = langOf(o, p);
@@ -120,7 +127,8 @@ export function decideAnswer(o: Out, from: FieldWriter, report: ReportView, answ
     toDesk(o, n, 'dispatch.on_the_way', (lang) => `#${n}: ${onTheWay(o, person.name, etaAt, lang)}`);
     return reply('dispatch.eta_updated', { minutes: answer.minutes });
   }
-  if (!isOpen(report.status) && report.status !== 'confirmed') return reply('dispatch.closed', { status: { key: `status.${report.status}` } } );
+  if (!isOpen(report.status) && report.status !== 'confirmed')
+    return reply('dispatch.closed', { status: { key: `status.${report.status}` } });
   if (!answer.yes) {
     o.push({ type: 'dispatch_answered', report: n, person: person.id, answer: 'no' });
     reply('dispatch.noted_no');
@@ -133,7 +141,13 @@ export function decideAnswer(o: Out, from: FieldWriter, report: ReportView, answ
   o.push(
     { type: 'dispatch_answered', report: n, person: person.id, answer: 'yes' },
     { type: 'dispatch_patched', report: n, patch: { assigned: person.id, acceptedAt: o.now, etaAt: etaAt ?? null } },
-    { type: 'audit', actor: person.id, action: 'dispatch_accept', report: n, ...(answer.minutes !== undefined ? { detail: `${answer.minutes} min` } : {}) },
+    {
+      type: 'audit',
+      actor: person.id,
+      action: 'dispatch_accept',
+      report: n,
+      ...(answer.minutes !== undefined ? { detail: `${answer.minutes} min` } : {}),
+    },
   );
   if (report.status === 'new' || report.status === 'incomplete') {
     o.push({ type: 'report_patched', report: n, patch: { status: 'claimed', claimedBy: person.id } });
@@ -155,7 +169,8 @@ function giveBack(o: Out, person: RosterPerson, report: ReportView, d: DispatchV
     { type: 'dispatch_patched', report: n, patch: { assigned: null, etaAt: null } },
     { type: 'audit', actor: person.id, action: 'dispatch_giveback', report: n },
   );
-  if (report.status === 'claimed' && report.claimedBy === person.id) o.push({ type: 'report_patched', report: n, patch: { status: 'new', claimedBy: null } });
+  if (report.status === 'claimed' && report.claimedBy === person.id)
+    o.push({ type: 'report_patched', report: n, patch: { status: 'new', claimedBy: null } });
   o.reply(chat, 'dispatch.given_back', { number: n });
   toDesk(o, n, 'dispatch.given_back_desk', (lang) => o.t(lang, 'dispatch.given_back_desk', { number: n, name: person.name }));
   ring(o, report, Math.min(d.ring + 1, DESK_RING), new Set(d.pings.map((p) => p.person)));
@@ -180,7 +195,12 @@ export function decideDispatchTimers(o: Out): void {
       o.push({ type: 'dispatch_patched', report: n, patch: { reminded: true, awaiting: true } });
       dm(o, assigned, 'dispatch.eta_reminder', { number: n }, { dedupe: `eta:${n}:${d.etaAt}` });
       toDesk(o, n, 'dispatch.eta_passed', (lang) =>
-        o.t(lang, 'dispatch.eta_passed', { number: n, name: assigned.name, time: when(o, d.etaAt ?? o.now, lang), minutes: minutesBetween(d.acceptedAt ?? o.now, o.now) }),
+        o.t(lang, 'dispatch.eta_passed', {
+          number: n,
+          name: assigned.name,
+          time: when(o, d.etaAt ?? o.now, lang),
+          minutes: minutesBetween(d.acceptedAt ?? o.now, o.now),
+        }),
       );
     }
   }

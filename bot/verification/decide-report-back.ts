@@ -25,7 +25,11 @@ export function decideSeen(o: Out, from: FieldWriter, report: ReportView | undef
   if (d?.outcome) return o.reply(chat, 'dispatch.seen_already', { number: n });
   if (!d) o.push({ type: 'dispatch_started', report: n, by: person.id, ring: DESK_RING });
   if (!text) {
-    o.push({ type: 'dispatch_patched', report: n, patch: { awaiting: true, ...(d?.assigned ? {} : { assigned: person.id, acceptedAt: o.now }) } });
+    o.push({
+      type: 'dispatch_patched',
+      report: n,
+      patch: { awaiting: true, ...(d?.assigned ? {} : { assigned: person.id, acceptedAt: o.now }) },
+    });
     return o.reply(chat, 'dispatch.seen_ask', { number: n });
   }
   const seen = parseSiteReport(text);
@@ -36,7 +40,11 @@ export function decideSeen(o: Out, from: FieldWriter, report: ReportView | undef
   const f = o.net.field;
   const details = forDisplay(seen.details);
   o.push(
-    { type: 'dispatch_patched', report: n, patch: { outcome: seen.seen, doneAt: o.now, awaiting: false, ...(d?.assigned ? {} : { assigned: person.id }) } },
+    {
+      type: 'dispatch_patched',
+      report: n,
+      patch: { outcome: seen.seen, doneAt: o.now, awaiting: false, ...(d?.assigned ? {} : { assigned: person.id }) },
+    },
     { type: 'audit', actor: person.id, action: `site_${seen.seen}`, report: n },
   );
   if (seen.seen === 'nobody') return nobody(o, chat, report, from.person.name, f.siteNobodyCloses);

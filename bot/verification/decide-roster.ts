@@ -34,12 +34,11 @@ export function decideDuty(o: Out, from: FieldWriter, command: 'on' | 'off' | 's
       { type: 'audit', actor: person.id, action: 'duty_off' },
     );
     const after = dutyOf(person, { person: person.id, ...(shiftEnd !== undefined ? { offUntil: shiftEnd } : {}) }, o.now, f.timezone);
-    return after.until !== undefined
-      ? reply('dispatch.duty_off_next', { next: when(o, after.until, lang) })
-      : reply('dispatch.duty_off');
+    return after.until !== undefined ? reply('dispatch.duty_off_next', { next: when(o, after.until, lang) }) : reply('dispatch.duty_off');
   }
   // /shift: where they stand, in the language they asked in (remembered for the bot's next messages).
-  if (said?.lang !== lang) o.push({ type: 'duty_set', person: person.id, onUntil: said?.onUntil ?? null, offUntil: said?.offUntil ?? null, lang });
+  if (said?.lang !== lang)
+    o.push({ type: 'duty_set', person: person.id, onUntil: said?.onUntil ?? null, offUntil: said?.offUntil ?? null, lang });
   const duty = dutyOf(person, said, o.now, f.timezone);
   o.reply(chat, 'dispatch.shift_status', { text: dutyLine(o, person, duty, lang) });
 }
@@ -69,11 +68,21 @@ export function decideRoster(o: Out, chat: CommandChat): void {
   for (const zone of o.net.zones) {
     const here = duty.filter((d) => d.person.field && d.person.zones.includes(zone.id));
     const names = here.map((d) => name(d.person, d.duty.until, d.duty.how)).join(', ');
-    lines.push(o.t(lang, 'dispatch.roster_zone', { zone: o.zoneName([zone.id], lang) ?? zone.id, people: names || o.t(lang, 'dispatch.roster_nobody') }));
+    lines.push(
+      o.t(lang, 'dispatch.roster_zone', {
+        zone: o.zoneName([zone.id], lang) ?? zone.id,
+        people: names || o.t(lang, 'dispatch.roster_nobody'),
+      }),
+    );
   }
   const desk = duty.filter((d) => !d.person.field);
   if (desk.length > 0) {
-    lines.push(o.t(lang, 'dispatch.roster_zone', { zone: o.t(lang, 'dispatch.desk'), people: desk.map((d) => name(d.person, d.duty.until, d.duty.how)).join(', ') }));
+    lines.push(
+      o.t(lang, 'dispatch.roster_zone', {
+        zone: o.t(lang, 'dispatch.desk'),
+        people: desk.map((d) => name(d.person, d.duty.until, d.duty.how)).join(', '),
+      }),
+    );
   }
   for (const { dispatch } of o.model.field?.active ?? []) {
     const person = personById(o, dispatch.assigned);
@@ -89,4 +98,3 @@ export function decideRoster(o: Out, chat: CommandChat): void {
     lane: 'normal',
   });
 }
-

@@ -27,7 +27,13 @@ export function personById(o: Out, id: string | undefined): RosterPerson | undef
 }
 
 /** A direct message to a person, on their first enrolled id, in their language. */
-export function dm(o: Out, person: RosterPerson, key: string, params: Record<string, Param> = {}, opts: { dedupe?: string; text?: string } = {}): void {
+export function dm(
+  o: Out,
+  person: RosterPerson,
+  key: string,
+  params: Record<string, Param> = {},
+  opts: { dedupe?: string; text?: string } = {},
+): void {
   const to = person.ids[0];
   if (!to) return;
   const lang = langOf(o, person);
@@ -98,7 +104,10 @@ export function pingText(o: Out, report: ReportView, person: RosterPerson, lang:
   const place = [cross, f.zip ?? '', f.point ? mapLink(f.point) : ''].filter(Boolean).join(' · ');
   const point = f.point ?? report.point;
   const zone = o.zoneName(report.zones, lang) ?? o.t(lang, 'alert.zone_unknown');
-  const since = report.draft.time?.at === undefined ? o.t(lang, 'alert.time_unknown') : o.t(lang, 'dispatch.since', { time: when(o, report.seenAt, lang), minutes: minutesBetween(report.seenAt, o.now) });
+  const since =
+    report.draft.time?.at === undefined
+      ? o.t(lang, 'alert.time_unknown')
+      : o.t(lang, 'dispatch.since', { time: when(o, report.seenAt, lang), minutes: minutesBetween(report.seenAt, o.now) });
   const far = point && person.base ? o.t(lang, 'dispatch.distance', { km: (distanceMeters(point, person.base) / 1000).toFixed(1) }) : '';
   return [
     o.t(lang, report.urgent ? 'dispatch.ping_title_urgent' : 'dispatch.ping_title', { number: report.number }),

@@ -69,7 +69,6 @@ export type FieldEvent =
   | { type: 'dispatch_answered'; report: number; person: string; answer: 'yes' | 'no' }
   | { type: 'unclaimed_announced'; report: number };
 
-
 /** What dispatch needs from storage; `store/dispatch-store.ts` implements it on better-sqlite3. */
 export interface DispatchStore {
   availability(): Availability[];

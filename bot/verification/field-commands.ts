@@ -17,9 +17,7 @@ export type FieldCommand =
   /** Without `text`: the guided flow asks what they saw. Without `report`: their current assignment. */
   | { name: 'seen'; report?: number; text?: string };
 
-export type ParsedFieldCommand =
-  | { ok: true; command: FieldCommand; lang: Lang }
-  | { ok: false; name: FieldCommand['name']; lang: Lang };
+export type ParsedFieldCommand = { ok: true; command: FieldCommand; lang: Lang } | { ok: false; name: FieldCommand['name']; lang: Lang };
 
 const ALIASES: Record<string, { name: FieldCommand['name']; lang: Lang }> = {
   on: { name: 'on', lang: 'en' },
@@ -78,7 +76,22 @@ export function parseFieldCommand(text: string): ParsedFieldCommand | undefined 
 }
 
 /** Yes and no as field verifiers answer a ping, on top of the tipsters' yes/no words. */
-const YES = new Set([...wordSet((v) => v.yesNo.yes), 'si', 's', 'y', 'yes', 'ya', 'voy', 'vamos', 'va', 'ok', 'okay', 'puedo', 'going', 'omw', 'sure']);
+const YES = new Set([
+  ...wordSet((v) => v.yesNo.yes),
+  'si',
+  's',
+  'y',
+  'yes',
+  'voy',
+  'vamos',
+  'va',
+  'ok',
+  'okay',
+  'puedo',
+  'going',
+  'omw',
+  'sure',
+]);
 const NO = new Set([...wordSet((v) => v.yesNo.no), 'no', 'n', 'nope', 'cant', 'cannot', 'paso', 'ocupado', 'ocupada', 'busy']);
 
 export interface PingAnswer {

@@ -196,7 +196,6 @@ export type FieldInput =
   | { kind: 'refused'; chat: CommandChat; name: string }
   | { kind: 'tick' };
 
-
 /** The read model: what the host loaded for one input. Parts an input does not need are empty. */
 export interface ReadModel {
   network: Network;

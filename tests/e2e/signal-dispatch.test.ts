@@ -67,11 +67,21 @@ async function startBot(dispatch: Record<string, unknown> = {}): Promise<Running
 }
 
 /** `from` writes `text` (in `group` if given) 20 s after the last message; waits for a new message to `chat` containing `expected`. */
-async function say(r: Running, from: Who, text: string, expected: string, opts: { group?: FakeGroupEntry; chat?: string } = {}): Promise<string> {
+async function say(
+  r: Running,
+  from: Who,
+  text: string,
+  expected: string,
+  opts: { group?: FakeGroupEntry; chat?: string } = {},
+): Promise<string> {
   const chat = opts.chat ?? opts.group?.id ?? from.uuid;
   const before = r.fake.sentTexts(chat).length;
   r.now.value += 20_000;
-  const env = dataEnvelope(from, text, opts.group ? { timestamp: r.now.value, groupId: opts.group.internal_id } : { timestamp: r.now.value });
+  const env = dataEnvelope(
+    from,
+    text,
+    opts.group ? { timestamp: r.now.value, groupId: opts.group.internal_id } : { timestamp: r.now.value },
+  );
   r.fake.pushEnvelope(env);
   return waitFor(r, chat, expected, before);
 }
@@ -79,7 +89,10 @@ async function say(r: Running, from: Who, text: string, expected: string, opts: 
 async function waitFor(r: Running, chat: string, expected: string, before = 0): Promise<string> {
   let found: string | undefined;
   await eventually(() => {
-    found = r.fake.sentTexts(chat).slice(before).find((t) => t.includes(expected));
+    found = r.fake
+      .sentTexts(chat)
+      .slice(before)
+      .find((t) => t.includes(expected));
     expect(found, `a message to ${chat} containing ${JSON.stringify(expected)}`).toBeDefined();
   }, WAIT_MS);
   return found!;

@@ -118,9 +118,21 @@ const submitted = (number: number): SubmittedReport => ({
 });
 
 const SCENARIOS: [string, VerificationInput, ReadModel, typeof network?][] = [
-  ['/disponible 4: on duty for four hours', fieldInput({ kind: 'duty', from: { person: person('ana'), chat: dm('ana', 'es') }, command: 'on', hours: 4 }), model({ field: field({ availability: [] }) })],
-  ['/off during a shift: off for the rest of it', fieldInput({ kind: 'duty', from: { person: person('beto'), chat: dm('beto', 'en') }, command: 'off' }), model({ field: field({}) })],
-  ['/turno on a recurring shift', fieldInput({ kind: 'duty', from: { person: person('beto'), chat: dm('beto', 'es') }, command: 'shift' }), model({ field: field({}) })],
+  [
+    '/disponible 4: on duty for four hours',
+    fieldInput({ kind: 'duty', from: { person: person('ana'), chat: dm('ana', 'es') }, command: 'on', hours: 4 }),
+    model({ field: field({ availability: [] }) }),
+  ],
+  [
+    '/off during a shift: off for the rest of it',
+    fieldInput({ kind: 'duty', from: { person: person('beto'), chat: dm('beto', 'en') }, command: 'off' }),
+    model({ field: field({}) }),
+  ],
+  [
+    '/turno on a recurring shift',
+    fieldInput({ kind: 'duty', from: { person: person('beto'), chat: dm('beto', 'es') }, command: 'shift' }),
+    model({ field: field({}) }),
+  ],
   [
     '/guardia: who is on duty per zone, who is on the way',
     fieldInput({ kind: 'roster', chat: VERIFIERS }),
@@ -128,17 +140,32 @@ const SCENARIOS: [string, VerificationInput, ReadModel, typeof network?][] = [
   ],
   [
     'urgent report submitted: card, then the zone’s field verifiers, nearest first',
-    { type: 'submitted', report: submitted(1002), tipster: { platform: 'simulator', key: 'tipster-1002', address: 'sealed' }, mediaRefs: [] },
+    {
+      type: 'submitted',
+      report: submitted(1002),
+      tipster: { platform: 'simulator', key: 'tipster-1002', address: 'sealed' },
+      mediaRefs: [],
+    },
     model({ field: field({}) }),
   ],
   [
     '"si 10" from Ana: assigned, Beto not needed, the desk sees her ETA under the card',
-    fieldInput({ kind: 'answer', from: { person: person('ana'), chat: dm('ana', 'es') }, report: 1002, answer: { yes: true, minutes: 10 } }),
+    fieldInput({
+      kind: 'answer',
+      from: { person: person('ana'), chat: dm('ana', 'es') },
+      report: 1002,
+      answer: { yes: true, minutes: 10 },
+    }),
     model({ report: report(1002), field: field({ dispatch: pinged }) }),
   ],
   [
     '"yes 5" from Beto after Ana took it',
-    fieldInput({ kind: 'answer', from: { person: person('beto'), chat: dm('beto', 'en') }, report: 1002, answer: { yes: true, minutes: 5 } }),
+    fieldInput({
+      kind: 'answer',
+      from: { person: person('beto'), chat: dm('beto', 'en') },
+      report: 1002,
+      answer: { yes: true, minutes: 5 },
+    }),
     model({ report: report(1002, { status: 'claimed' }), field: field({ dispatch: assigned }) }),
   ],
   [
@@ -151,7 +178,12 @@ const SCENARIOS: [string, VerificationInput, ReadModel, typeof network?][] = [
     fieldInput({ kind: 'tick' }),
     model({
       field: field({
-        active: [{ dispatch: { ...pinged, ring: 2, pings: [...pinged.pings, { person: 'simulator:carla', ring: 2, at: NOW - 4 * MIN }] }, report: report(1002) }],
+        active: [
+          {
+            dispatch: { ...pinged, ring: 2, pings: [...pinged.pings, { person: 'simulator:carla', ring: 2, at: NOW - 4 * MIN }] },
+            report: report(1002),
+          },
+        ],
       }),
     }),
   ],
@@ -177,7 +209,12 @@ const SCENARIOS: [string, VerificationInput, ReadModel, typeof network?][] = [
   ],
   [
     'after hours, nobody on duty: an honest reply to the tipster, the on-call paged',
-    { type: 'submitted', report: submitted(1003), tipster: { platform: 'simulator', key: 'tipster-1003', address: 'sealed' }, mediaRefs: [] },
+    {
+      type: 'submitted',
+      report: submitted(1003),
+      tipster: { platform: 'simulator', key: 'tipster-1003', address: 'sealed' },
+      mediaRefs: [],
+    },
     model({ field: field({ availability: [{ person: 'simulator:beto', offUntil: NOW + 3 * 60 * MIN }] }) }, afterHours),
   ],
   [
@@ -187,8 +224,16 @@ const SCENARIOS: [string, VerificationInput, ReadModel, typeof network?][] = [
   ],
   [
     '/voy 1002 15 in a responder group: the desk sees when they arrive',
-    { type: 'command', chat: { platform: 'simulator', id: 'responders-east', kind: 'group', role: 'responders', lang: 'es' }, parsed: parseCommand('/voy 1002 15')! },
-    model({ actor: { id: 'anon:r', enrolled: false, keys: ['r'], responderKey: 'resp-1' }, report: report(1002, { status: 'confirmed' }), acks: { already: false, count: 1 } }),
+    {
+      type: 'command',
+      chat: { platform: 'simulator', id: 'responders-east', kind: 'group', role: 'responders', lang: 'es' },
+      parsed: parseCommand('/voy 1002 15')!,
+    },
+    model({
+      actor: { id: 'anon:r', enrolled: false, keys: ['r'], responderKey: 'resp-1' },
+      report: report(1002, { status: 'confirmed' }),
+      acks: { already: false, count: 1 },
+    }),
   ],
 ];
 
