@@ -31,9 +31,8 @@ import {
   CircleAreaSchema,
   PolygonAreaSchema,
   ZoneSchema,
-  LatLngSchema,
-  WeeklyHoursSchema,
 } from './fields.js';
+import { DispatchSchema, FieldVerifierSchema } from './dispatch-schema.js';
 import {
   LOG_LEVELS,
   PRECISIONS,
@@ -48,7 +47,6 @@ import {
   PRIVACY_DEFAULTS,
   BACKUP_DEFAULTS,
   RETENTION_DEFAULTS,
-  DISPATCH_DEFAULTS,
 } from './defaults.js';
 
 export * from './defaults.js';
@@ -146,27 +144,6 @@ export interface VerifierEntry {
 function flattenVerifiers(list: z.output<typeof VerifierSchema>[]): VerifierEntry[] {
   return list.flatMap((v, person): VerifierEntry[] => ('ids' in v ? v.ids.map((id) => ({ ...id, name: v.name, person })) : [v]));
 }
-
-/**
- * A field verifier: someone the bot may ask to go and look. Enrolled like a verifier (stable
- * platform ids, never names), with the zones they cover, and optionally recurring shifts, the
- * point they usually start from (to ask the nearest first) and their language.
- */
-export const FieldVerifierSchema = z.strictObject(
-  {
-    name: text,
-    ids: z
-      .array(z.strictObject({ platform: PlatformSchema, id: platformId }, { error: section('{ platform, id }') }), {
-        error: expecting('a list of { platform, id }'),
-      })
-      .min(1, 'expected at least one { platform, id }'),
-    zones: z.array(text, { error: expecting('a list of zone ids') }).min(1, 'expected at least one zone id'),
-    shifts: z.array(WeeklyHoursSchema, { error: expecting('a list of shifts') }).default(() => []),
-    base: LatLngSchema.exactOptional(),
-    language: LangSchema.exactOptional(),
-  },
-  { error: section('a field verifier, e.g. { name: Ana, ids: [{ platform: signal, id: ... }], zones: [eastside] }') },
-);
 
 /** Settings for a real platform adapter; loose for now, the adapters own their keys. */
 export const PlatformSettingsSchema = z.looseObject(
@@ -267,33 +244,7 @@ export const ConfigSchema = z.strictObject(
         },
       )
       .prefault({}),
-    dispatch: z
-      .strictObject(
-        {
-          /** When the line is staffed, in the network's time zone; none: always. */
-          staffedHours: z.array(WeeklyHoursSchema, { error: expecting('a list of { days, from, to }') }).default(() => []),
-          /** How long a ring of field verifiers has to say yes before the next ring is asked. */
-          answerMinutes: positiveNumber.default(DISPATCH_DEFAULTS.answerMinutes),
-          /** A report nobody claimed this long is re-announced once (urgent ones also page the on-call). */
-          unclaimedMinutes: positiveNumber.default(DISPATCH_DEFAULTS.unclaimedMinutes),
-          /** How long `/on` without hours lasts. */
-          onHours: positiveNumber.default(DISPATCH_DEFAULTS.onHours),
-          /** Names (of verifiers or field verifiers) paged for urgent reports nobody else can take. */
-          onCall: z.array(text, { error: expecting('a list of names') }).default(() => []),
-          /** Urgent reports go to the field at once; others on /dispatch. */
-          autoUrgent: bool.default(DISPATCH_DEFAULTS.autoUrgent),
-          /** An on-site "yes" stands for all the approvals `verification.approvals` asks (else it is one). */
-          siteYesConfirms: bool.default(DISPATCH_DEFAULTS.siteYesConfirms),
-          /** An on-site "nobody there" closes the report as not confirmed (else the desk decides). */
-          siteNobodyCloses: bool.default(DISPATCH_DEFAULTS.siteNobodyCloses),
-        },
-        {
-          error: section(
-            '{ staffedHours, answerMinutes, unclaimedMinutes, onHours, onCall, autoUrgent, siteYesConfirms, siteNobodyCloses }',
-          ),
-        },
-      )
-      .prefault({}),
+    dispatch: DispatchSchema,
     abuse: z
       .strictObject(
         {

@@ -23,7 +23,16 @@ export function decideCommand(o: Out, chat: CommandChat, parsed: ParsedCommand):
     return o.reply(chat, `verify.usage.${parsed.name}`);
   }
   const command = parsed.command;
-  if (command.name === 'help') return o.reply(chat, 'verify.help');
+  if (command.name === 'help') {
+    // The roster and dispatch commands follow the verifier commands (dispatch.help).
+    return o.push({
+      type: 'send',
+      to: { type: 'chat', platform: chat.platform, id: chat.id, kind: chat.kind },
+      text: `${o.t(chat.lang, 'verify.help')}\n${o.t(chat.lang, 'dispatch.help')}`,
+      key: 'verify.help',
+      lane: 'normal',
+    });
+  }
   if (command.name === 'going') return; // only in responder groups
   if (!actor.enrolled) return refuse(o, chat, command.name, 'report' in command ? command.report : undefined);
   if (command.name === 'status') return status(o, chat);
