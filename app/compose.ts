@@ -143,6 +143,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     network: verificationNetwork(config),
     logger: logger.child({ component: 'verification' }),
     field: new SqliteDispatchStore(store.db),
+    newId,
   });
   const runtime = new Runtime({
     store,

@@ -4,6 +4,7 @@
  * each once, decides and applies, in the caller's transaction. It decides nothing itself.
  */
 import type { InboundMessage, Platform } from '../messages.js';
+import { cleaningOf } from '../privacy/media.js';
 import type { Vault } from '../privacy/vault.js';
 import { parseCommand } from '../verification/commands.js';
 import { decide } from '../verification/decide.js';
@@ -30,6 +31,8 @@ export interface FieldHostDeps {
   vault: Vault;
   texts: VerificationTexts;
   network: Network;
+  /** Refs for photos sent from the scene. */
+  newId: () => string;
 }
 
 /** A message found to be roster or dispatch input: run it with {@link FieldHost.run}. */
@@ -47,8 +50,13 @@ export class FieldHost {
   /** The roster or dispatch input a direct message is, or undefined (verifier commands and the intake take it). */
   direct(msg: InboundMessage): FieldMessage | undefined {
     const text = msg.text?.trim() ?? '';
-    if (!text) return undefined;
     const person = this.people.get(`${msg.platform}:${msg.sender}`);
+    if (!text) {
+      // Photos alone from someone sent to look: they join the report, and the bot asks what they see.
+      const open = person && msg.attachments.length > 0 ? this.d.field.openPingFor(person.id) : undefined;
+      if (!person || !open) return undefined;
+      return { field: { kind: 'seen', from: { person, chat: this.dmChat(msg, this.langOf(person)) }, report: open.report } };
+    }
     const chat = (lang: CommandChat['lang']): CommandChat => ({
       platform: msg.platform,
       id: msg.chat.id,
@@ -132,7 +140,8 @@ export class FieldHost {
   }
 
   /** Loads what `input` needs, decides and applies; returns the outbox rows written. */
-  run(msg: { platform: Platform; sender: string } | undefined, input: FieldInput, now: number): number {
+  run(msg: InboundMessage | undefined, given: FieldInput, now: number): number {
+    const input = msg && given.kind === 'seen' ? this.holdPhotos(msg, given, now) : given;
     const model = this.load(emptyModel(this.d.network), msg, input, now);
     return applyVerificationEvents(this.d, decide({ type: 'field', input }, model, { now, texts: this.d.texts }), now);
   }
@@ -188,7 +197,7 @@ export class FieldHost {
           actor: this.actorOf(msg.platform, msg.sender),
           approvals: store.approvalsOf(report.number).map((id) => ({ id, keys: this.keysOf(id) })),
           incident: store.incidentOf(report.number),
-          files: store.mediaInfo(report.mediaRefs),
+          files: store.mediaInfo([...report.mediaRefs, ...(input.media ?? [])]),
         };
       }
       case 'refused': {
@@ -204,6 +213,24 @@ export class FieldHost {
         };
       }
     }
+  }
+
+  private dmChat(msg: InboundMessage, lang: CommandChat['lang']): CommandChat {
+    return { platform: msg.platform, id: msg.chat.id, kind: 'direct', role: 'direct', lang };
+  }
+
+  /** Holds the cleaned photos of a report from the scene (re-encoded without metadata on arrival); anything else is not kept. */
+  private holdPhotos(msg: InboundMessage, input: Extract<FieldInput, { kind: 'seen' }>, now: number): FieldInput {
+    if (input.report === undefined || msg.attachments.length === 0 || !this.d.store.getReport(input.report)) return input;
+    const owner = this.d.vault.pseudonym(msg.platform, msg.sender);
+    const refs: string[] = [];
+    for (const a of msg.attachments) {
+      if (a.kind !== 'image' || !a.data || !cleaningOf(a).cleaned) continue;
+      const ref = this.d.newId();
+      this.d.store.holdMedia({ ref, tipster: owner, kind: a.kind, mime: a.mime, bytes: a.data, cleaned: true }, now);
+      refs.push(ref);
+    }
+    return refs.length > 0 ? { ...input, media: refs } : input;
   }
 
   private langOf(person: RosterPerson): CommandChat['lang'] {

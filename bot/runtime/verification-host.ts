@@ -38,6 +38,8 @@ export interface VerificationHostDeps {
   logger: Logger;
   /** The on-duty roster and field dispatch. */
   field: DispatchStore;
+  /** Refs for photos field verifiers send from the scene. */
+  newId: () => string;
 }
 
 export class VerificationHost implements IntakeToVerification {

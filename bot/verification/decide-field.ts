@@ -31,7 +31,7 @@ export function decideField(o: Out, input: FieldInput): void {
       return decideAnswer(o, input.from, report, input.answer);
     }
     case 'seen':
-      return decideSeen(o, input.from, o.model.report, input.text);
+      return decideSeen(o, input.from, o.model.report, input.text, input.media ?? []);
     case 'usage':
       return o.reply(input.chat, `dispatch.usage.${input.name}`);
     case 'refused':

@@ -13,13 +13,26 @@ import { DESK_RING } from './decide-dispatch.js';
 import { toDesk, when } from './dispatch-out.js';
 import { parseSiteReport } from './field-commands.js';
 import type { CommandChat, FieldWriter, ReportView } from './model.js';
-import type { Out } from './out.js';
+import { cleanedPhotos, type Out } from './out.js';
 import { FORGET_TIPSTER, isOpen } from './rules.js';
 
-export function decideSeen(o: Out, from: FieldWriter, report: ReportView | undefined, text: string | undefined): void {
+export function decideSeen(o: Out, from: FieldWriter, report: ReportView | undefined, text: string | undefined, media: string[]): void {
   const { person, chat } = from;
   if (!report) return o.reply(chat, 'dispatch.seen_which');
   const n = report.number;
+  if (media.length > 0) {
+    // Photos from the scene (cleaned of metadata on arrival, like every photo) join the report and go to the desk.
+    const photos = cleanedPhotos(o.model.files.filter((f) => media.includes(f.ref)));
+    o.push({ type: 'media_attached', report: n, refs: media });
+    toDesk(
+      o,
+      n,
+      'dispatch.site_media',
+      (lang) => o.t(lang, 'dispatch.site_media', { number: n, name: person.name, count: media.length }),
+      undefined,
+      photos,
+    );
+  }
   // Usually the one who said yes; anyone enrolled who is there may report (one went on their own).
   const d = o.model.field?.dispatch;
   if (d?.outcome) return o.reply(chat, 'dispatch.seen_already', { number: n });

@@ -48,7 +48,7 @@ export function dm(
 }
 
 /** One message per verifier chat, threaded under report `n`'s card where the platform can. */
-export function toDesk(o: Out, n: number, key: string, render: (lang: Lang) => string, dedupe?: string): void {
+export function toDesk(o: Out, n: number, key: string, render: (lang: Lang) => string, dedupe?: string, mediaRefs: string[] = []): void {
   for (const chat of o.net.verifierChats) {
     const lang = o.langOf(chat);
     o.push({
@@ -59,6 +59,7 @@ export function toDesk(o: Out, n: number, key: string, render: (lang: Lang) => s
       lane: 'normal',
       replyToKey: `card:${n}:${chatId(chat)}`,
       ...(dedupe !== undefined ? { dedupeKey: `${dedupe}:${chatId(chat)}` } : {}),
+      ...(mediaRefs.length > 0 ? { mediaRefs } : {}),
     });
   }
 }

@@ -190,7 +190,8 @@ export type FieldInput =
   | { kind: 'roster'; chat: CommandChat }
   | { kind: 'dispatch'; chat: CommandChat; report: number }
   | { kind: 'answer'; from: FieldWriter; report: number; answer: PingAnswer }
-  | { kind: 'seen'; from: FieldWriter; report?: number; text?: string }
+  /** `media`: refs of cleaned photos sent with it, already held (the host holds them before deciding). */
+  | { kind: 'seen'; from: FieldWriter; report?: number; text?: string; media?: string[] }
   | { kind: 'usage'; chat: CommandChat; name: string }
   /** Someone not enrolled sent /dispatch or /seen: refused like any report command. */
   | { kind: 'refused'; chat: CommandChat; name: string }

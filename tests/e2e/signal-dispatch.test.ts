@@ -18,6 +18,7 @@ const CALM_EN = '3 ICE agents watching from a car at Olympic and Lorena, boyle h
 type Who = { uuid: string; number: string | null; name: string };
 const TIPSTER: Who = { uuid: uuidFor('tipster-d'), number: null, name: 'Vecina' };
 const NEIGHBOUR: Who = { uuid: uuidFor('tipster-e'), number: null, name: 'Neighbour' };
+const RESPONDER: Who = { uuid: uuidFor('responder-luz'), number: '+15550199', name: 'Luz' };
 const DESK: Who = { uuid: uuidFor('desk-vera'), number: '+15550177', name: 'Vera' };
 const ANA: Who = { uuid: uuidFor('field-ana'), number: null, name: 'Ana' };
 const BEN: Who = { uuid: uuidFor('field-ben'), number: '+15550188', name: 'Ben' };
@@ -142,6 +143,9 @@ describe('field dispatch over Signal (issue 16)', () => {
     expect(alert).toContain('Visto en el sitio por el equipo: 6 agentes, 2 SUV');
     await waitFor(r, groups.verifiers.id, `📬`); // the truthful delivery report
     await waitFor(r, TIPSTER.uuid, 'avisó a la red');
+    // A responder on the way says when they arrive; the desk sees it.
+    const eta = await say(r, RESPONDER, `/voy ${n} 15`, `incidente #${n}`, { group: groups.east, chat: groups.verifiers.id });
+    expect(eta).toContain('llega en ~15 min');
     for (const t of [...fake.sentTexts(ANA.uuid), ...fake.sentTexts(BEN.uuid)]) expect(t.toLowerCase()).not.toContain(TIPSTER.uuid);
   });
 

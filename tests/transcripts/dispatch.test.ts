@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../bot/config/index.js';
 import { DEMO_CONFIG } from '../../bot/config/index.js';
-import { Harness } from '../support/harness.js';
+import { Harness, photo } from '../support/harness.js';
 
 const MIN = 60_000;
 const URGENT_ES = 'están arrestando a un señor en 1st y Soto 90033, ahora, 4 agentes con chalecos de ICE, 2 SUV negras';
@@ -70,7 +70,10 @@ describe('field dispatch (simulator)', () => {
     await h.advance(10 * MIN);
     expect(h.lastTo('ana')!.text).toContain(`¿Ya llegaste al reporte #${n}?`);
     expect(h.sentTo('responders-east')).toHaveLength(0); // nothing unverified reaches responders
-    await h.say('ana', `/visto ${n} sí 6 agentes, 2 SUV`);
+    h.now += 20_000;
+    await h.send('ana', { text: `/visto ${n} sí 6 agentes, 2 SUV`, attachments: [photo()] });
+    const fromScene = h.sentTo('verifiers').find((m) => m.text.includes(`📷 #${n} · Ana envió 1 foto`));
+    expect(fromScene?.attachments?.[0]?.mime).toBe('image/jpeg'); // cleaned, re-encoded without metadata
     const alert = h.lastTo('responders-east')!.text;
     expect(alert).toContain('ALERTA VERIFICADA');
     expect(alert).toContain('Visto en el sitio por el equipo: 6 agentes, 2 SUV');
