@@ -51,7 +51,7 @@ async function startBot(dispatch: Record<string, unknown> = {}): Promise<Running
     },
     verifiers: [{ platform: 'signal', id: DESK.uuid, name: 'Vera' }],
     fieldVerifiers: [
-      { name: 'Ana', ids: [{ platform: 'signal', id: ANA.uuid }], zones: ['eastside'], base: [34.045, -118.21] },
+      { name: 'Ana', ids: [{ platform: 'signal', id: ANA.uuid.toUpperCase() }], zones: ['eastside'], base: [34.045, -118.21] },
       { name: 'Ben', ids: [{ platform: 'signal', id: BEN.uuid }], zones: ['eastside'], base: [34.06, -118.19], language: 'en' },
     ],
     dispatch: { answerMinutes: 0.5, unclaimedMinutes: 5, onCall: ['Vera'], ...dispatch },
