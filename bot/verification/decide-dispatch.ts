@@ -181,11 +181,13 @@ export function decideDispatchTimers(o: Out): void {
   const f = o.net.field;
   for (const { dispatch: d, report } of o.model.field?.active ?? []) {
     const n = report.number;
+    const assigned = personById(o, d.assigned);
     if (isClosed(report.status)) {
       o.push({ type: 'dispatch_patched', report: n, patch: { doneAt: o.now } });
+      // Someone on the way to a report the desk closed meanwhile is told they can stand down.
+      if (assigned && !d.outcome) dm(o, assigned, 'dispatch.stand_down', { number: n }, { dedupe: `standdown:${n}:${assigned.id}` });
       continue;
     }
-    const assigned = personById(o, d.assigned);
     if (!assigned && d.ring < DESK_RING && o.now >= d.ringAt + f.answerMs) {
       o.push({ type: 'audit', actor: 'system', action: 'dispatch_no_answer', report: n, detail: `ring ${d.ring}` });
       ring(o, report, d.ring + 1, new Set(d.pings.map((p) => p.person)));

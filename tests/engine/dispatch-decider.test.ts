@@ -193,6 +193,13 @@ const SCENARIOS: [string, VerificationInput, ReadModel, typeof network?][] = [
     model({ field: field({ active: [{ dispatch: assigned, report: report(1002, { status: 'claimed' }) }] }) }),
   ],
   [
+    'the desk closed the report while Ana was on the way: she can stand down',
+    fieldInput({ kind: 'tick' }),
+    model({
+      field: field({ active: [{ dispatch: { ...assigned, etaAt: NOW + 5 * MIN }, report: report(1002, { status: 'rejected' }) }] }),
+    }),
+  ],
+  [
     '/visto 1002 sí 6 agentes, 2 SUV: an on-site confirmation, the alert goes out',
     fieldInput({ kind: 'seen', from: { person: person('ana'), chat: dm('ana', 'es') }, report: 1002, text: 'sí 6 agentes, 2 SUV' }),
     model({
@@ -257,7 +264,7 @@ describe('dispatch decider (no store)', () => {
   });
 
   it('asks the nearest first, tells the others they are not needed, and never names the tipster', () => {
-    const [, input, m] = SCENARIOS[4]!;
+    const [, input, m] = SCENARIOS.find(([name]) => name.startsWith('urgent report submitted'))!;
     const sends = decide(input, m, { now: NOW, texts }).filter((e) => e.type === 'send');
     const pings = sends.filter((e) => e.key === 'dispatch.ping_title');
     expect(pings.map((e) => (e.to.type === 'chat' ? e.to.id : ''))).toEqual(['ana', 'beto']);
@@ -268,7 +275,7 @@ describe('dispatch decider (no store)', () => {
       expect(p.text).not.toContain('se llevan a un señor'); // parsed facts, never the tipster's words
       expect(p.text).not.toContain('tipster-1002');
     }
-    const [, answerInput, answerModel] = SCENARIOS[5]!;
+    const [, answerInput, answerModel] = SCENARIOS.find(([name]) => name.startsWith('"si 10"'))!;
     const answered = decide(answerInput, answerModel, { now: NOW, texts }).filter((e) => e.type === 'send');
     expect(answered.find((e) => e.key === 'dispatch.on_the_way')?.text).toContain('Ana en camino, llega en ~10 min');
     expect(answered.find((e) => e.key === 'dispatch.not_needed')?.to).toMatchObject({ id: 'beto', kind: 'direct' });
