@@ -22,6 +22,7 @@ import { RetentionSweeper } from '../bot/runtime/retention.js';
 import { Runtime } from '../bot/runtime/runtime.js';
 import { VerificationHost } from '../bot/runtime/verification-host.js';
 import { VerificationTexts } from '../bot/verification/texts.js';
+import { SqliteDispatchStore } from '../store/dispatch-store.js';
 import { SqlitePendingInboundStore } from '../store/pending-inbound-store.js';
 import { RetentionStore } from '../store/retention-store.js';
 import { preparePrivateDatabase } from '../store/private-files.js';
@@ -141,6 +142,8 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     texts: new VerificationTexts(renderer, intakeFlow),
     network: verificationNetwork(config),
     logger: logger.child({ component: 'verification' }),
+    field: new SqliteDispatchStore(store.db),
+    newId,
   });
   const runtime = new Runtime({
     store,

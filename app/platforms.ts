@@ -133,15 +133,17 @@ function normaliseWhatsAppIds(config: Config, errors: string[]): string[] {
   config.chats.verifiers.forEach((c, i) => check(`chats.verifiers[${i}]`, c));
   config.chats.responders.forEach((c, i) => check(`chats.responders[${i}]`, c));
   const byNumber: string[] = [];
-  config.verifiers.forEach((v, i) => {
+  const person = (where: string, v: { platform: string; id: string }) => {
     if (v.platform !== 'whatsapp') return;
     const jid = configuredUserJid(v.id);
-    if (!jid) errors.push(`verifiers[${i}].id: expected the verifier's WhatsApp number with country code or LID (…@lid)`);
+    if (!jid) errors.push(`${where}.id: expected the verifier's WhatsApp number with country code or LID (…@lid)`);
     else {
       v.id = jid;
       if (jid.endsWith('@s.whatsapp.net')) byNumber.push(jid);
     }
-  });
+  };
+  config.verifiers.forEach((v, i) => person(`verifiers[${i}]`, v));
+  config.fieldVerifiers.forEach((p, i) => p.ids.forEach((v, j) => person(`fieldVerifiers[${i}].ids[${j}]`, v)));
   return byNumber;
 }
 
@@ -165,4 +167,5 @@ function normaliseSignalIds(config: Config, errors: string[]): void {
   config.chats.verifiers.forEach((c, i) => fix(`chats.verifiers[${i}]`, c, 'group'));
   config.chats.responders.forEach((c, i) => fix(`chats.responders[${i}]`, c, 'group'));
   config.verifiers.forEach((v, i) => fix(`verifiers[${i}]`, v, 'direct'));
+  config.fieldVerifiers.forEach((p, i) => p.ids.forEach((v, j) => fix(`fieldVerifiers[${i}].ids[${j}]`, v, 'direct')));
 }

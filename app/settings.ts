@@ -2,7 +2,9 @@
 import type { Config } from '../bot/config/index.js';
 import type { EngineSettings } from '../bot/engine/types.js';
 import type { RetentionSettings } from '../bot/runtime/retention.js';
+import type { FieldNetwork } from '../bot/verification/dispatch-state.js';
 import type { Network, Person } from '../bot/verification/model.js';
+import type { RosterPerson } from '../bot/verification/roster.js';
 
 export function engineSettings(config: Config): EngineSettings {
   const min = 60_000;
@@ -53,6 +55,49 @@ export function verificationNetwork(config: Config): Network {
       refusalWindowMs: 10 * min,
       uncleanableMedia: config.privacy.uncleanableMedia,
     },
+    field: fieldNetwork(config),
+  };
+}
+
+/**
+ * The on-duty roster and dispatch settings: field verifiers (with zones and shifts) and desk
+ * verifiers (who can be on duty and paged, never sent), one entry per person. A desk verifier who
+ * is also a field verifier (a shared platform id) is the field entry.
+ */
+export function fieldNetwork(config: Config): FieldNetwork {
+  const min = 60_000;
+  const d = config.dispatch;
+  const field: RosterPerson[] = config.fieldVerifiers.map((v) => {
+    const first = v.ids[0]!;
+    return {
+      id: `${first.platform}:${first.id}`,
+      name: v.name,
+      ids: v.ids,
+      zones: v.zones,
+      field: true,
+      shifts: v.shifts,
+      ...(v.base ? { base: { lat: v.base[0], lng: v.base[1] } } : {}),
+      ...(v.language ? { language: v.language } : {}),
+    };
+  });
+  const fieldIds = new Set(field.flatMap((p) => p.ids.map((i) => `${i.platform}:${i.id}`)));
+  const desk: RosterPerson[] = rosterOf(config.verifiers)
+    .filter((p) => !p.ids.some((i) => fieldIds.has(`${i.platform}:${i.id}`)))
+    .map((p) => ({ id: p.id, name: p.name ?? p.id, ids: p.ids, zones: [], field: false, shifts: [] }));
+  const people = [...field, ...desk];
+  const byName = (name: string) => people.find((p) => p.name.toLowerCase() === name.toLowerCase())?.id;
+  return {
+    people,
+    timezone: config.network.timezone,
+    hotline: config.network.hotline,
+    staffedHours: d.staffedHours,
+    answerMs: d.answerMinutes * min,
+    unclaimedMs: d.unclaimedMinutes * min,
+    onMs: d.onHours * 60 * min,
+    onCall: d.onCall.flatMap((name) => byName(name) ?? []),
+    autoUrgent: d.autoUrgent,
+    siteYesConfirms: d.siteYesConfirms,
+    siteNobodyCloses: d.siteNobodyCloses,
   };
 }
 

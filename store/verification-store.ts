@@ -85,6 +85,7 @@ export class SqliteVerificationStore implements VerificationStore {
       open: p(`SELECT * FROM reports WHERE status IN ('new', 'incomplete', 'claimed', 'confirmed') ORDER BY number DESC LIMIT ?`),
       ack: p('INSERT OR IGNORE INTO acks (incident, responder, at) VALUES (?, ?, ?)'),
       ackCount: p('SELECT COUNT(*) FROM acks WHERE incident = ?').pluck(),
+      ackEta: p('UPDATE acks SET eta_at = ? WHERE incident = ? AND responder = ?'),
       relay: p(`SELECT number AS report, lang FROM reports WHERE tipster = ? AND relay_open = 1 AND (relay_until IS NULL OR relay_until > ?)
         ORDER BY number DESC LIMIT 1`),
       attach: p('UPDATE media SET report_number = ?, tipster = NULL WHERE ref = ?'),
@@ -185,7 +186,12 @@ export class SqliteVerificationStore implements VerificationStore {
     return (this.vst.digestQueue.all(limit) as ReportRow[]).map(toRecord);
   }
 
-  addAck(incident: number, responder: string, at: number): boolean {
+  addAck(incident: number, responder: string, at: number, etaAt?: number): boolean {
+    if (etaAt !== undefined) {
+      const added = this.vst.ack.run(incident, responder, at).changes > 0;
+      this.vst.ackEta.run(etaAt, incident, responder);
+      return added;
+    }
     return this.vst.ack.run(incident, responder, at).changes === 1;
   }
 

@@ -50,6 +50,21 @@ export const OUTBOX_DEFAULTS = {
   maxDelayMs: 300_000,
   pollMs: 250,
 } as const;
+/**
+ * Field verification dispatch: how long a ring of field verifiers has to answer before the next
+ * is asked, how long a report may wait unclaimed before it is re-announced, and how long `/on`
+ * without hours lasts. Minutes may be decimals (tests run on seconds).
+ */
+export const DISPATCH_DEFAULTS = {
+  answerMinutes: 3,
+  unclaimedMinutes: 10,
+  onHours: 8,
+  autoUrgent: true,
+  siteYesConfirms: true,
+  siteNobodyCloses: true,
+} as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
 /** What to do with files whose location data cannot be removed (video, HEIC, AVIF). */
 export const UNCLEANABLE_MEDIA = ['withhold', 'verifiers'] as const;
 export type UncleanableMedia = (typeof UNCLEANABLE_MEDIA)[number];

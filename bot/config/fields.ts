@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { PLATFORMS } from '../messages.js';
 import type { Lang } from '../parse/types.js';
-import { SUPPORTED_LANGUAGES } from './defaults.js';
+import { SUPPORTED_LANGUAGES, WEEKDAYS } from './defaults.js';
 
 // ---------------------------------------------------------------------------------------------
 // Message helpers
@@ -226,4 +226,30 @@ export const ZoneSchema = z.strictObject(
     area: AreaSchema,
   },
   { error: section('a zone, e.g. { id: eastside, name: { en: East Side }, area: ... }') },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Hours of the week (staffed hours, recurring shifts)
+
+const CLOCK = 'expected a time of day "HH:MM" (24-hour clock), e.g. "06:00"';
+/** A time of day as "HH:MM" on a 24-hour clock ("24:00" is the end of the day). */
+export const clockTime = z
+  .string({ error: expecting('a time of day "HH:MM", e.g. "06:00" (in quotes)') })
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, CLOCK);
+
+export const WeekdaySchema = z.enum(WEEKDAYS, {
+  error: (iss) => (isMissing(iss) ? 'required' : `unknown day ${describeValue(iss.input)} (expected one of: ${WEEKDAYS.join(', ')})`),
+});
+
+/**
+ * Hours on some days of the week, in the network's time zone: `{ days: [mon, tue], from: "06:00",
+ * to: "18:00" }`. A `to` at or before `from` runs past midnight into the next day.
+ */
+export const WeeklyHoursSchema = z.strictObject(
+  {
+    days: z.array(WeekdaySchema, { error: expecting('a list of days, e.g. [mon, tue, wed]') }).min(1, 'expected at least one day'),
+    from: clockTime,
+    to: clockTime,
+  },
+  { error: section('{ days: [mon, ...], from: "06:00", to: "18:00" }') },
 );

@@ -32,6 +32,7 @@ import {
   PolygonAreaSchema,
   ZoneSchema,
 } from './fields.js';
+import { DispatchSchema, FieldVerifierSchema } from './dispatch-schema.js';
 import {
   LOG_LEVELS,
   PRECISIONS,
@@ -209,6 +210,7 @@ export const ConfigSchema = z.strictObject(
       .array(VerifierSchema, { error: expecting('a list of verifiers') })
       .default(() => [])
       .transform(flattenVerifiers),
+    fieldVerifiers: z.array(FieldVerifierSchema, { error: expecting('a list of field verifiers') }).default(() => []),
     platforms: PlatformsSchema,
     intake: z
       .strictObject(
@@ -242,6 +244,7 @@ export const ConfigSchema = z.strictObject(
         },
       )
       .prefault({}),
+    dispatch: DispatchSchema,
     abuse: z
       .strictObject(
         {
@@ -375,3 +378,5 @@ export type VerificationConfig = Config['verification'];
 export type PrivacyConfig = Config['privacy'];
 export type RetentionConfig = Config['retention'];
 export type BackupConfig = Config['backup'];
+export type DispatchConfig = Config['dispatch'];
+export type FieldVerifierConfig = Config['fieldVerifiers'][number];

@@ -5,6 +5,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { isLoopbackHost } from '../loopback.js';
+import { dispatchProblems } from './dispatch-checks.js';
 import { PLATFORMS, type Platform } from '../messages.js';
 import {
   ConfigSchema,
@@ -235,6 +236,9 @@ function crossCheck(raw: Record<string, unknown>): Problem[] {
       }
     }
   });
+
+  // fieldVerifiers and dispatch: zones exist, platforms enabled, on-call names enrolled
+  dispatchProblems(raw, { zoneIds: new Set(zoneIds.keys()), checkPlatform, asPlatform, add });
 
   // intake: the reminder must come before the session expires
   const intake = raw.intake === undefined ? {} : isRecord(raw.intake) ? raw.intake : undefined;

@@ -8,12 +8,16 @@ import type { Renderer } from '../i18n/render.js';
 import { outboxRow } from '../outbox-row.js';
 import type { Vault } from '../privacy/vault.js';
 import type { VerificationEvent } from '../verification/events.js';
+import type { DispatchStore } from '../verification/dispatch-state.js';
 import type { VerificationStore } from '../verification/store-port.js';
+import { applyFieldEvent } from './apply-field-events.js';
 import type { RuntimeStore, StoredSession } from './store-port.js';
 
 export interface ApplyDeps {
   store: RuntimeStore & VerificationStore;
   vault: Vault;
+  /** The roster and field dispatch (absent: their events are not expected). */
+  field?: DispatchStore;
 }
 
 /** Writes verification's events; returns how many outbox rows were written. */
@@ -68,13 +72,22 @@ export function applyVerificationEvents(d: ApplyDeps, events: readonly Verificat
         store.setBlocked(e.tipster, e.blocked, e.by, e.report, now);
         break;
       case 'ack_added':
-        store.addAck(e.report, e.responder, now);
+        store.addAck(e.report, e.responder, now, e.etaAt);
         break;
       case 'alert_queued':
         store.addAlertTarget({ dedupeKey: e.dedupeKey, report: e.report, chat: e.chat });
         break;
       case 'media_attached':
         store.attachMedia(e.refs, e.report);
+        break;
+      case 'duty_set':
+      case 'dispatch_started':
+      case 'dispatch_patched':
+      case 'dispatch_pinged':
+      case 'dispatch_answered':
+      case 'unclaimed_announced':
+        if (!d.field) throw new Error('a roster or dispatch event needs the dispatch store');
+        applyFieldEvent(d.field, e, now);
         break;
     }
   }

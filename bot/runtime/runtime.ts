@@ -264,7 +264,9 @@ export class Runtime {
    */
   tick(limit = 100): number {
     const now = this.d.clock();
-    const wrote = this.d.store.transaction(() => this.d.verification.expire(now) + this.d.verification.digest(now));
+    const wrote = this.d.store.transaction(
+      () => this.d.verification.expire(now) + this.d.verification.digest(now) + this.d.verification.fieldTick(now),
+    );
     if (wrote > 0) this.d.onOutbox?.();
     const due = this.d.store.dueSessions(now, limit);
     for (const s of due) {

@@ -23,7 +23,9 @@ import {
 } from '../verification/model.js';
 import type { VerificationStore } from '../verification/store-port.js';
 import type { VerificationTexts } from '../verification/texts.js';
+import type { DispatchStore } from '../verification/dispatch-state.js';
 import { applyVerificationEvents, type IntakeToVerification } from './apply-events.js';
+import { FieldHost, type FieldMessage } from './field-host.js';
 import type { RuntimeStore, StoredSession } from './store-port.js';
 
 const HOUR = 3_600_000;
@@ -34,13 +36,20 @@ export interface VerificationHostDeps {
   texts: VerificationTexts;
   network: Network;
   logger: Logger;
+  /** The on-duty roster and field dispatch. */
+  field: DispatchStore;
+  /** Refs for photos field verifiers send from the scene. */
+  newId: () => string;
 }
 
 export class VerificationHost implements IntakeToVerification {
   /** Enrolled people by `platform:id`, for every id they are enrolled with. */
   private readonly people = new Map<string, Person>();
+  /** Roster and dispatch input: `/on`, `/dispatch`, `/visto`, a pinged volunteer's `si 10`. */
+  private readonly field: FieldHost;
 
   constructor(private readonly d: VerificationHostDeps) {
+    this.field = new FieldHost(d);
     for (const person of d.network.roster) for (const id of person.ids) this.people.set(`${id.platform}:${id.id}`, person);
   }
 
@@ -49,7 +58,9 @@ export class VerificationHost implements IntakeToVerification {
    * anyone, which is refused and recorded), or undefined when it is not one: the intake takes it.
    * Deciding this apart from running it lets the runtime record the message id first.
    */
-  directCommand(msg: InboundMessage): ParsedCommand | undefined {
+  directCommand(msg: InboundMessage): ParsedCommand | FieldMessage | undefined {
+    const field = this.field.direct(msg);
+    if (field) return field;
     const parsed = msg.text ? parseCommand(msg.text) : undefined;
     if (!parsed) return undefined;
     const enrolled = this.people.has(`${msg.platform}:${msg.sender}`);
@@ -58,17 +69,29 @@ export class VerificationHost implements IntakeToVerification {
   }
 
   /** Runs a command found by {@link VerificationHost.directCommand}. */
-  onDirectCommand(msg: InboundMessage, parsed: ParsedCommand, now: number): void {
+  onDirectCommand(msg: InboundMessage, parsed: ParsedCommand | FieldMessage, now: number): void {
+    if ('field' in parsed) {
+      this.field.run(msg, parsed.field, now);
+      return;
+    }
     this.command(msg, { platform: msg.platform, id: msg.chat.id, kind: 'direct', role: 'direct', lang: parsed.lang }, parsed, now);
   }
 
   /** A message in a group chat. False when it was ignored (chatter, strangers' chatter, other groups). */
   onGroupMessage(msg: InboundMessage, now: number): boolean {
-    const parsed = msg.text ? parseCommand(msg.text) : undefined;
-    if (!parsed) return false;
     const { network } = this.d;
     const same = (c: { platform: Platform; id: string }) => c.platform === msg.platform && c.id === msg.chat.id;
     const verifierChat = network.verifierChats.find(same);
+    if (verifierChat) {
+      const lang = verifierChat.language ?? network.defaultLang;
+      const field = this.field.group(msg, { platform: msg.platform, id: msg.chat.id, kind: 'group', role: 'verifiers', lang });
+      if (field) {
+        this.field.run(msg, field.field, now);
+        return true;
+      }
+    }
+    const parsed = msg.text ? parseCommand(msg.text) : undefined;
+    if (!parsed) return false;
     if (verifierChat) {
       if (parsed.name === 'going') return false;
       const lang = verifierChat.language ?? network.defaultLang;
@@ -97,6 +120,7 @@ export class VerificationHost implements IntakeToVerification {
         senderBlocked: this.d.store.isBlocked(who.key),
         nearby: this.d.store.recentReports(since),
         files: mediaRefs.length > 0 ? this.d.store.mediaInfo(mediaRefs) : [],
+        field: this.field.forSubmitted(),
       }),
     );
     this.d.logger.info({ report: event.report.number, status: event.report.status, urgent: event.report.urgent }, 'report submitted');
@@ -114,6 +138,11 @@ export class VerificationHost implements IntakeToVerification {
   /** Reports over their senders' hourly limit, gathered into a digest card once the oldest has waited long enough. */
   digest(now: number): number {
     return this.run({ type: 'digest' }, now, (m) => ({ ...m, reports: this.d.store.digestQueue(50) }));
+  }
+
+  /** Field dispatch on the clock: rings nobody answered, passed ETAs, reports nobody claimed. */
+  fieldTick(now: number): number {
+    return this.field.tick(now);
   }
 
   /** Closes reports nobody handled and incidents with no news; tells the groups of the latter. */

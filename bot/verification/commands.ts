@@ -9,7 +9,9 @@ export type CommandName =
   'claim' | 'confirm' | 'reject' | 'ask' | 'merge' | 'update' | 'clear' | 'reopen' | 'status' | 'help' | 'going' | 'block' | 'unblock';
 
 export type Command =
-  | { name: 'claim' | 'clear' | 'reopen' | 'going' | 'block' | 'unblock'; report: number }
+  | { name: 'claim' | 'clear' | 'reopen' | 'block' | 'unblock'; report: number }
+  /** A responder on their way, and in how many minutes they expect to arrive (`/voy 1042 15`). */
+  | { name: 'going'; report: number; minutes?: number }
   | { name: 'confirm'; report: number; note?: string; stale: boolean }
   | { name: 'reject'; report: number; reason: string }
   | { name: 'ask'; report: number; question: string }
@@ -98,10 +100,15 @@ export function parseCommand(text: string): ParsedCommand | undefined {
     case 'status':
     case 'help':
       return ok({ name });
+    case 'going': {
+      const minutes = tail[0] ? /^(\d{1,3})(?:m|min|mins|minutos|minutes)?$/i.exec(tail[0])?.[1] : undefined;
+      if (report === undefined || tail.length > (tail[1] && /^(min|mins|minutos|minutes)$/i.test(tail[1]) ? 2 : 1)) return bad;
+      if (tail.length > 0 && (minutes === undefined || Number(minutes) === 0)) return bad;
+      return ok({ name, report, ...(minutes !== undefined ? { minutes: Number(minutes) } : {}) });
+    }
     case 'claim':
     case 'clear':
     case 'reopen':
-    case 'going':
     case 'block':
     case 'unblock':
       return report !== undefined && tail.length === 0 ? ok({ name, report }) : bad;

@@ -15,7 +15,7 @@ export function decideCommand(o: Out, chat: CommandChat, parsed: ParsedCommand):
   const actor = o.model.actor;
   if (!actor) throw new Error('a command needs its actor');
   if (chat.role === 'responders') {
-    if (parsed.ok && parsed.command.name === 'going') acknowledge(o, parsed.command.report);
+    if (parsed.ok && parsed.command.name === 'going') acknowledge(o, parsed.command.report, parsed.command.minutes);
     return;
   }
   if (!parsed.ok) {
@@ -23,7 +23,16 @@ export function decideCommand(o: Out, chat: CommandChat, parsed: ParsedCommand):
     return o.reply(chat, `verify.usage.${parsed.name}`);
   }
   const command = parsed.command;
-  if (command.name === 'help') return o.reply(chat, 'verify.help');
+  if (command.name === 'help') {
+    // The roster and dispatch commands follow the verifier commands (dispatch.help).
+    return o.push({
+      type: 'send',
+      to: { type: 'chat', platform: chat.platform, id: chat.id, kind: chat.kind },
+      text: `${o.t(chat.lang, 'verify.help')}\n${o.t(chat.lang, 'dispatch.help')}`,
+      key: 'verify.help',
+      lane: 'normal',
+    });
+  }
   if (command.name === 'going') return; // only in responder groups
   if (!actor.enrolled) return refuse(o, chat, command.name, 'report' in command ? command.report : undefined);
   if (command.name === 'status') return status(o, chat);
@@ -37,7 +46,7 @@ export function decideCommand(o: Out, chat: CommandChat, parsed: ParsedCommand):
  * `refusalsPerStranger` times per stranger and `refusalsPerWindow` times in all per window, so
  * nobody can make the bot flood a verifier chat with refusals.
  */
-function refuse(o: Out, chat: CommandChat, name: string, report?: number): void {
+export function refuse(o: Out, chat: CommandChat, name: string, report?: number): void {
   const { refusals } = o.model;
   const s = o.net.settings;
   const answer = refusals.byActor < s.refusalsPerStranger && refusals.total < s.refusalsPerWindow;
@@ -143,7 +152,17 @@ function onReport(o: Out, chat: CommandChat, command: ReportCommand, report: Rep
   }
 }
 
-function confirm(o: Out, chat: CommandChat, command: Extract<Command, { name: 'confirm' }>, report: ReportView): void {
+/**
+ * An approval, and with enough of them the alert. `standsForAll`: an on-site "yes" from a field
+ * verifier, when the network lets it stand for every approval it asks (see decide-report-back.ts).
+ */
+export function confirm(
+  o: Out,
+  chat: CommandChat,
+  command: Extract<Command, { name: 'confirm' }>,
+  report: ReportView,
+  opts: { standsForAll?: boolean } = {},
+): void {
   const n = report.number;
   const actor = o.model.actor;
   if (!actor) return;
@@ -166,8 +185,8 @@ function confirm(o: Out, chat: CommandChat, command: Extract<Command, { name: 'c
   // Approvals count from people who are not tipsters of the incident as it stands now (a report
   // merged in after someone approved can make their approval their own).
   const tipsters = new Set(o.model.incident.flatMap((m) => (m.tipster ? [m.tipster] : [])));
-  const count = o.model.approvals.filter((a) => !a.keys.some((k) => tipsters.has(k))).length + 1;
   const needed = o.net.settings.approvals;
+  const count = opts.standsForAll ? needed : o.model.approvals.filter((a) => !a.keys.some((k) => tipsters.has(k))).length + 1;
   o.push({ type: 'approval_added', report: n, verifier: actor.id });
   audit('approve', command.stale ? 'stale' : undefined);
   if (count < needed) return o.reply(chat, 'verify.approval_recorded', { number: n, count, needed });
@@ -240,14 +259,28 @@ function merge(o: Out, chat: CommandChat, into: number, report: ReportView): voi
   o.reply(chat, 'verify.merged', { number: n, into: target.number, count, people: facts.tipsters });
 }
 
-/** A responder said they are going: counted once per person, and the verifiers see the count. */
-function acknowledge(o: Out, number: number): void {
+/**
+ * A responder said they are going: counted once per person, and the verifiers see the count, and
+ * when they arrive if they said (`/voy 1042 15`; saying it again with minutes updates the time).
+ */
+function acknowledge(o: Out, number: number, minutes: number | undefined): void {
   const report = o.model.report;
   const actor = o.model.actor;
-  if (report?.status !== 'confirmed' || !actor || o.model.acks.already) return;
-  const count = o.model.acks.count + 1;
-  o.push({ type: 'ack_added', report: number, responder: actor.responderKey });
-  o.toVerifiers('verify.acks', (lang) => o.t(lang, 'verify.acks', { number, count }), { dedupe: `acks:${number}:${count}` });
+  if (report?.status !== 'confirmed' || !actor || (o.model.acks.already && minutes === undefined)) return;
+  const count = o.model.acks.count + (o.model.acks.already ? 0 : 1);
+  const etaAt = minutes !== undefined ? o.now + minutes * 60_000 : undefined;
+  o.push({ type: 'ack_added', report: number, responder: actor.responderKey, ...optional('etaAt', etaAt) });
+  if (etaAt === undefined) {
+    o.toVerifiers('verify.acks', (lang) => o.t(lang, 'verify.acks', { number, count }), { dedupe: `acks:${number}:${count}` });
+    return;
+  }
+  o.toVerifiers(
+    'verify.acks_eta',
+    (lang) => o.t(lang, 'verify.acks_eta', { number, count, minutes: minutes ?? 0, time: { time: etaAt } }),
+    {
+      dedupe: `acks:${number}:${actor.responderKey.slice(0, 12)}:${etaAt}`,
+    },
+  );
 }
 
 /** `{ [key]: value }` when value is defined, else `{}`. */

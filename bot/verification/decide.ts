@@ -7,6 +7,7 @@
  */
 import { decideCommand } from './decide-command.js';
 import { decideDelivery, decideExpiry } from './decide-delivery.js';
+import { decideField, decideFieldOnSubmit } from './decide-field.js';
 import { decideDigest, decideSubmitted, decideTipsterWrote } from './decide-report.js';
 import type { VerificationEvent } from './events.js';
 import type { ReadModel, VerificationInput } from './model.js';
@@ -22,6 +23,7 @@ export function decide(input: VerificationInput, model: ReadModel, env: DecideEn
       break;
     case 'submitted':
       decideSubmitted(o, input.report, input.tipster, input.mediaRefs);
+      decideFieldOnSubmit(o, input.tipster);
       break;
     case 'tipster_wrote':
       decideTipsterWrote(o, input.kind, input.text, input.media);
@@ -34,6 +36,9 @@ export function decide(input: VerificationInput, model: ReadModel, env: DecideEn
       break;
     case 'alert_settled':
       decideDelivery(o);
+      break;
+    case 'field':
+      decideField(o, input.input);
       break;
   }
   return o.events;

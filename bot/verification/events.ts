@@ -6,6 +6,7 @@
 import type { SubmittedReport } from '../engine/types.js';
 import type { GeoPoint, Platform } from '../messages.js';
 import type { Destination, Lane } from '../outbox-row.js';
+import type { FieldEvent } from './dispatch-state.js';
 import type { ReportPatch } from './rules.js';
 
 export interface SendEvent {
@@ -39,8 +40,10 @@ export type VerificationEvent =
   | { type: 'approval_added'; report: number; verifier: string }
   | { type: 'audit'; actor: string; action: string; report?: number; detail?: string }
   | { type: 'sender_blocked'; tipster: string; blocked: boolean; by: string; report: number }
-  | { type: 'ack_added'; report: number; responder: string }
+  | { type: 'ack_added'; report: number; responder: string; etaAt?: number }
   /** An alert row was queued for a responder group: its delivery is reported once settled. */
   | { type: 'alert_queued'; report: number; dedupeKey: string; chat: string }
   /** Files the tipster sent later, added to their report. */
-  | { type: 'media_attached'; report: number; refs: string[] };
+  | { type: 'media_attached'; report: number; refs: string[] }
+  /** The on-duty roster and field dispatch (applied by bot/runtime/apply-field-events.ts). */
+  | FieldEvent;

@@ -8,6 +8,9 @@ import type { Draft, SubmittedReport } from '../engine/types.js';
 import type { ChatKind, GeoPoint, Platform } from '../messages.js';
 import type { Lang } from '../parse/types.js';
 import type { ParsedCommand } from './commands.js';
+import type { DispatchView, FieldNetwork } from './dispatch-state.js';
+import type { PingAnswer } from './field-commands.js';
+import type { Availability, RosterPerson } from './roster.js';
 import type { ReportState, ReportStatus } from './rules.js';
 
 export interface VerifierChat {
@@ -66,6 +69,8 @@ export interface Network {
   roster: readonly Person[];
   defaultLang: Lang;
   settings: VerificationSettings;
+  /** The on-duty roster and field dispatch (see dispatch-state.ts). */
+  field: FieldNetwork;
 }
 
 /** A report as verification sees it. */
@@ -157,7 +162,40 @@ export type VerificationInput =
   | { type: 'expire' }
   | { type: 'digest' }
   /** Every outbox row of this report's alert may now be settled. */
-  | { type: 'alert_settled'; report: number };
+  | { type: 'alert_settled'; report: number }
+  /** The roster and field dispatch (decide-field.ts). */
+  | { type: 'field'; input: FieldInput };
+
+/** The roster and dispatch part of a read model. */
+export interface FieldModel {
+  availability: readonly Availability[];
+  /** The dispatch of the report the input is about. */
+  dispatch?: DispatchView;
+  /** tick and /roster: dispatches still running, each with its report. */
+  active: readonly { dispatch: DispatchView; report: ReportView }[];
+  /** tick: reports nobody claimed within `unclaimedMs`, not yet re-announced. */
+  unclaimed: readonly ReportView[];
+}
+
+export const emptyField = (): FieldModel => ({ availability: [], active: [], unclaimed: [] });
+
+/** Who wrote, when a roster person did: the person and the chat to answer in. */
+export interface FieldWriter {
+  person: RosterPerson;
+  chat: CommandChat;
+}
+
+export type FieldInput =
+  | { kind: 'duty'; from: FieldWriter; command: 'on' | 'off' | 'shift'; hours?: number }
+  | { kind: 'roster'; chat: CommandChat }
+  | { kind: 'dispatch'; chat: CommandChat; report: number }
+  | { kind: 'answer'; from: FieldWriter; report: number; answer: PingAnswer }
+  /** `media`: refs of cleaned photos sent with it, already held (the host holds them before deciding). */
+  | { kind: 'seen'; from: FieldWriter; report?: number; text?: string; media?: string[] }
+  | { kind: 'usage'; chat: CommandChat; name: string }
+  /** Someone not enrolled sent /dispatch or /seen: refused like any report command. */
+  | { kind: 'refused'; chat: CommandChat; name: string }
+  | { kind: 'tick' };
 
 /** The read model: what the host loaded for one input. Parts an input does not need are empty. */
 export interface ReadModel {
@@ -188,6 +226,8 @@ export interface ReadModel {
   reports: readonly ReportView[];
   /** alert_settled: the groups the alert of `report` was queued for. */
   targets: readonly AlertTarget[];
+  /** Roster and dispatch inputs (and a submitted report, for after-hours and urgent dispatch). */
+  field?: FieldModel;
 }
 
 /** An empty read model over `network`, for inputs and tests that fill only what they need. */

@@ -27,7 +27,7 @@ export interface VerificationStore {
   /** Reports waiting for a digest card, oldest first. */
   digestQueue(limit: number): ReportView[];
   /** Records a responder's acknowledgement; false if they had already said so. */
-  addAck(incident: number, responder: string, at: number): boolean;
+  addAck(incident: number, responder: string, at: number, etaAt?: number): boolean;
   hasAck(incident: number, responder: string): boolean;
   ackCount(incident: number): number;
   /** The newest report of this tipster with an /ask relay still open at `now`, and its language. */
