@@ -76,6 +76,11 @@ export function applyVerificationEvents(d: ApplyDeps, events: readonly Verificat
       case 'media_attached':
         store.attachMedia(e.refs, e.report);
         break;
+      case 'dashboard_login':
+        store.addDashboardLogin({ tokenHash: e.tokenHash, person: e.person, expiresAt: e.expiresAt }, now);
+        break;
+      case 'dashboard_reply':
+        break; // shown on the page by whoever asked (VerificationHost.dashboardCommand)
     }
   }
   return rows;
