@@ -171,7 +171,7 @@ export class DashboardQueries {
 
   deliveries(number: number): AlertDelivery[] {
     type D = { key: string; status: AlertDelivery['status']; attempts: number; sentAt: number | null };
-    return (this.st.targets.all({ n: number }) as D[]).map((d) => {
+    return (this.st.targets.all({ n: String(number) }) as D[]).map((d) => {
       const [kind = '', , ...rest] = d.key.split(':');
       const seq = kind === 'alert' ? undefined : Number(rest.shift());
       return {

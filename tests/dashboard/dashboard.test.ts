@@ -86,7 +86,8 @@ describe('dashboard', () => {
     expect(alert).toContain('visto por Ana');
     // The decider's reply comes back on the page, and the audit log names the verifier's stable id.
     const after = await (await get(`/dashboard/reports/${n}`, cookie)).text();
-    expect(after).toMatch(/Lado Este/);
+    expect(after).toContain(`Reporte #${n} confirmado`);
+    expect(after).toContain('entregada ✓');
     const audit = h.bot.store.db.prepare(`SELECT actor FROM audit WHERE report = ? AND action = 'confirm'`).pluck().all(n);
     expect(audit).toEqual(['simulator:verifier-1']);
   });
