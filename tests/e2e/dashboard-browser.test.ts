@@ -20,6 +20,9 @@ const SHOTS = join(ROOT, 'test-artifacts', 'dashboard');
 /** Sign-in links last 6 s here, so the stale-link case needs no fake clock. */
 const LINK_MINUTES = 0.1;
 
+/** How wide the page is laid out (more than the screen: it scrolls sideways). Evaluated in the page. */
+const SCROLL_WIDTH = 'document.documentElement.scrollWidth';
+
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser && REQUIRED) throw new Error(`chromium is required for the browser tests but ${CHROMIUM} is missing`);
 
@@ -185,11 +188,14 @@ describe.skipIf(!haveBrowser)('the dashboard in a browser', () => {
       return res.status;
     }, `/dashboard/reports/${n}/claim`);
     expect(status).toBe(403);
-    const withToken = await page.evaluate(async (path) => {
-      const csrf = document.querySelector<HTMLInputElement>('input[name=_csrf]')?.value ?? '';
-      const res = await fetch(path, { method: 'POST', body: new URLSearchParams({ _csrf: csrf }) });
-      return res.status;
-    }, `/dashboard/reports/${n}/claim`);
+    const csrf = await page.locator('input[name=_csrf]').first().inputValue();
+    const withToken = await page.evaluate(
+      async ([path, token]) => {
+        const res = await fetch(path, { method: 'POST', body: new URLSearchParams({ _csrf: token }) });
+        return res.status;
+      },
+      [`/dashboard/reports/${n}/claim`, csrf] as const,
+    );
     expect(withToken).toBe(200); // followed the redirect to the report page
     await context.close();
     await other.close();
@@ -198,12 +204,12 @@ describe.skipIf(!haveBrowser)('the dashboard in a browser', () => {
   it('works on a 390 px phone screen', async () => {
     const page = await signedInPage({ width: 390, height: 844 });
     await expect.poll(() => page.locator('li.card').count()).toBeGreaterThan(0);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    const overflow = (await page.evaluate(SCROLL_WIDTH)) as number;
     expect(overflow).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SHOTS, 'queue-390.png'), fullPage: true });
     const n = await page.locator('li.card').first().getAttribute('data-report');
     await page.goto(`${base()}/dashboard/reports/${n}`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect((await page.evaluate(SCROLL_WIDTH)) as number).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SHOTS, 'report-390.png'), fullPage: true });
     await page.context().close();
   });
