@@ -5,7 +5,9 @@
  * message); every change is a chat command decided by the verification decider under the
  * verifier's stable id (VerificationHost.dashboardCommand).
  */
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import { raw } from 'hono/html';
 import type { Config } from '../../bot/config/index.js';
 import type { Draft, Param } from '../../bot/engine/types.js';
 import type { Lang } from '../../bot/parse/types.js';
@@ -19,7 +21,7 @@ import { computeNumbers } from './stats.js';
 import { MapPage } from './views/map.js';
 import { ExportPage, NumbersPage } from './views/numbers.js';
 import { SignInHelp } from './views/page.js';
-import { QueueList, QueuePage, type QueueFilter, type QueueSettings } from './views/queue.js';
+import { QueueItems, QueueList, QueuePage, type QueueFilter, type QueueSettings } from './views/queue.js';
 import { ReportPage } from './views/report.js';
 import type { View } from './views/view.js';
 
@@ -166,10 +168,22 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
     };
   };
 
-  app.get('/dashboard', (c) =>
-    c.html(<QueuePage v={signedIn(c)} all={d.queries.active()} filter={filterOf(c)} s={settings} zones={zoneIds} />),
-  );
-  app.get('/dashboard/queue', (c) => c.html(<QueueList v={signedIn(c)} all={d.queries.active()} filter={filterOf(c)} s={settings} />));
+  /** The queue's cards as HTML, and a short hash of them (the list's version). */
+  const queueItems = async (c: Context<Env>, filter: QueueFilter) => {
+    const html = await (<QueueItems v={signedIn(c)} all={d.queries.active()} filter={filter} s={settings} />).toString();
+    return { items: raw(html), version: createHash('sha256').update(html).digest('base64url').slice(0, 16) };
+  };
+  app.get('/dashboard', async (c) => {
+    const filter = filterOf(c);
+    const q = await queueItems(c, filter);
+    return c.html(<QueuePage v={signedIn(c)} filter={filter} zones={zoneIds} version={q.version} items={q.items} />);
+  });
+  app.get('/dashboard/queue', async (c) => {
+    const filter = filterOf(c);
+    const q = await queueItems(c, filter);
+    if (c.req.query('v') === q.version) return c.body(null, 204);
+    return c.html(<QueueList filter={filter} version={q.version} items={q.items} />);
+  });
 
   app.get('/dashboard/reports/:n{[0-9]{1,9}}', (c) => {
     const v = signedIn(c);

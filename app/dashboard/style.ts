@@ -33,6 +33,8 @@ input,select{font:inherit;padding:.45rem .5rem;border:1px solid #888;border-radi
 .action{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;background:#fff;border:1px solid #d5d5d0;border-radius:8px;padding:.4rem}
 .action input[type=text]{flex:1 1 12rem}
 .check{display:flex;gap:.3rem;align-items:center}
+.quick{display:flex;gap:.5rem;margin-top:.45rem}
+.quick form{margin:0}
 dl{display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.3rem .8rem;margin:0}
 dt{font-weight:600}
 dd{margin:0;overflow-wrap:anywhere}

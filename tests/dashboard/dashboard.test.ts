@@ -74,6 +74,13 @@ describe('dashboard', () => {
     expect(html).toContain(`#${n}`);
     expect(html).toContain('Lado Este');
     expect(queue.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // The next poll carries the list's version: nothing new, nothing to swap (204); a new report, a new list.
+    const poll = /hx-get="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+    expect((await get(poll, cookie)).status).toBe(204);
+    await submitReport('tipster-9', '2 agentes de ICE en Soto y Cesar Chavez, boyle heights, ahora');
+    const fresh = await get(poll, cookie);
+    expect(fresh.status).toBe(200);
+    expect(await fresh.text()).toContain(`#${n + 1}`);
 
     const page = await (await get(`/dashboard/reports/${n}`, cookie)).text();
     expect(page).toContain(`/dashboard/reports/${n}/confirm`);

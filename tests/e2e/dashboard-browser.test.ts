@@ -207,8 +207,14 @@ describe.skipIf(!haveBrowser)('the dashboard in a browser', () => {
     const overflow = (await page.evaluate(SCROLL_WIDTH)) as number;
     expect(overflow).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SHOTS, 'queue-390.png'), fullPage: true });
-    const n = await page.locator('li.card').first().getAttribute('data-report');
-    await page.goto(`${base()}/dashboard/reports/${n}`);
+    // Confirmed straight from its card in the queue.
+    const card = page.locator('li.card', { has: page.locator('form.action-confirm') }).first();
+    const waiting = await card.getAttribute('data-report');
+    const alertsBefore = (await pane('responders-east')).length;
+    await card.locator('form.action-confirm button').click();
+    await page.waitForURL(`**/dashboard/reports/${waiting}`);
+    expect(await nextIn('responders-east', alertsBefore)).toContain(`#${waiting}`);
+    await page.goto(`${base()}/dashboard/reports/${waiting}`);
     expect((await page.evaluate(SCROLL_WIDTH)) as number).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SHOTS, 'report-390.png'), fullPage: true });
     await page.context().close();

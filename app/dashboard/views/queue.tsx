@@ -6,6 +6,7 @@
 import { distanceMeters } from '../../../bot/geo/zones.js';
 import { forDisplay } from '../../../bot/privacy/sanitize.js';
 import type { DashReport } from '../../../store/dashboard-queries.js';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { Page } from './page.js';
 import { since, type View } from './view.js';
 
@@ -63,12 +64,30 @@ function query(f: QueueFilter): string {
   return s ? `?${s}` : '';
 }
 
-/** The list alone: what the page polls. */
-export function QueueList(props: { v: View; all: readonly DashReport[]; filter: QueueFilter; s: QueueSettings }) {
+/** Quick buttons on a card, for a report waiting for verification (no text fields: the list refreshes under them). */
+function QuickActions(props: { v: View; r: DashReport }) {
+  const { v, r } = props;
+  if (r.status !== 'new' && r.status !== 'incomplete' && r.status !== 'claimed') return null;
+  return (
+    <div class="quick">
+      {(['claim', 'confirm'] as const).map((action) => (
+        <form method="post" action={`/dashboard/reports/${r.number}/${action}`} class={`action-${action}`}>
+          <input type="hidden" name="_csrf" value={v.csrf} />
+          <button type="submit" class={action === 'confirm' ? 'primary' : ''}>
+            {v.t(`dashboard.action.${action}`)}
+          </button>
+        </form>
+      ))}
+    </div>
+  );
+}
+
+/** The cards of the list, without the element that polls for them. */
+export function QueueItems(props: { v: View; all: readonly DashReport[]; filter: QueueFilter; s: QueueSettings }) {
   const { v, all, filter, s } = props;
   const shown = filtered(all, filter);
   return (
-    <div id="queue" hx-get={`/dashboard/queue${query(filter)}`} hx-trigger="every 1s" hx-swap="outerHTML">
+    <>
       <p class="muted">{v.t('dashboard.queue.count', { count: shown.length })}</p>
       <ul class="cards">
         {shown.map((r) => {
@@ -105,17 +124,33 @@ export function QueueList(props: { v: View; all: readonly DashReport[]; filter: 
                   ))}
                 </div>
               ) : null}
+              <QuickActions v={v} r={r} />
             </li>
           );
         })}
       </ul>
+    </>
+  );
+}
+
+/**
+ * The list and the element that polls for it every second. `version` is a hash of the cards as
+ * rendered: the next poll carries it, and the server answers 204 (nothing to swap) while the
+ * cards are the same, so a button is never replaced under a finger.
+ */
+export function QueueList(props: { filter: QueueFilter; version: string; items: HtmlEscapedString }) {
+  const q = new URLSearchParams(query(props.filter).slice(1));
+  q.set('v', props.version);
+  return (
+    <div id="queue" hx-get={`/dashboard/queue?${q.toString()}`} hx-trigger="every 1s" hx-swap="outerHTML">
+      {props.items}
     </div>
   );
 }
 
 const STATUSES = ['new', 'incomplete', 'claimed', 'confirmed'] as const;
 
-export function QueuePage(props: { v: View; all: readonly DashReport[]; filter: QueueFilter; s: QueueSettings; zones: readonly string[] }) {
+export function QueuePage(props: { v: View; filter: QueueFilter; zones: readonly string[]; version: string; items: HtmlEscapedString }) {
   const { v, filter } = props;
   return (
     <Page v={v} title={v.t('dashboard.queue.title')}>
@@ -147,7 +182,7 @@ export function QueuePage(props: { v: View; all: readonly DashReport[]; filter: 
         </label>
         <button type="submit">{v.t('dashboard.queue.filter')}</button>
       </form>
-      <QueueList v={v} all={props.all} filter={filter} s={props.s} />
+      <QueueList filter={filter} version={props.version} items={props.items} />
     </Page>
   );
 }
