@@ -13,6 +13,7 @@ import type { Draft, Param } from '../../bot/engine/types.js';
 import type { Lang } from '../../bot/parse/types.js';
 import type { ParsedCommand } from '../../bot/verification/commands.js';
 import type { DashboardQueries } from '../../store/dashboard-queries.js';
+import { rosterOf } from '../settings.js';
 import { commandFor, isAction } from './actions.js';
 import type { DashboardAuth, Session } from './auth.js';
 import { dayRange, exportIncidents, toCsv } from './export.js';
@@ -22,7 +23,7 @@ import { MapPage } from './views/map.js';
 import { ExportPage, NumbersPage } from './views/numbers.js';
 import { SignInHelp } from './views/page.js';
 import { QueueItems, QueueList, QueuePage, type QueueFilter, type QueueSettings } from './views/queue.js';
-import { ReportPage } from './views/report.js';
+import { ReportLive, ReportLivePoll, ReportPage, type ReportData } from './views/report.js';
 import type { View } from './views/view.js';
 
 export interface DashboardDeps {
@@ -72,6 +73,7 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
     duplicateWindowMs: config.verification.duplicateWindowMinutes * 60_000,
     duplicateDistanceMeters: config.verification.duplicateDistanceMeters,
   };
+  const enrolled = new Set(rosterOf(config.verifiers).map((p) => p.id));
   const names = new Map(config.verifiers.map((v) => [`${v.platform}:${v.id}`, v.name]));
   /** Replies to a person's last commands, shown once on the next page (post/redirect/get). */
   const flashes = new Map<string, string[]>();
@@ -136,7 +138,12 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
 
   // Everything below needs a session; state-changing requests need its CSRF token too.
   const guard = async (c: Context<Env>, next: () => Promise<void>) => {
-    const session = d.auth.session(c);
+    let session = d.auth.session(c);
+    // Someone taken off the roster is signed out at their next click, not at the session's end.
+    if (session && !enrolled.has(session.person)) {
+      d.auth.signOut(c, session);
+      session = undefined;
+    }
     if (!session) {
       if (c.req.header('hx-request')) {
         c.header('HX-Redirect', '/dashboard/signin');
@@ -186,36 +193,51 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
     return c.html(<QueueList filter={filter} version={q.version} items={q.items} />);
   });
 
-  app.get('/dashboard/reports/:n{[0-9]{1,9}}', (c) => {
+  /** Everything a report page shows, read once; undefined for a report that does not exist (or is hidden). */
+  const reportData = (c: Context<Env>, n: number, flash: string[]): ReportData | undefined => {
     const v = signedIn(c);
-    const n = Number(c.req.param('n'));
     const report = d.queries.report(n);
-    if (!report) return c.html(<SignInHelp v={v} reason="unknown" />, 404);
-    const key = c.get('session').token;
-    const flash = flashes.get(key) ?? [];
-    flashes.delete(key);
+    if (!report) return undefined;
     const groups = new Map(config.chats.responders.map((g) => [`${g.platform}:${g.id}`, g]));
     const groupName = (chat: string) => {
       const g = groups.get(chat);
       return g?.name ?? (g ? g.zones.map((z) => v.zoneName(z)).join(', ') : chat);
     };
-    return c.html(
-      <ReportPage
-        v={v}
-        d={{
-          report,
-          fields: d.fields(v.lang, report.draft),
-          members: d.queries.members(n),
-          people: d.queries.distinctPeople(n),
-          timeline: d.queries.timeline(n),
-          deliveries: d.queries.deliveries(n),
-          groupName,
-          acks: d.queries.acks(n),
-          photos: d.queries.photos(n),
-          flash,
-        }}
-      />,
-    );
+    return {
+      report,
+      fields: d.fields(v.lang, report.draft),
+      members: d.queries.members(n),
+      people: d.queries.distinctPeople(n),
+      timeline: d.queries.timeline(n),
+      deliveries: d.queries.deliveries(n),
+      groupName,
+      acks: d.queries.acks(n),
+      photos: d.queries.photos(n),
+      flash,
+    };
+  };
+  const live = (c: Context<Env>, data: ReportData) => {
+    const html = (<ReportLive v={signedIn(c)} d={data} />).toString();
+    return { live: raw(html), version: createHash('sha256').update(html).digest('base64url').slice(0, 16) };
+  };
+
+  app.get('/dashboard/reports/:n{[0-9]{1,9}}', (c) => {
+    const n = Number(c.req.param('n'));
+    const key = c.get('session').token;
+    const data = reportData(c, n, flashes.get(key) ?? []);
+    if (!data) return c.html(<SignInHelp v={signedIn(c)} reason="unknown" />, 404);
+    flashes.delete(key);
+    const l = live(c, data);
+    return c.html(<ReportPage v={signedIn(c)} d={data} version={l.version} live={l.live} />);
+  });
+
+  app.get('/dashboard/reports/:n{[0-9]{1,9}}/live', (c) => {
+    const n = Number(c.req.param('n'));
+    const data = reportData(c, n, []);
+    if (!data) return c.body(null, 404);
+    const l = live(c, data);
+    if (c.req.query('v') === l.version) return c.body(null, 204);
+    return c.html(<ReportLivePoll n={n} version={l.version} live={l.live} />);
   });
 
   app.get('/dashboard/reports/:n{[0-9]{1,9}}/photos/:ref', (c) => {

@@ -4,7 +4,10 @@
  * confirmation from the page reaching the responder group, refused links and CSRF-less posts,
  * and an export that names nobody.
  */
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_CONFIG, type Config } from '../../bot/config/index.js';
+import { tempDir } from '../e2e/process.js';
 import { Harness } from '../support/harness.js';
 
 const ORIGIN = 'http://127.0.0.1:3000';
@@ -97,6 +100,14 @@ describe('dashboard', () => {
     expect(after).toContain('entregada ✓');
     const audit = h.bot.store.db.prepare(`SELECT actor FROM audit WHERE report = ? AND action = 'confirm'`).pluck().all(n);
     expect(audit).toEqual(['simulator:verifier-1']);
+
+    // The incident part of the page polls: unchanged, 204; an update posted in chat shows up with its delivery.
+    const livePoll = /hx-get="(\/dashboard\/reports\/\d+\/live[^"]*)"/.exec(after)![1]!;
+    expect((await get(livePoll, cookie)).status).toBe(204);
+    await h.say('verifier-2', `/actualizar ${n} se fueron hacia el norte`, 'verifiers');
+    const live = await get(livePoll, cookie);
+    expect(live.status).toBe(200);
+    expect(await live.text()).toMatch(/Actualización 1<\/td><td>Lado Este<\/td><td class="delivery-sent">entregada ✓/);
   });
 
   it('applies the same rules as chat: a stale sighting needs --stale', async () => {
@@ -193,5 +204,32 @@ describe('dashboard', () => {
     const numbers = await (await get('/dashboard/numbers', cookie)).text();
     expect(numbers).toContain('p');
     expect(numbers).not.toMatch(/anon:|tipster/);
+  });
+
+  it('is off when the config says so: no link, no pages', async () => {
+    const config = structuredClone(DEMO_CONFIG) as Config;
+    config.dashboard.enabled = false;
+    h = await new Harness({ config }).start();
+    const { reply, link } = await askLink();
+    expect(link).toBeUndefined();
+    expect(reply).toContain('switched off');
+    expect((await get('/dashboard')).status).toBe(404);
+  });
+
+  it('signs out someone taken off the roster at their next click', async () => {
+    const dbPath = join(tempDir(), 'centinela.db');
+    h = await new Harness({ dbPath }).start();
+    await submitReport();
+    const { cookie } = await signIn();
+    expect((await get('/dashboard', cookie)).status).toBe(200);
+    await h.stop();
+    // The same database after an admin took verifier-1 out of the config and restarted the bot.
+    const config = structuredClone(DEMO_CONFIG) as Config;
+    config.verifiers = config.verifiers.filter((v) => v.id !== 'verifier-1');
+    h = await new Harness({ config, dbPath }).start();
+    const res = await get('/dashboard', cookie);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/dashboard/signin');
+    expect(h.bot.store.db.prepare('SELECT COUNT(*) FROM dashboard_sessions').pluck().get()).toBe(0);
   });
 });

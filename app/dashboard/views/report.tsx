@@ -6,6 +6,7 @@
  */
 import { forDisplay } from '../../../bot/privacy/sanitize.js';
 import type { AlertDelivery, AuditEntry, DashReport, PhotoInfo } from '../../../store/dashboard-queries.js';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { DashboardAction } from '../actions.js';
 import { Page } from './page.js';
 import { clock, since, type View } from './view.js';
@@ -103,7 +104,60 @@ function Timeline(props: { v: View; entries: AuditEntry[] }) {
   );
 }
 
-export function ReportPage(props: { v: View; d: ReportData }) {
+/**
+ * What keeps changing on a report page: the incident (its reports, each alert, update and
+ * all-clear with its delivery, acknowledgements) and the timeline. The page polls for it.
+ */
+export function ReportLive(props: { v: View; d: ReportData }) {
+  const { v, d } = props;
+  const r = d.report;
+  return (
+    <>
+      {d.members.length || r.status === 'confirmed' || d.deliveries.length ? (
+        <section>
+          <h2>{v.t('dashboard.report.incident', { count: d.members.length + 1, people: d.people })}</h2>
+          <ul>
+            {d.members.map((m) => (
+              <li>
+                <a href={`/dashboard/reports/${m.number}`}>#{m.number}</a> · {since(v, m.createdAt)}
+              </li>
+            ))}
+          </ul>
+          <table class="deliveries">
+            <tbody>
+              {d.deliveries.map((x) => (
+                <tr>
+                  <td>{v.t(`dashboard.delivery.kind_${x.kind}`, { seq: x.seq ?? 0 })}</td>
+                  <td>{d.groupName(x.chat)}</td>
+                  <td class={`delivery-${x.status}`}>{v.t(`dashboard.delivery.${x.status}`, { count: x.attempts })}</td>
+                  <td>{x.sentAt !== undefined ? clock(v, x.sentAt) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {v.t('dashboard.report.updates', { count: r.updateCount })} · {v.t('dashboard.report.acks', { count: d.acks })}
+          </p>
+        </section>
+      ) : null}
+      <section>
+        <h2>{v.t('dashboard.report.timeline')}</h2>
+        <Timeline v={v} entries={d.timeline} />
+      </section>
+    </>
+  );
+}
+
+/** The live part and the element that polls for it (204 while unchanged, as the queue does). */
+export function ReportLivePoll(props: { n: number; version: string; live: HtmlEscapedString }) {
+  return (
+    <div id="live" hx-get={`/dashboard/reports/${props.n}/live?v=${props.version}`} hx-trigger="every 2s" hx-swap="outerHTML">
+      {props.live}
+    </div>
+  );
+}
+
+export function ReportPage(props: { v: View; d: ReportData; version: string; live: HtmlEscapedString }) {
   const { v, d } = props;
   const r = d.report;
   const n = r.number;
@@ -189,37 +243,7 @@ export function ReportPage(props: { v: View; d: ReportData }) {
         </p>
         <Timeline v={v} entries={questions} />
       </section>
-      {d.members.length || r.status === 'confirmed' || d.deliveries.length ? (
-        <section>
-          <h2>{v.t('dashboard.report.incident', { count: d.members.length + 1, people: d.people })}</h2>
-          <ul>
-            {d.members.map((m) => (
-              <li>
-                <a href={`/dashboard/reports/${m.number}`}>#{m.number}</a> · {since(v, m.createdAt)}
-              </li>
-            ))}
-          </ul>
-          <table class="deliveries">
-            <tbody>
-              {d.deliveries.map((x) => (
-                <tr>
-                  <td>{v.t(`dashboard.delivery.kind_${x.kind}`, { seq: x.seq ?? 0 })}</td>
-                  <td>{d.groupName(x.chat)}</td>
-                  <td class={`delivery-${x.status}`}>{v.t(`dashboard.delivery.${x.status}`, { count: x.attempts })}</td>
-                  <td>{x.sentAt !== undefined ? clock(v, x.sentAt) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p>
-            {v.t('dashboard.report.updates', { count: r.updateCount })} · {v.t('dashboard.report.acks', { count: d.acks })}
-          </p>
-        </section>
-      ) : null}
-      <section>
-        <h2>{v.t('dashboard.report.timeline')}</h2>
-        <Timeline v={v} entries={d.timeline} />
-      </section>
+      <ReportLivePoll n={n} version={props.version} live={props.live} />
     </Page>
   );
 }
