@@ -83,10 +83,12 @@ export function MapSvg(props: { v: View; zones: readonly Zone[]; reports: readon
           );
         }
         const [cx, cy] = xy({ lat: a.center[0], lng: a.center[1] });
+        const r = a.radiusMeters * metersToPx;
         return (
           <g class="zone">
-            <circle cx={r1(cx)} cy={r1(cy)} r={r1(a.radiusMeters * metersToPx)} />
-            <text x={r1(cx)} y={r1(cy)}>
+            <circle cx={r1(cx)} cy={r1(cy)} r={r1(r)} />
+            {/* The name near the top edge, clear of pins at the centre. */}
+            <text x={r1(cx)} y={r1(cy - r + 22)}>
               {v.zoneName(z.id)}
             </text>
           </g>

@@ -25,9 +25,10 @@ export function since(v: View, at: number): string {
   return v.t('dashboard.ago.days', { count: Math.floor(h / 24) });
 }
 
-/** A duration in minutes, for the numbers page ("4.5 min"). */
+/** A duration for the numbers page ("40 s", "4.5 min", "35 min"). */
 export function minutes(ms: number | undefined): string {
   if (ms === undefined) return '–';
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
   const m = ms / 60_000;
   return m < 10 ? `${m.toFixed(1)} min` : `${Math.round(m)} min`;
 }
