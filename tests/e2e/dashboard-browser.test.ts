@@ -117,6 +117,11 @@ describe.skipIf(!haveBrowser)('the dashboard in a browser', () => {
     const page = await signedInPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
+    // htmx runs under the strict Content-Security-Policy without tripping it (no inline styles, no eval).
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     await page.reload();
     await page.screenshot({ path: join(SHOTS, 'queue-empty.png'), fullPage: true });
 
@@ -153,6 +158,8 @@ describe.skipIf(!haveBrowser)('the dashboard in a browser', () => {
     // Nothing but this bot was asked for anything: no CDN, no tiles, no fonts.
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => !u.startsWith(`${base()}/`))).toEqual([]);
+    expect(requests.some((u) => u.endsWith('/dashboard/static/htmx.min.js'))).toBe(true);
+    expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 

@@ -19,6 +19,7 @@ export function Page(props: { v: View; title: string; children?: Child; signedIn
         />
         <title>{`${props.title} · ${v.network}`}</title>
         <link rel="stylesheet" href="/dashboard/static/dashboard.css" />
+        <link rel="icon" href="/dashboard/static/favicon.svg" type="image/svg+xml" />
         <script src="/dashboard/static/htmx.min.js" defer></script>
       </head>
       <body>

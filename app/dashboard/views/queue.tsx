@@ -1,7 +1,7 @@
 /**
  * The queue: reports waiting or active, urgent first, then oldest first, with what a verifier on
  * a phone needs to pick the next one (number, status, zone, place, time since the sighting,
- * counts, who claimed it, possible duplicates, flags). The list re-polls itself every second.
+ * counts, who claimed it, possible duplicates, flags). The list re-polls itself every 750 ms.
  */
 import { distanceMeters } from '../../../bot/geo/zones.js';
 import { forDisplay } from '../../../bot/privacy/sanitize.js';
@@ -134,7 +134,7 @@ export function QueueItems(props: { v: View; all: readonly DashReport[]; filter:
 }
 
 /**
- * The list and the element that polls for it every second. `version` is a hash of the cards as
+ * The list and the element that polls for it every 750 ms. `version` is a hash of the cards as
  * rendered: the next poll carries it, and the server answers 204 (nothing to swap) while the
  * cards are the same, so a button is never replaced under a finger.
  */
@@ -142,7 +142,7 @@ export function QueueList(props: { filter: QueueFilter; version: string; items: 
   const q = new URLSearchParams(query(props.filter).slice(1));
   q.set('v', props.version);
   return (
-    <div id="queue" hx-get={`/dashboard/queue?${q.toString()}`} hx-trigger="every 1s" hx-swap="outerHTML">
+    <div id="queue" hx-get={`/dashboard/queue?${q.toString()}`} hx-trigger="every 750ms" hx-swap="outerHTML">
       {props.items}
     </div>
   );
