@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, type Config } from '../../bot/config/index.js';
 import { tempDir } from '../e2e/process.js';
-import { Harness } from '../support/harness.js';
+import { Harness, photo } from '../support/harness.js';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 let h: Harness;
@@ -231,5 +231,23 @@ describe('dashboard', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/dashboard/signin');
     expect(h.bot.store.db.prepare('SELECT COUNT(*) FROM dashboard_sessions').pluck().get()).toBe(0);
+  });
+
+  it('shows cleaned photos, served by the bot itself', async () => {
+    h = await new Harness().start();
+    await h.send('tipster-3', { text: '4 agentes de ICE en 1st y Soto, boyle heights, ahora', attachments: [photo()] });
+    await h.say('tipster-3', 'no');
+    await h.say('tipster-3', 'sí');
+    const n = Number(/#(\d+)/.exec(h.lastTo('verifiers')?.text ?? '')?.[1]);
+    const { cookie } = await signIn();
+    const page = await (await get(`/dashboard/reports/${n}`, cookie)).text();
+    const src = /<img src="([^"]+)"/.exec(page)?.[1];
+    expect(src).toMatch(new RegExp(`^/dashboard/reports/${n}/photos/`));
+    const img = await get(src!, cookie);
+    expect(img.status).toBe(200);
+    expect(img.headers.get('content-type')).toMatch(/^image\//);
+    expect((await img.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    expect((await get(src!)).status).toBe(303); // no session, no photo
+    expect((await get(src!.replace(`/reports/${n}/`, `/reports/${n + 1}/`), cookie)).status).toBe(404);
   });
 });
