@@ -22,7 +22,7 @@ import { computeNumbers } from './stats.js';
 import { MapPage } from './views/map.js';
 import { ExportPage, NumbersPage } from './views/numbers.js';
 import { SignInHelp } from './views/page.js';
-import { QueueItems, QueueList, QueuePage, type QueueFilter, type QueueSettings } from './views/queue.js';
+import { duplicateHints, QueueItems, QueueList, QueuePage, type QueueFilter, type QueueSettings } from './views/queue.js';
 import { ReportLive, ReportLivePoll, ReportPage, type ReportData } from './views/report.js';
 import type { View } from './views/view.js';
 
@@ -214,6 +214,7 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
       acks: d.queries.acks(n),
       photos: d.queries.photos(n),
       flash,
+      duplicates: duplicateHints(report, d.queries.active(), settings),
     };
   };
   const live = (c: Context<Env>, data: ReportData) => {

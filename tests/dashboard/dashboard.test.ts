@@ -250,4 +250,19 @@ describe('dashboard', () => {
     expect((await get(src!)).status).toBe(303); // no session, no photo
     expect((await get(src!.replace(`/reports/${n}/`, `/reports/${n + 1}/`), cookie)).status).toBe(404);
   });
+
+  it('offers to merge a likely duplicate, and merges it as /merge would', async () => {
+    h = await new Harness().start();
+    const first = await submitReport('tipster-4');
+    const second = await submitReport('tipster-5', '3 agentes de ICE con chalecos en 1st y Soto, boyle heights, ahora');
+    const { cookie, csrf } = await signIn();
+    const page = await (await get(`/dashboard/reports/${second}`, cookie)).text();
+    expect(page).toContain(`Unir a #${first}`);
+    await post(`/dashboard/reports/${second}/merge`, { _csrf: csrf, into: String(first) }, cookie);
+    await h.flush();
+    const statuses = Object.fromEntries(h.reports().map((r) => [r.number, r.status]));
+    expect(statuses[second]).toBe('merged');
+    const head = await (await get(`/dashboard/reports/${first}`, cookie)).text();
+    expect(head).toContain('Incidente: 2 reportes · personas distintas: 2');
+  });
 });

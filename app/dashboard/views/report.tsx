@@ -22,6 +22,8 @@ export interface ReportData {
   acks: number;
   photos: PhotoInfo[];
   flash: string[];
+  /** Active reports close in place and time: possibly the same incident. */
+  duplicates: number[];
 }
 
 /** The buttons that can apply to a report in its status (the decider still has the last word). */
@@ -184,6 +186,18 @@ export function ReportPage(props: { v: View; d: ReportData; version: string; liv
           <ActionForm v={v} n={n} action={a} />
         ))}
       </section>
+      {d.duplicates.length && actionsFor(r).includes('merge') ? (
+        <section class="actions">
+          {d.duplicates.map((other) => (
+            <form method="post" action={`/dashboard/reports/${n}/merge`} class="action action-merge-into">
+              <input type="hidden" name="_csrf" value={v.csrf} />
+              <input type="hidden" name="into" value={String(other)} />
+              <a href={`/dashboard/reports/${other}`}>{v.t('dashboard.queue.maybe_same', { number: other })}</a>
+              <button type="submit">{v.t('dashboard.action.merge_into', { number: other })}</button>
+            </form>
+          ))}
+        </section>
+      ) : null}
       <section>
         <h2>{v.t('dashboard.report.fields')}</h2>
         <dl>
