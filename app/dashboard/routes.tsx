@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { raw } from 'hono/html';
 import type { Config } from '../../bot/config/index.js';
 import type { Draft, Param } from '../../bot/engine/types.js';
@@ -119,6 +120,8 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
     c.header('Cache-Control', 'no-store');
   });
 
+  // Forms carry a few short fields: anything bigger is refused before it is read (413).
+  app.use('/dashboard/*', bodyLimit({ maxSize: 64 * 1024 }));
   app.route('/', staticAssets());
 
   app.get('/dashboard/signin', (c) => {

@@ -146,6 +146,8 @@ describe('dashboard', () => {
     expect(forged.status).toBe(403);
     const wrong = await post(`/dashboard/reports/${n}/claim`, { _csrf: 'x'.repeat(43) }, cookie);
     expect(wrong.status).toBe(403);
+    const huge = await post(`/dashboard/reports/${n}/reject`, { text: 'x'.repeat(200_000) }, cookie);
+    expect(huge.status).toBe(413);
     await h.flush();
     expect(h.reports().find((r) => r.number === n)?.status).toBe('new');
   });
