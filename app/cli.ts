@@ -5,6 +5,7 @@ import { signalGroups, signalLink, SignalSetupError } from '../adapters/signal/c
 import { parseSignalConfig } from '../adapters/signal/config.js';
 import { dirname, resolve } from 'node:path';
 import { BACKUP_HELP, backupCommand, restoreCommand } from './cli-backup.js';
+import { EXPORT_HELP, exportCommand } from './cli-export.js';
 import { printingExpected, type Out } from './cli-output.js';
 import { whatsappGroups, whatsappLink, WhatsAppSetupError } from '../adapters/whatsapp/cli.js';
 import { parseWhatsAppConfig } from '../adapters/whatsapp/config.js';
@@ -26,7 +27,7 @@ Commands:
   whatsapp link [--phone +15550100000] [--force]
                     link the network's WhatsApp account: a QR code to scan, or a pairing code for the number
   whatsapp groups   list the account's WhatsApp groups with their JIDs, ready to paste into the config
-${BACKUP_HELP}  help              show this help
+${BACKUP_HELP}${EXPORT_HELP}  help              show this help
 `;
 
 export async function runCli(argv: string[], out: Out = process.stdout, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -60,6 +61,10 @@ export async function runCli(argv: string[], out: Out = process.stdout, env: Nod
     }
     case 'whatsapp':
       return whatsapp(sub, argv.slice(2), out, env);
+    case 'export': {
+      const config = load(out, env);
+      return config ? exportCommand(config, argv.slice(1), out) : 1;
+    }
     case undefined:
     case 'help':
     case '--help':

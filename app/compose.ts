@@ -16,6 +16,7 @@ import { createRenderer, type Renderer } from '../bot/i18n/render.js';
 import type { Platform } from '../bot/messages.js';
 import type { AdapterPort } from '../bot/port.js';
 import { mediaLimits } from '../bot/privacy/media.js';
+import { forDisplay } from '../bot/privacy/sanitize.js';
 import { createVault } from '../bot/privacy/vault.js';
 import { OutboxDispatcher } from '../bot/runtime/dispatcher.js';
 import { RetentionSweeper } from '../bot/runtime/retention.js';
@@ -23,14 +24,18 @@ import { Runtime } from '../bot/runtime/runtime.js';
 import { VerificationHost } from '../bot/runtime/verification-host.js';
 import { VerificationTexts } from '../bot/verification/texts.js';
 import { SqliteDispatchStore } from '../store/dispatch-store.js';
+import { DashboardAuthStore } from '../store/dashboard-auth-store.js';
+import { DashboardQueries } from '../store/dashboard-queries.js';
 import { SqlitePendingInboundStore } from '../store/pending-inbound-store.js';
 import { RetentionStore } from '../store/retention-store.js';
 import { preparePrivateDatabase } from '../store/private-files.js';
 import { SqliteStore, openDatabase } from '../store/sqlite-store.js';
+import { DashboardAuth } from './dashboard/auth.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { createHttpApp } from './http.js';
 import { createObservability, type Observability } from './observability.js';
 import type { PlatformAdapter } from './platforms.js';
-import { engineSettings, retentionSettings, verificationNetwork } from './settings.js';
+import { engineSettings, publicUrlOf, retentionSettings, verificationNetwork } from './settings.js';
 
 export interface ComposeOptions {
   config: Config;
@@ -184,6 +189,27 @@ export function composeCentinela(o: ComposeOptions): Centinela {
           onHandlerError: (err) => logger.error({ err: err instanceof Error ? err.name : typeof err }, 'simulator message failed'),
         },
       ),
+    );
+  }
+
+  if (config.dashboard.enabled) {
+    mounts.push(
+      dashboardRoutes({
+        config,
+        auth: new DashboardAuth(new DashboardAuthStore(store.db), {
+          sessionMs: config.dashboard.sessionHours * 3_600_000,
+          secure: publicUrlOf(config).startsWith('https:'),
+          clock,
+        }),
+        queries: new DashboardQueries(store.db),
+        clock,
+        t: (lang, key, params) => renderer.t(lang, key, params),
+        fields: (lang, draft) =>
+          intakeFlow.steps.map((s) => ({ label: renderer.t(lang, s.label), value: renderer.field(lang, draft, s.id, forDisplay) })),
+        command: (person, parsed, lang, now) => verification.dashboardCommand(person, parsed, lang, now),
+        audit: (entry) => store.audit(entry),
+        onOutbox: () => dispatcher.kick(),
+      }),
     );
   }
 

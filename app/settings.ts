@@ -36,6 +36,9 @@ export function verificationNetwork(config: Config): Network {
     verifierChats: config.chats.verifiers,
     responderGroups: config.chats.responders,
     roster: rosterOf(config.verifiers),
+    ...(config.dashboard.enabled
+      ? { dashboard: { loginUrl: `${publicUrlOf(config)}/dashboard/login`, linkMs: config.dashboard.linkMinutes * min } }
+      : {}),
     defaultLang: config.network.languages[0] ?? 'es',
     settings: {
       approvals: v.approvals,
@@ -99,6 +102,17 @@ export function fieldNetwork(config: Config): FieldNetwork {
     siteYesConfirms: d.siteYesConfirms,
     siteNobodyCloses: d.siteNobodyCloses,
   };
+}
+
+/**
+ * Where browsers reach the bot: `http.publicUrl`, or this machine's address and port when it is
+ * not set (the simulator demo: http://127.0.0.1:3000).
+ */
+export function publicUrlOf(config: Config): string {
+  if (config.http.publicUrl !== undefined) return config.http.publicUrl;
+  const host = config.http.host;
+  const local = host === '::1' ? '[::1]' : host === 'localhost' ? 'localhost' : '127.0.0.1';
+  return `http://${local}:${config.http.port}`;
 }
 
 /** Enrolled people: entries sharing `person` are one person, whose id is `platform:id` of their first id. */

@@ -21,7 +21,7 @@ function sources(dir, out = []) {
     if (SKIP.has(name)) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) sources(path, out);
-    else if (/\.(ts|mts)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
+    else if (/\.(ts|tsx|mts)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
   }
   return out;
 }
@@ -33,6 +33,7 @@ function importsOf(file) {
     .map((f) => f.fileName)
     .filter((spec) => spec.startsWith('.'))
     .map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts'))
+    .map((path) => (existsSync(path) ? path : path.replace(/\.ts$/, '.tsx')))
     .filter((path) => existsSync(path));
 }
 

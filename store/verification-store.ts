@@ -90,6 +90,9 @@ export class SqliteVerificationStore implements VerificationStore {
         ORDER BY number DESC LIMIT 1`),
       attach: p('UPDATE media SET report_number = ?, tipster = NULL WHERE ref = ?'),
       sentId: p(`SELECT platform_message_id FROM outbox WHERE dedupe_key = ? AND status = 'sent'`).pluck(),
+      dashboardLogin: p(
+        'INSERT OR IGNORE INTO dashboard_logins (token_hash, person, created_at, expires_at) VALUES (@tokenHash, @person, @at, @expiresAt)',
+      ),
       expiring: p(`SELECT * FROM reports
         WHERE (status = 'confirmed' AND COALESCE(last_update_at, confirmed_at) < ?)
            OR (status IN ('new', 'incomplete', 'claimed') AND created_at < ?)
@@ -229,6 +232,10 @@ export class SqliteVerificationStore implements VerificationStore {
 
   alertTargets(report: number): AlertTarget[] {
     return this.vst.targets.all(report) as AlertTarget[];
+  }
+
+  addDashboardLogin(login: { tokenHash: string; person: string; expiresAt: number }, at: number): void {
+    this.vst.dashboardLogin.run({ ...login, at });
   }
 }
 

@@ -145,6 +145,7 @@ describe('parseConfig: defaults', () => {
       network: { name: 'X', hotline: '911', timezone: 'UTC', languages: ['en'] },
       storage: { path: './data/centinela.db' },
       http: { port: 3000, host: '127.0.0.1' },
+      dashboard: { enabled: true, sessionHours: 12, linkMinutes: 10 },
       zones: [],
       chats: { verifiers: [], responders: [] },
       verifiers: [],
@@ -650,5 +651,35 @@ describe('http.metricsToken', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^http\.metricsToken: expected /);
     if (typeof metricsToken === 'string') expect(errors[0]).not.toContain(metricsToken);
+  });
+});
+
+describe('http.publicUrl and dashboard', () => {
+  it('keeps an https or http origin, without its trailing slash', () => {
+    expect(configOf(minimal()).http.publicUrl).toBeUndefined();
+    expect(configOf({ ...minimal(), http: { publicUrl: 'https://centinela.example.org/' } }).http.publicUrl).toBe(
+      'https://centinela.example.org',
+    );
+    expect(configOf({ ...minimal(), http: { publicUrl: 'http://127.0.0.1:3000' } }).http.publicUrl).toBe('http://127.0.0.1:3000');
+  });
+
+  it.each([['ftp://example.org'], ['https://example.org/centinela'], ['example.org'], ['https://example.org/?a=1']])(
+    'refuses %s, saying what it expects',
+    (publicUrl) => {
+      const errors = errorsOf({ ...minimal(), http: { publicUrl } });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^http\.publicUrl: expected the address people open the bot at/);
+    },
+  );
+
+  it('has the dashboard on, sessions of 12 hours and links of 10 minutes unless told otherwise', () => {
+    expect(configOf(minimal()).dashboard).toEqual({ enabled: true, sessionHours: 12, linkMinutes: 10 });
+    expect(configOf({ ...minimal(), dashboard: { enabled: false, sessionHours: 2 } }).dashboard).toEqual({
+      enabled: false,
+      sessionHours: 2,
+      linkMinutes: 10,
+    });
+    expect(errorsOf({ ...minimal(), dashboard: { sessionHours: 0 } })[0]).toMatch(/^dashboard\.sessionHours: /);
+    expect(errorsOf({ ...minimal(), dashboard: { password: 'x' } })[0]).toMatch(/^dashboard\.password: unknown key/);
   });
 });

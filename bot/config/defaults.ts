@@ -16,6 +16,8 @@ export type Precision = (typeof PRECISIONS)[number];
 
 export const DEFAULT_STORAGE_PATH = './data/centinela.db';
 export const DEFAULT_HTTP = { port: 3000, host: '127.0.0.1' } as const;
+/** The web dashboard: on by default; sessions last `sessionHours`, sign-in links `linkMinutes`. */
+export const DASHBOARD_DEFAULTS = { enabled: true, sessionHours: 12, linkMinutes: 10 } as const;
 export const INTAKE_DEFAULTS = {
   remindAfterMinutes: 10,
   expireAfterMinutes: 30,

@@ -127,6 +127,23 @@ const METRICS_TOKEN = 'expected at least 32 letters, digits, "_" or "-" (e.g. fr
 /** A bearer token for /health and /metrics: long and plain enough to paste into a monitor's header. */
 export const metricsToken = z.string({ error: expecting('text') }).regex(/^[A-Za-z0-9_-]{32,}$/, METRICS_TOKEN);
 
+const PUBLIC_URL = 'expected the address people open the bot at, e.g. "https://centinela.example.org" (http or https, no path)';
+/**
+ * `http.publicUrl`: where browsers reach the bot (dashboard sign-in links are built on it). An
+ * origin only, trailing slash dropped: the dashboard lives at `/dashboard` under it.
+ */
+export const publicUrl = z
+  .string({ error: expecting('text') })
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.pathname === '/' && !u.search && !u.hash && !u.username;
+    } catch {
+      return false;
+    }
+  }, PUBLIC_URL)
+  .transform((s) => s.replace(/\/+$/, ''));
+
 const AGE_RECIPIENT = 'expected an age public key (age1…), e.g. from `age-keygen -y backup-key.txt`';
 /** An age recipient: `age1` and bech32 characters (post-quantum keys are longer); the age library checks it fully. */
 export const ageRecipient = z.string({ error: expecting('an age public key (age1…)') }).regex(/^age1[0-9a-z]{58,}$/, AGE_RECIPIENT);

@@ -23,6 +23,7 @@ import {
   pinDecimals,
   port,
   metricsToken,
+  publicUrl,
   ageRecipient,
   languageList,
   LangSchema,
@@ -38,6 +39,7 @@ import {
   PRECISIONS,
   DEFAULT_STORAGE_PATH,
   DEFAULT_HTTP,
+  DASHBOARD_DEFAULTS,
   INTAKE_DEFAULTS,
   VERIFICATION_DEFAULTS,
   ABUSE_DEFAULTS,
@@ -192,8 +194,22 @@ export const ConfigSchema = z.strictObject(
           host: text.default(DEFAULT_HTTP.host),
           /** When set, /health and /metrics need `Authorization: Bearer <token>`; else they answer loopback only. */
           metricsToken: metricsToken.optional(),
+          /** Where browsers reach the bot (behind the reverse proxy); dashboard links are built on it. Default http://127.0.0.1:<port>. */
+          publicUrl: publicUrl.optional(),
         },
-        { error: section('{ port, host, metricsToken }') },
+        { error: section('{ port, host, metricsToken, publicUrl }') },
+      )
+      .prefault({}),
+    dashboard: z
+      .strictObject(
+        {
+          enabled: bool.default(DASHBOARD_DEFAULTS.enabled),
+          /** How long a dashboard session lasts after signing in by link. */
+          sessionHours: positiveNumber.default(DASHBOARD_DEFAULTS.sessionHours),
+          /** How long a sign-in link sent by /panel or /dashboard works (once). */
+          linkMinutes: positiveNumber.default(DASHBOARD_DEFAULTS.linkMinutes),
+        },
+        { error: section('{ enabled, sessionHours, linkMinutes }') },
       )
       .prefault({}),
     zones: z.array(ZoneSchema, { error: expecting('a list of zones') }).default(() => []),

@@ -89,6 +89,11 @@ export function applyVerificationEvents(d: ApplyDeps, events: readonly Verificat
         if (!d.field) throw new Error('a roster or dispatch event needs the dispatch store');
         applyFieldEvent(d.field, e, now);
         break;
+      case 'dashboard_login':
+        store.addDashboardLogin({ tokenHash: e.tokenHash, person: e.person, expiresAt: e.expiresAt }, now);
+        break;
+      case 'dashboard_reply':
+        break; // shown on the page by whoever asked (VerificationHost.dashboardCommand)
     }
   }
   return rows;

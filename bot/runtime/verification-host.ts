@@ -4,6 +4,7 @@
  * once, asks the pure decider (bot/verification/decide.ts) what happens, and applies the events
  * in the caller's transaction. It decides nothing itself.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import type { EngineEvent } from '../engine/types.js';
 import type { Logger } from '../logger.js';
 import type { InboundMessage, Platform } from '../messages.js';
@@ -167,6 +168,25 @@ export class VerificationHost implements IntakeToVerification {
     }));
   }
 
+  /**
+   * A command given on the web dashboard by the enrolled person `personId`: decided by the same
+   * decider as in chat, under the person's stable id; the replies come back as text for the page.
+   * Runs in its own transaction. Undefined when the person is no longer enrolled.
+   */
+  dashboardCommand(personId: string, parsed: ParsedCommand, lang: Lang, now: number): { replies: string[]; rows: number } | undefined {
+    const person = this.d.network.roster.find((p) => p.id === personId);
+    const first = person?.ids[0];
+    if (!first) return undefined;
+    const chat: CommandChat = { platform: first.platform, id: 'dashboard', kind: 'direct', role: 'dashboard', lang };
+    const actor = this.actorOf(first.platform, first.id);
+    return this.d.store.transaction(() => {
+      const model = this.commandModel(emptyModel(this.d.network), actor, parsed, now);
+      const events = decide({ type: 'command', chat, parsed }, model, { now, texts: this.d.texts });
+      const rows = applyVerificationEvents(this.d, events, now);
+      return { replies: events.flatMap((e) => (e.type === 'dashboard_reply' ? [e.text] : [])), rows };
+    });
+  }
+
   /** The report of this tipster with a question still open, if any. */
   openRelayFor(tipster: string, now: number): { report: number; lang: Lang } | undefined {
     return this.d.store.openRelayFor(tipster, now);
@@ -207,6 +227,10 @@ export class VerificationHost implements IntakeToVerification {
     if (!parsed.ok) return model;
     const command = parsed.command;
     if (command.name === 'status') return { ...model, reports: store.openReports(20) };
+    if (command.name === 'dashboard') {
+      const token = randomBytes(32).toString('base64url');
+      return { ...model, login: { token, hash: createHash('sha256').update(token).digest('hex') } };
+    }
     if (!('report' in command)) return model;
     const report = store.getReport(command.report);
     if (!report) return model;

@@ -6,7 +6,20 @@
 import type { Lang } from '../parse/types.js';
 
 export type CommandName =
-  'claim' | 'confirm' | 'reject' | 'ask' | 'merge' | 'update' | 'clear' | 'reopen' | 'status' | 'help' | 'going' | 'block' | 'unblock';
+  | 'claim'
+  | 'confirm'
+  | 'reject'
+  | 'ask'
+  | 'merge'
+  | 'update'
+  | 'clear'
+  | 'reopen'
+  | 'status'
+  | 'help'
+  | 'going'
+  | 'block'
+  | 'unblock'
+  | 'dashboard';
 
 export type Command =
   | { name: 'claim' | 'clear' | 'reopen' | 'block' | 'unblock'; report: number }
@@ -18,9 +31,11 @@ export type Command =
   | { name: 'merge'; report: number; into: number }
   | { name: 'update'; report: number; text: string }
   | { name: 'status' }
-  | { name: 'help' };
+  | { name: 'help' }
+  /** `/panel`, `/dashboard`: a one-time sign-in link to the web dashboard, in a direct message. */
+  | { name: 'dashboard' };
 
-/** Commands that change a report: refused (and recorded) when anyone not enrolled sends them. */
+/** Commands only enrolled people may use (they change a report, or open the dashboard): refused and recorded for anyone else. */
 export const REPORT_COMMANDS: ReadonlySet<CommandName> = new Set([
   'claim',
   'confirm',
@@ -32,6 +47,7 @@ export const REPORT_COMMANDS: ReadonlySet<CommandName> = new Set([
   'reopen',
   'block',
   'unblock',
+  'dashboard',
 ]);
 
 const ALIASES: Record<string, { name: CommandName; lang: Lang }> = {
@@ -63,6 +79,8 @@ const ALIASES: Record<string, { name: CommandName; lang: Lang }> = {
   unblock: { name: 'unblock', lang: 'en' },
   desbloquear: { name: 'unblock', lang: 'es' },
   voy: { name: 'going', lang: 'es' },
+  dashboard: { name: 'dashboard', lang: 'en' },
+  panel: { name: 'dashboard', lang: 'es' },
   vamos: { name: 'going', lang: 'es' },
 };
 
@@ -99,6 +117,7 @@ export function parseCommand(text: string): ParsedCommand | undefined {
   switch (name) {
     case 'status':
     case 'help':
+    case 'dashboard':
       return ok({ name });
     case 'going': {
       const minutes = tail[0] ? /^(\d{1,3})(?:m|min|mins|minutos|minutes)?$/i.exec(tail[0])?.[1] : undefined;

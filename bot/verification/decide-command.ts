@@ -36,6 +36,7 @@ export function decideCommand(o: Out, chat: CommandChat, parsed: ParsedCommand):
   if (command.name === 'going') return; // only in responder groups
   if (!actor.enrolled) return refuse(o, chat, command.name, 'report' in command ? command.report : undefined);
   if (command.name === 'status') return status(o, chat);
+  if (command.name === 'dashboard') return dashboardLink(o, chat);
   const report = o.model.report;
   if (!report) return o.reply(chat, 'verify.unknown_report', { number: command.report });
   onReport(o, chat, command, report);
@@ -71,7 +72,27 @@ function status(o: Out, chat: CommandChat): void {
   });
 }
 
-type ReportCommand = Exclude<Command, { name: 'status' | 'help' | 'going' }>;
+/**
+ * `/panel`, `/dashboard`: a sign-in link valid once, for a few minutes, sent only in a direct
+ * message (a group would let everyone in it sign in as this verifier). Only its hash is kept.
+ */
+function dashboardLink(o: Out, chat: CommandChat): void {
+  const login = o.model.login;
+  const dashboard = o.net.dashboard;
+  if (chat.kind !== 'direct' || chat.role !== 'direct') return o.reply(chat, 'verify.dashboard_direct_only');
+  if (!login || !dashboard) return o.reply(chat, 'verify.dashboard_off');
+  const actor = o.model.actor?.id ?? 'anon';
+  o.push(
+    { type: 'dashboard_login', person: actor, tokenHash: login.hash, expiresAt: o.now + dashboard.linkMs },
+    { type: 'audit', actor, action: 'dashboard_link' },
+  );
+  o.reply(chat, 'verify.dashboard_link', {
+    url: `${dashboard.loginUrl}?token=${login.token}`,
+    minutes: Math.round(dashboard.linkMs / 60_000),
+  });
+}
+
+type ReportCommand = Exclude<Command, { name: 'status' | 'help' | 'going' | 'dashboard' }>;
 
 function onReport(o: Out, chat: CommandChat, command: ReportCommand, report: ReportView): void {
   const n = report.number;
@@ -102,7 +123,7 @@ function onReport(o: Out, chat: CommandChat, command: ReportCommand, report: Rep
       if (isClosed(report.status) || !report.reachable) return o.reply(chat, 'verify.cannot_ask', { number: n });
       o.push({ type: 'report_patched', report: n, patch: { relayOpen: true, relayUntil: now + o.net.settings.relayMs } });
       o.toTipster(report, 'tipster.question', { text: command.question });
-      audit('ask');
+      audit('ask', command.question);
       return o.reply(chat, 'verify.asked', { number: n, minutes: Math.round(o.net.settings.relayMs / 60_000) });
 
     case 'merge':

@@ -43,6 +43,10 @@ export type VerificationEvent =
   | { type: 'ack_added'; report: number; responder: string; etaAt?: number }
   /** An alert row was queued for a responder group: its delivery is reported once settled. */
   | { type: 'alert_queued'; report: number; dedupeKey: string; chat: string }
+  /** A one-time dashboard sign-in link was sent: its token's hash, valid until `expiresAt`. */
+  | { type: 'dashboard_login'; person: string; tokenHash: string; expiresAt: number }
+  /** A reply to a command given on the dashboard: shown on the page, never sent to a chat. */
+  | { type: 'dashboard_reply'; text: string; key: string }
   /** Files the tipster sent later, added to their report. */
   | { type: 'media_attached'; report: number; refs: string[] }
   /** The on-duty roster and field dispatch (applied by bot/runtime/apply-field-events.ts). */

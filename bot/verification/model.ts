@@ -62,8 +62,16 @@ export interface VerificationSettings {
   uncleanableMedia: 'withhold' | 'verifiers';
 }
 
+/** The web dashboard: where its sign-in links point and how long they stay valid (absent: switched off). */
+export interface DashboardLinks {
+  /** `http.publicUrl` + `/dashboard/login`. */
+  loginUrl: string;
+  linkMs: number;
+}
+
 export interface Network {
   zones: readonly Zone[];
+  dashboard?: DashboardLinks;
   verifierChats: readonly VerifierChat[];
   responderGroups: readonly ResponderGroup[];
   roster: readonly Person[];
@@ -150,7 +158,8 @@ export interface CommandChat {
   platform: Platform;
   id: string;
   kind: ChatKind;
-  role: 'verifiers' | 'responders' | 'direct';
+  /** `dashboard`: a command given on the web dashboard; its replies are shown there, not sent. */
+  role: 'verifiers' | 'responders' | 'direct' | 'dashboard';
   lang: Lang;
 }
 
@@ -228,6 +237,8 @@ export interface ReadModel {
   targets: readonly AlertTarget[];
   /** Roster and dispatch inputs (and a submitted report, for after-hours and urgent dispatch). */
   field?: FieldModel;
+  /** /dashboard: a fresh random sign-in token and its hash (made by the host: the decider has no randomness). */
+  login?: { token: string; hash: string };
 }
 
 /** An empty read model over `network`, for inputs and tests that fill only what they need. */

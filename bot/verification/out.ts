@@ -52,6 +52,10 @@ export class Out {
 
   /** A reply in the chat a command came from, in that chat's language. */
   reply(chat: CommandChat, key: string, params: Record<string, Param> = {}): void {
+    if (chat.role === 'dashboard') {
+      this.events.push({ type: 'dashboard_reply', text: this.t(chat.lang, key, params), key });
+      return;
+    }
     this.events.push({
       type: 'send',
       to: { type: 'chat', platform: chat.platform, id: chat.id, kind: chat.kind },

@@ -42,4 +42,6 @@ export interface VerificationStore {
   /** Records how an alert row ended; returns its report, or undefined when the row is not an alert. */
   settleAlertTarget(dedupeKey: string, status: 'sent' | 'dead', attempts: number): number | undefined;
   alertTargets(report: number): AlertTarget[];
+  /** Stores a dashboard sign-in link's token hash (never the token), valid until `expiresAt`. */
+  addDashboardLogin(login: { tokenHash: string; person: string; expiresAt: number }, at: number): void;
 }
