@@ -3,6 +3,7 @@
  */
 import { signalGroups, signalLink, SignalSetupError } from '../adapters/signal/cli.js';
 import { parseSignalConfig } from '../adapters/signal/config.js';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BACKUP_HELP, backupCommand, restoreCommand } from './cli-backup.js';
 import { printingExpected, type Out } from './cli-output.js';
@@ -12,6 +13,7 @@ import { formatConfigErrors, loadConfig, type Config } from '../bot/config/index
 import { createVault } from '../bot/privacy/vault.js';
 import { openDatabase } from '../store/sqlite-store.js';
 import { WhatsAppAuthStore } from '../store/whatsapp-auth-store.js';
+import { gazetteerImport } from './gazetteer.js';
 import { createLogger } from './logger.js';
 import { loadSecret } from './secret.js';
 import { checkStartup, type StartupCheck } from './startup.js';
@@ -26,6 +28,9 @@ Commands:
   whatsapp link [--phone +15550100000] [--force]
                     link the network's WhatsApp account: a QR code to scan, or a pairing code for the number
   whatsapp groups   list the account's WhatsApp groups with their JIDs, ready to paste into the config
+  gazetteer import FILE [FILE...]
+                    import an OpenStreetMap extract (.osm.pbf, .osm or .geojson) for place lookups; the bot
+                    also imports the files under gazetteer.sources at start-up when they are newer
 ${BACKUP_HELP}  help              show this help
 `;
 
@@ -60,6 +65,16 @@ export async function runCli(argv: string[], out: Out = process.stdout, env: Nod
     }
     case 'whatsapp':
       return whatsapp(sub, argv.slice(2), out, env);
+    case 'gazetteer': {
+      if (sub !== 'import') {
+        out.write(`Unknown command "gazetteer ${sub ?? ''}".\n\n${HELP}`);
+        return 2;
+      }
+      const config = load(out, env);
+      if (!config) return 1;
+      mkdirSync(dirname(resolve(config.storage.path)), { recursive: true });
+      return gazetteerImport(config, argv.slice(2), out);
+    }
     case undefined:
     case 'help':
     case '--help':

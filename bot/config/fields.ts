@@ -227,3 +227,24 @@ export const ZoneSchema = z.strictObject(
   },
   { error: section('a zone, e.g. { id: eastside, name: { en: East Side }, area: ... }') },
 );
+
+// ---------------------------------------------------------------------------------------------
+// Gazetteer: the map extracts and the network's own places that turn words into a point
+
+/** A place the map lacks ("la tiendita de Don Pepe"): its name, other names, and where it is. */
+export const PlaceSchema = z.strictObject(
+  {
+    name: text,
+    aliases: z.array(text, { error: expecting('a list of other names') }).default(() => []),
+    at: LatLngSchema,
+  },
+  { error: section('a place, e.g. { name: Tiendita Don Pepe, aliases: [la tiendita], at: [34.04, -118.21] }') },
+);
+
+/** Map extracts (.osm.pbf, .osm, .geojson) to import, relative to the config file's folder or absolute. */
+export const GazetteerSchema = z.strictObject(
+  {
+    sources: z.array(text, { error: expecting('a list of map files, e.g. [./maps/county.osm.pbf]') }).default(() => []),
+  },
+  { error: section('{ sources }') },
+);
