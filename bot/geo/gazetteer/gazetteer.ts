@@ -8,38 +8,13 @@ import { distance as levenshtein } from 'fastest-levenshtein';
 import KDBush from 'kdbush';
 import { inRing, metersBetween, metersToDegrees } from './geometry.js';
 import { nameKey, soundKey } from './names.js';
+import type { Corner, IndexView, NameEntry, NameHit, Street } from './index-view.js';
 import { resolvePlace } from './resolve.js';
-import type { AreaRow, GazetteerData, PlaceFinder, PlaceMatch, PlaceRow } from './types.js';
-
-export interface Street {
-  key: string;
-  /** The name as the map writes it (the most common one under this key). */
-  label: string;
-  points: Float64Array;
-}
-
-export interface Corner {
-  lat: number;
-  lng: number;
-}
-
-/** What a name key stands for: a street, places (indexes into `places`), areas. */
-export interface NameEntry {
-  street?: Street;
-  places: number[];
-  areas: number[];
-}
-
-/** A name in the tipster's words and how sure the match is (1 exact, less for sound-alikes and typos). */
-export interface NameHit {
-  key: string;
-  entry: NameEntry;
-  score: number;
-}
+import type { AreaRow, GazetteerData, LookupMode, PlaceFinder, PlaceMatch, PlaceRow } from './types.js';
 
 const FUZZY_MIN = 5;
 
-export class Gazetteer implements PlaceFinder {
+export class Gazetteer implements PlaceFinder, IndexView {
   readonly names = new Map<string, NameEntry>();
   readonly places: PlaceRow[];
   readonly areas: AreaRow[];
@@ -96,8 +71,8 @@ export class Gazetteer implements PlaceFinder {
   }
 
   /** What the tipster's words name, as a point with its uncertainty, a choice, or nothing. */
-  lookup(text: string): PlaceMatch {
-    return resolvePlace(this, text);
+  lookup(text: string, mode: LookupMode = 'answer'): PlaceMatch {
+    return resolvePlace(this, text, mode);
   }
 
   /** The names a written key may stand for: itself, names that sound the same, names one or two typos away. */

@@ -5,10 +5,10 @@
  * alone. A corner found in several spots far apart is a choice of two or three, or nothing when
  * there are more.
  */
-import type { Gazetteer, NameHit, Street } from './gazetteer.js';
+import type { IndexView as Gazetteer, NameHit, Street } from './index-view.js';
 import { centroid, metersBetween, spread } from './geometry.js';
 import { ARTICLES, canonicalWord, fold, isOrdinal, keyOfWords, shortName, STREET_TYPES } from './names.js';
-import type { AreaRow, PlaceMatch, PlaceRow, ResolvedPlace } from './types.js';
+import type { AreaRow, LookupMode, PlaceMatch, PlaceRow, ResolvedPlace } from './types.js';
 
 /** Words that join or surround names and are never part of one. */
 const BOUNDARY = new Set(
@@ -35,7 +35,7 @@ interface Hit extends NameHit {
   end: number;
 }
 
-export function resolvePlace(g: Gazetteer, text: string): PlaceMatch {
+export function resolvePlace(g: Gazetteer, text: string, mode: LookupMode = 'answer'): PlaceMatch {
   const hits = findNames(g, text);
   if (hits.length === 0) return { kind: 'none' };
   const areas = hits.filter((h) => h.entry.areas.length > 0);
@@ -44,7 +44,7 @@ export function resolvePlace(g: Gazetteer, text: string): PlaceMatch {
     placeBy(g, hits, areas) ??
     streetInArea(g, hits, areas) ??
     areaAlone(g, areas) ??
-    shortStreet(g, hits) ?? { kind: 'none' }
+    (mode === 'answer' ? shortStreet(g, hits) : undefined) ?? { kind: 'none' }
   );
 }
 

@@ -68,5 +68,11 @@ export type PlaceMatch = { kind: 'found'; place: ResolvedPlace } | { kind: 'choo
 
 /** The read-only index the engine is given, like the clock: a pure, synchronous lookup. */
 export interface PlaceFinder {
-  lookup(text: string): PlaceMatch;
+  /**
+   * `text` is an answer to "where?" ('answer', the default) or a whole message that may name a
+   * place among other words ('message': a street named alone is not taken, it could be anything).
+   */
+  lookup(text: string, mode?: LookupMode): PlaceMatch;
 }
+
+export type LookupMode = 'answer' | 'message';
