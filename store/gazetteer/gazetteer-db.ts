@@ -6,6 +6,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { preparePrivateDatabase } from '../private-files.js';
 import type { GazetteerData } from '../../bot/geo/gazetteer/types.js';
 
 const SCHEMA_VERSION = 1;
@@ -28,6 +29,7 @@ export interface SourceState {
 }
 
 export function openGazetteerDb(path: string): Database.Database {
+  if (path !== ':memory:') preparePrivateDatabase(path); // owner-only, like the database beside it
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   const version = db.pragma('user_version', { simple: true }) as number;

@@ -13,7 +13,7 @@ import type { AreaRow, LookupMode, PlaceMatch, PlaceRow, ResolvedPlace } from '.
 /** Words that join or surround names and are never part of one. */
 const BOUNDARY = new Set(
   (
-    'y e and & con esquina corner at en in on of por cerca near frente afuera adentro junto by de with from entre between ' +
+    'y and & con esquina corner at en in on of por cerca near frente afuera adentro junto by de with from entre between ' +
     'a to sobre para que hay esta estan is are was were there aqui here alli over around area zona barrio neighborhood ' +
     'neighbourhood cruce cross crossing calles streets block cuadra frente front inside outside dentro fuera parking ' +
     'estacionamiento lot'
@@ -54,6 +54,8 @@ function findNames(g: Gazetteer, text: string): Hit[] {
   const words = raw.map(canonicalWord);
   const usable = raw.map((w, i) => {
     if (BOUNDARY.has(w)) return false;
+    if (w === 'e') return !/^h?i/.test(raw[i + 1] ?? ''); // "Soto e Indiana", but "Cesar E Chavez"
+
     if (/^\d+$/.test(w) && !ZIP.test(w)) return NUMBER_LEAD.has(raw[i - 1] ?? '') || STREET_TYPES.has(raw[i + 1] ?? '');
     return true;
   });
