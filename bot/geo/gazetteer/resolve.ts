@@ -7,7 +7,7 @@
  */
 import type { IndexView as Gazetteer, NameHit, Street } from './index-view.js';
 import { centroid, metersBetween, spread } from './geometry.js';
-import { ARTICLES, canonicalWord, fold, isOrdinal, keyOfWords, shortName, STREET_TYPES } from './names.js';
+import { ARTICLES, canonicalWord, fold, keyOfWords, shortName, STREET_TYPES } from './names.js';
 import type { AreaRow, LookupMode, PlaceMatch, PlaceRow, ResolvedPlace } from './types.js';
 
 /** Words that join or surround names and are never part of one. */
@@ -52,11 +52,14 @@ export function resolvePlace(g: Gazetteer, text: string, mode: LookupMode = 'ans
 function findNames(g: Gazetteer, text: string): Hit[] {
   const raw = fold(text).split(' ').filter(Boolean).slice(0, MAX_WORDS);
   const words = raw.map(canonicalWord);
+  const bare = (i: number) => /^\d+$/.test(raw[i]!) && !ZIP.test(raw[i]!);
+  // "calle 8", "8 street": a street number; "Food 4 Less": a number inside a name
+  const streetNumber = (i: number) => NUMBER_LEAD.has(raw[i - 1] ?? '') || STREET_TYPES.has(raw[i + 1] ?? '');
+  const word = (w: string | undefined) => w !== undefined && /^\p{L}/u.test(w) && !BOUNDARY.has(w);
   const usable = raw.map((w, i) => {
     if (BOUNDARY.has(w)) return false;
     if (w === 'e') return !/^h?i/.test(raw[i + 1] ?? ''); // "Soto e Indiana", but "Cesar E Chavez"
-
-    if (/^\d+$/.test(w) && !ZIP.test(w)) return NUMBER_LEAD.has(raw[i - 1] ?? '') || STREET_TYPES.has(raw[i + 1] ?? '');
+    if (bare(i)) return streetNumber(i) || (word(raw[i - 1]) && word(raw[i + 1]));
     return true;
   });
   const hits: Hit[] = [];
@@ -64,11 +67,12 @@ function findNames(g: Gazetteer, text: string): Hit[] {
     if (!usable[i]) continue;
     for (let len = 1; len <= MAX_SPAN && i + len <= words.length; len++) {
       if (!usable[i + len - 1]) break;
+      const last = i + len - 1;
+      if ((bare(i) && !streetNumber(i)) || (bare(last) && !streetNumber(last))) continue;
       const span = words.slice(i, i + len);
       if (len > 1 && ARTICLES.has(span[0]!)) continue; // "la Soto" is found as "Soto"
       const key = keyOfWords(span);
       if (key.length < 3 && !/^\d+$/.test(key)) continue;
-      if (/^\d+$/.test(key) && !ZIP.test(key) && !span.some((w, k) => isOrdinal(raw[i + k]!) || /^\d+$/.test(w))) continue;
       for (const h of g.namesLike(key)) hits.push({ ...h, score: h.score * (1 + 0.3 * (len - 1)), start: i, end: i + len });
     }
   }
