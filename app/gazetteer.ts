@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../bot/config/index.js';
 import { Gazetteer } from '../bot/geo/gazetteer/gazetteer.js';
-import type { PlaceRow } from '../bot/geo/gazetteer/types.js';
+import { centroid, spread } from '../bot/geo/gazetteer/geometry.js';
+import type { AreaRow, PlaceRow } from '../bot/geo/gazetteer/types.js';
 import { gazetteerDbPath, loadSources, openGazetteerDb } from '../store/gazetteer/gazetteer-db.js';
 import { importSource, needsImport } from '../store/gazetteer/import.js';
 import type { Out } from './cli-output.js';
@@ -21,10 +22,34 @@ export function configPlaces(config: Config): PlaceRow[] {
 }
 
 /**
+ * The config's zones as named areas, by name and by alias, so "1st y Main en el centro" or
+ * "Soto, Lado Este" narrows a lookup the way a neighbourhood on the map does.
+ */
+export function zoneAreas(config: Config): AreaRow[] {
+  return config.zones.flatMap((z) => {
+    const names = [...new Set([...Object.values(z.name), ...z.aliases])];
+    const area = z.area;
+    const shape =
+      'center' in area
+        ? { lat: area.center[0], lng: area.center[1], radiusMeters: area.radiusMeters }
+        : (() => {
+            const ring = area.polygon.flat();
+            const c = centroid(ring);
+            return { ...c, radiusMeters: Math.round(spread(c.lat, c.lng, ring)), ring };
+          })();
+    return names.map((name) => ({ name, kind: 'neighbourhood' as const, ...shape }));
+  });
+}
+
+/**
  * Imports what is stale, then builds the index; undefined when the config names no map and no
  * place. A source that is missing or cannot be read is logged and left out; the bot still starts.
  */
-export async function loadGazetteer(config: Config, dbPath: string, logger: Pick<Logger, 'info' | 'warn' | 'error'>): Promise<Gazetteer | undefined> {
+export async function loadGazetteer(
+  config: Config,
+  dbPath: string,
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>,
+): Promise<Gazetteer | undefined> {
   const sources = config.gazetteer.sources.map((s) => resolve(s));
   const places = configPlaces(config);
   if (sources.length === 0 && places.length === 0) {
@@ -45,7 +70,14 @@ export async function loadGazetteer(config: Config, dbPath: string, logger: Pick
           logger.info({ source }, 'gazetteer: map file is newer than its index; importing');
           const s = await importSource(db, source);
           logger.info(
-            { source, streets: s.streets, intersections: s.intersections, places: s.places, areas: s.areas, seconds: +(s.ms / 1000).toFixed(1) },
+            {
+              source,
+              streets: s.streets,
+              intersections: s.intersections,
+              places: s.places,
+              areas: s.areas,
+              seconds: +(s.ms / 1000).toFixed(1),
+            },
             'gazetteer: imported',
           );
         }
@@ -55,7 +87,7 @@ export async function loadGazetteer(config: Config, dbPath: string, logger: Pick
       }
     }
     const data = db ? loadSources(db, usable) : { streets: [], intersections: [], places: [], areas: [] };
-    const g = new Gazetteer(data, places);
+    const g = new Gazetteer(data, { places, areas: zoneAreas(config) });
     logger.info(
       { sources: usable.length, ...g.counts, configPlaces: places.length, seconds: +((performance.now() - started) / 1000).toFixed(1) },
       'gazetteer: loaded; place lookups run on this machine',

@@ -115,6 +115,8 @@ function takeFirstMessage(t: Turn, s: Session, msg: MessageInput, text: string):
   const onMap = s.draft.location ? undefined : placeFromMessage(t, text);
   if (onMap) s.draft.location = onMap;
   if (filled.length > 0 || onMap) s.draft.description = text.slice(0, MAX_TEXT);
+  // Placed now, while the language may still be asked: a sure match only, no question yet.
+  if (!onMap && s.draft.location?.place === undefined) t.lookUpPlace(s);
   return tip.atOwnDoor === true;
 }
 

@@ -8,7 +8,7 @@ import { keywordLanguage } from '../parse/index.js';
 import type { Lang, TimeContext } from '../parse/types.js';
 import { firstUnanswered, isAnswered } from './draft.js';
 import { nextClockOffset, onOurClock } from './sender-clock.js';
-import type { ResolvedPlace } from '../geo/gazetteer/types.js';
+import type { PlaceMatch, ResolvedPlace } from '../geo/gazetteer/types.js';
 import type { Choice, EngineEnv, EngineEvent, MediaItem, Part, Session, StepId, StepResult } from './types.js';
 
 /** Longest text taken as an answer; longer messages get a clear "please shorten" reply. */
@@ -112,21 +112,37 @@ export class Turn {
    * candidates, or none: the one place question of this report is asked, and true.
    */
   private placeQuestion(s: Session, lead: Part[]): boolean {
-    const finder = this.env.places;
-    const loc = s.draft.location;
-    const text = loc && !loc.point && !loc.place ? (loc.text ?? loc.crossStreets?.join(' y ') ?? loc.zip) : undefined;
-    if (!finder || !loc || !text?.trim() || s.placeLooked === text) return false;
+    const text = placeWords(s);
+    if (text === undefined || s.placeLooked === text) return false;
+    const match = this.lookUpPlace(s);
+    if (!match) return false;
     s.placeLooked = text;
-    const match = finder.lookup(text);
-    if (match.kind === 'found') {
-      s.draft.location = { ...loc, place: match.place };
-      return false;
-    }
-    if (s.placeAsked) return false;
+    if (match.kind === 'found' || s.placeAsked) return false;
     s.placeAsked = true;
     s.placeOptions = match.kind === 'choose' ? match.options : undefined;
     this.ask(s, 'place', lead);
     return true;
+  }
+
+  /**
+   * Looks the draft's words for the place up on the offline map and notes the point when one
+   * place fits; undefined when there is no map or nothing to look up. When the words read as
+   * the place give only an area or nothing ("hantinton park" out of "la pasific y florens en
+   * hantinton park"), the whole first message is looked up too and the closer answer wins.
+   */
+  lookUpPlace(s: Session): PlaceMatch | undefined {
+    const finder = this.env.places;
+    const text = placeWords(s);
+    const loc = s.draft.location;
+    if (!finder || !loc || text === undefined) return undefined;
+    let match = finder.lookup(text);
+    const whole = s.draft.description;
+    if (whole && whole !== text && (match.kind !== 'found' || match.place.radiusMeters > 300)) {
+      const wide = finder.lookup(whole, 'message');
+      if (wide.kind === 'found' && (match.kind !== 'found' || wide.place.radiusMeters < match.place.radiusMeters)) match = wide;
+    }
+    if (match.kind === 'found') s.draft.location = { ...loc, place: match.place };
+    return match;
   }
 
   /** The place question as it stands: the numbered choice, or the neighbourhood/business/ZIP question. */
@@ -260,4 +276,12 @@ export class Turn {
 /** A place as the tipster reads it: "Cesar Chavez Ave & Lorena St (Boyle Heights)". */
 export function placeLabel(p: ResolvedPlace): string {
   return p.area ? `${p.label} (${p.area})` : p.label;
+}
+
+/** The words of the draft's place still to be put on the map (none once it has a pin or a point). */
+function placeWords(s: Session): string | undefined {
+  const loc = s.draft.location;
+  if (!loc || loc.point || loc.place) return undefined;
+  const text = loc.text ?? loc.crossStreets?.join(' y ') ?? loc.zip;
+  return text?.trim() ? text : undefined;
 }

@@ -73,10 +73,15 @@ const blob = (points: number[]): Buffer => Buffer.from(new Float64Array(points).
 const unblob = (b: Buffer): number[] => Array.from(new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
 
 /** Replaces what is stored for the source with `data`, in one transaction. */
-export function saveSource(db: Database.Database, state: Omit<SourceState, 'streets' | 'intersections' | 'places' | 'areas'>, data: GazetteerData): void {
+export function saveSource(
+  db: Database.Database,
+  state: Omit<SourceState, 'streets' | 'intersections' | 'places' | 'areas'>,
+  data: GazetteerData,
+): void {
   const p = state.path;
   db.transaction(() => {
-    for (const t of ['streets', 'corners', 'places', 'areas', 'sources']) db.prepare(`DELETE FROM ${t} WHERE ${t === 'sources' ? 'path' : 'source'} = ?`).run(p);
+    for (const t of ['streets', 'corners', 'places', 'areas', 'sources'])
+      db.prepare(`DELETE FROM ${t} WHERE ${t === 'sources' ? 'path' : 'source'} = ?`).run(p);
     const st = db.prepare('INSERT INTO streets (source, name, points) VALUES (?, ?, ?)');
     for (const s of data.streets) st.run(p, s.name, blob(s.points));
     const co = db.prepare('INSERT INTO corners (source, a, b, lat, lng) VALUES (?, ?, ?, ?, ?)');
@@ -87,7 +92,17 @@ export function saveSource(db: Database.Database, state: Omit<SourceState, 'stre
     for (const a of data.areas) ar.run(p, a.name, a.kind, a.lat, a.lng, a.radiusMeters, a.ring ? blob(a.ring) : null);
     db.prepare(
       'INSERT INTO sources (path, mtime_ms, size, imported_at, streets, intersections, places, areas, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(p, Math.floor(state.mtimeMs), state.size, state.importedAt, data.streets.length, data.intersections.length, data.places.length, data.areas.length, Math.round(state.ms));
+    ).run(
+      p,
+      Math.floor(state.mtimeMs),
+      state.size,
+      state.importedAt,
+      data.streets.length,
+      data.intersections.length,
+      data.places.length,
+      data.areas.length,
+      Math.round(state.ms),
+    );
   })();
 }
 
@@ -95,9 +110,17 @@ export function saveSource(db: Database.Database, state: Omit<SourceState, 'stre
 export function loadSources(db: Database.Database, paths: readonly string[]): GazetteerData {
   const data: GazetteerData = { streets: [], intersections: [], places: [], areas: [] };
   for (const p of paths) {
-    for (const r of db.prepare('SELECT name, points FROM streets WHERE source = ?').iterate(p) as Iterable<{ name: string; points: Buffer }>)
+    for (const r of db.prepare('SELECT name, points FROM streets WHERE source = ?').iterate(p) as Iterable<{
+      name: string;
+      points: Buffer;
+    }>)
       data.streets.push({ name: r.name, points: unblob(r.points) });
-    for (const r of db.prepare('SELECT a, b, lat, lng FROM corners WHERE source = ?').iterate(p) as Iterable<{ a: string; b: string; lat: number; lng: number }>)
+    for (const r of db.prepare('SELECT a, b, lat, lng FROM corners WHERE source = ?').iterate(p) as Iterable<{
+      a: string;
+      b: string;
+      lat: number;
+      lng: number;
+    }>)
       data.intersections.push(r);
     for (const r of db.prepare('SELECT name, brand, kind, lat, lng FROM places WHERE source = ?').iterate(p) as Iterable<{
       name: string;
@@ -106,7 +129,13 @@ export function loadSources(db: Database.Database, paths: readonly string[]): Ga
       lat: number;
       lng: number;
     }>)
-      data.places.push({ name: r.name, ...(r.brand ? { brand: r.brand } : {}), ...(r.kind ? { kind: r.kind } : {}), lat: r.lat, lng: r.lng });
+      data.places.push({
+        name: r.name,
+        ...(r.brand ? { brand: r.brand } : {}),
+        ...(r.kind ? { kind: r.kind } : {}),
+        lat: r.lat,
+        lng: r.lng,
+      });
     for (const r of db.prepare('SELECT name, kind, lat, lng, radius_m, ring FROM areas WHERE source = ?').iterate(p) as Iterable<{
       name: string;
       kind: 'neighbourhood' | 'postcode';
@@ -115,7 +144,14 @@ export function loadSources(db: Database.Database, paths: readonly string[]): Ga
       radius_m: number;
       ring: Buffer | null;
     }>)
-      data.areas.push({ name: r.name, kind: r.kind, lat: r.lat, lng: r.lng, radiusMeters: r.radius_m, ...(r.ring ? { ring: unblob(r.ring) } : {}) });
+      data.areas.push({
+        name: r.name,
+        kind: r.kind,
+        lat: r.lat,
+        lng: r.lng,
+        radiusMeters: r.radius_m,
+        ...(r.ring ? { ring: unblob(r.ring) } : {}),
+      });
   }
   return data;
 }

@@ -22,7 +22,10 @@ export function readGeoJson(path: string, into: MapCollector): void {
 
 function features(text: string): Feature[] {
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('\u001e') || (trimmed.startsWith('{') && /}\s*\n\s*[\u001e{]/.test(trimmed.slice(0, 1 << 20)) && !/"FeatureCollection"/.test(trimmed.slice(0, 200)))) {
+  if (
+    trimmed.startsWith('\u001e') ||
+    (trimmed.startsWith('{') && /}\s*\n\s*[\u001e{]/.test(trimmed.slice(0, 1 << 20)) && !/"FeatureCollection"/.test(trimmed.slice(0, 200)))
+  ) {
     // A GeoJSON Text Sequence: one feature per line
     return trimmed
       .split(/[\u001e\n]+/)

@@ -16,8 +16,32 @@ beforeAll(async () => {
 });
 
 const ZONES: Zone[] = [
-  { id: 'eastside', name: { es: 'Lado Este', en: 'East Side' }, aliases: [], area: { polygon: [[34.018, -118.2235], [34.058, -118.2235], [34.058, -118.186], [34.018, -118.186]] } },
-  { id: 'downtown', name: { es: 'Centro', en: 'Downtown' }, aliases: [], area: { polygon: [[34.035, -118.26], [34.062, -118.26], [34.062, -118.232], [34.035, -118.232]] } },
+  {
+    id: 'eastside',
+    name: { es: 'Lado Este', en: 'East Side' },
+    aliases: [],
+    area: {
+      polygon: [
+        [34.018, -118.2235],
+        [34.058, -118.2235],
+        [34.058, -118.186],
+        [34.018, -118.186],
+      ],
+    },
+  },
+  {
+    id: 'downtown',
+    name: { es: 'Centro', en: 'Downtown' },
+    aliases: [],
+    area: {
+      polygon: [
+        [34.035, -118.26],
+        [34.062, -118.26],
+        [34.062, -118.232],
+        [34.035, -118.232],
+      ],
+    },
+  },
   { id: 'sgv', name: { es: 'San Gabriel', en: 'San Gabriel Valley' }, aliases: [], area: { center: [34.09, -118.13], radiusMeters: 4000 } },
 ];
 

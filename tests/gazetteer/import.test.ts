@@ -141,7 +141,11 @@ describe('start-up', () => {
   it('imports a configured source once, again only when the file is newer, and says what it loaded', async () => {
     const map = join(dir, 'county.geojson');
     copyFileSync(FIXTURE('geojson'), map);
-    const cfg = config(writeConfig(`gazetteer: { sources: [${JSON.stringify(map)}] }\nplaces: [{ name: Tiendita Don Pepe, aliases: [la tiendita], at: [34.0436, -118.2072] }]`));
+    const cfg = config(
+      writeConfig(
+        `gazetteer: { sources: [${JSON.stringify(map)}] }\nplaces: [{ name: Tiendita Don Pepe, aliases: [la tiendita], at: [34.0436, -118.2072] }]`,
+      ),
+    );
     const dbPath = join(dir, 'data', 'centinela.db');
 
     const first = recorder();

@@ -13,10 +13,15 @@ import { T0, testEngineEnv } from '../support/engine-settings.js';
 export const FIXTURE = (ext: 'geojson' | 'osm') => fileURLToPath(new URL(`./fixture/boyle-heights.${ext}`, import.meta.url));
 
 /** The network's own place from the config example: what the map lacks. */
-export const DON_PEPE: PlaceRow = { name: 'Tiendita Don Pepe', aliases: ['la tiendita', 'tienda de don pepe'], lat: 34.0436, lng: -118.2072 };
+export const DON_PEPE: PlaceRow = {
+  name: 'Tiendita Don Pepe',
+  aliases: ['la tiendita', 'tienda de don pepe'],
+  lat: 34.0436,
+  lng: -118.2072,
+};
 
 export async function fixtureGazetteer(): Promise<Gazetteer> {
-  return new Gazetteer(await readMap(FIXTURE('geojson')), [DON_PEPE]);
+  return new Gazetteer(await readMap(FIXTURE('geojson')), { places: [DON_PEPE] });
 }
 
 const renderer = createRenderer(createI18n(undefined, 'es'), intakeFlow, 'America/Los_Angeles');

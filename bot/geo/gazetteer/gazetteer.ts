@@ -7,7 +7,7 @@
 import { distance as levenshtein } from 'fastest-levenshtein';
 import KDBush from 'kdbush';
 import { inRing, metersBetween, metersToDegrees } from './geometry.js';
-import { nameKey, soundKey } from './names.js';
+import { nameKey, plainKey, shortPlaceKey, soundKey } from './names.js';
 import type { Corner, IndexView, NameEntry, NameHit, Street } from './index-view.js';
 import { resolvePlace } from './resolve.js';
 import type { AreaRow, GazetteerData, LookupMode, PlaceFinder, PlaceMatch, PlaceRow } from './types.js';
@@ -26,20 +26,23 @@ export class Gazetteer implements PlaceFinder, IndexView {
   private readonly pointStreet: Street[] = [];
   private readonly xScale: number;
 
-  constructor(data: GazetteerData, extraPlaces: readonly PlaceRow[] = []) {
-    this.places = [...data.places, ...extraPlaces];
-    this.areas = data.areas;
+  /** `extra`: the network's own places and areas (the config's places, its zones by name and alias). */
+  constructor(data: GazetteerData, extra: { places?: readonly PlaceRow[]; areas?: readonly AreaRow[] } = {}) {
+    this.places = [...data.places, ...(extra.places ?? [])];
+    this.areas = [...data.areas, ...(extra.areas ?? [])];
     this.counts = {
       streets: data.streets.length,
       intersections: data.intersections.length,
       places: this.places.length,
-      areas: data.areas.length,
+      areas: this.areas.length,
     };
     const streets = this.buildStreets(data);
     this.places.forEach((p, i) => {
-      for (const n of [p.name, p.brand, ...(p.aliases ?? [])]) if (n) this.entry(nameKey(n))?.places.push(i);
+      const keys = new Set<string>();
+      for (const n of [p.name, p.brand, ...(p.aliases ?? [])]) if (n) keys.add(plainKey(n)).add(shortPlaceKey(n));
+      for (const k of keys) this.entry(k)?.places.push(i);
     });
-    this.areas.forEach((a, i) => this.entry(nameKey(a.name))?.areas.push(i));
+    this.areas.forEach((a, i) => this.entry(plainKey(a.name))?.areas.push(i));
     for (const c of data.intersections) {
       const id = pairId(nameKey(c.a), nameKey(c.b));
       const list = this.corners.get(id);

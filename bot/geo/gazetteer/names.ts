@@ -52,6 +52,7 @@ export function fold(text: string): string {
 
 /** A word as a name key sees it: an ordinal as its number ("1st", "primera" -> "1"), else itself. */
 export function canonicalWord(word: string): string {
+  if (word === 'saint') return 'st'; // "Saint Louis St" is written "St Louis"
   const m = ORDINAL.exec(word);
   if (m) return String(Number(m[1]));
   return ORDINAL_WORDS[word] ?? word;
@@ -70,6 +71,33 @@ export function isOrdinal(word: string): boolean {
 export function nameKey(name: string): string {
   const words = fold(name).split(' ').filter(Boolean).map(canonicalWord);
   return keyOfWords(words);
+}
+
+/**
+ * The key of a place's or area's name: folded, ordinals as numbers, a leading article dropped,
+ * nothing else ("East Los Angeles" stays itself; only streets lose their directions).
+ */
+export function plainKey(name: string): string {
+  return plainKeyOfWords(fold(name).split(' ').filter(Boolean).map(canonicalWord));
+}
+
+/** `plainKey` of words already folded and canonical. */
+export function plainKeyOfWords(words: readonly string[]): string {
+  return (words.length > 1 && ARTICLES.has(words[0]!) ? words.slice(1) : words).join(' ');
+}
+
+/** Words that say what kind of place a name is, left out as often as said ("Roosevelt High School" is "Roosevelt"). */
+const PLACE_KINDS = new Set(
+  'school high elementary middle park plaza market center centre medical hospital church cafe restaurant station supercenter neighborhood neighbourhood store mall library clinic'.split(
+    ' ',
+  ),
+);
+
+/** The short name of a place: its name without the kind words at its end ("White Memorial Medical Center" -> "white memorial"). */
+export function shortPlaceKey(name: string): string {
+  const words = plainKey(name).split(' ');
+  while (words.length > 1 && PLACE_KINDS.has(words[words.length - 1]!)) words.pop();
+  return words.join(' ');
 }
 
 /** `nameKey` of words already folded and canonical. */

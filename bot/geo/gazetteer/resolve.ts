@@ -7,7 +7,7 @@
  */
 import type { IndexView as Gazetteer, NameHit, Street } from './index-view.js';
 import { centroid, metersBetween, spread } from './geometry.js';
-import { ARTICLES, canonicalWord, fold, keyOfWords, shortName, STREET_TYPES } from './names.js';
+import { ARTICLES, canonicalWord, fold, keyOfWords, plainKeyOfWords, shortName, STREET_TYPES } from './names.js';
 import type { AreaRow, LookupMode, PlaceMatch, PlaceRow, ResolvedPlace } from './types.js';
 
 /** Words that join or surround names and are never part of one. */
@@ -33,7 +33,11 @@ const SHORT_STREET_M = 1500;
 interface Hit extends NameHit {
   start: number;
   end: number;
+  /** Said right after a place preposition ("en la Wabash", "on Soto"): meant as a place. */
+  led: boolean;
 }
+
+const PLACE_PREPOSITIONS = new Set('en por on at in sobre'.split(' '));
 
 export function resolvePlace(g: Gazetteer, text: string, mode: LookupMode = 'answer'): PlaceMatch {
   const hits = findNames(g, text);
@@ -44,7 +48,7 @@ export function resolvePlace(g: Gazetteer, text: string, mode: LookupMode = 'ans
     placeBy(g, hits, areas) ??
     streetInArea(g, hits, areas) ??
     areaAlone(g, areas) ??
-    (mode === 'answer' ? shortStreet(g, hits) : undefined) ?? { kind: 'none' }
+    shortStreet(g, mode === 'answer' ? hits : hits.filter((h) => h.led)) ?? { kind: 'none' }
   );
 }
 
@@ -71,9 +75,18 @@ function findNames(g: Gazetteer, text: string): Hit[] {
       if ((bare(i) && !streetNumber(i)) || (bare(last) && !streetNumber(last))) continue;
       const span = words.slice(i, i + len);
       if (len > 1 && ARTICLES.has(span[0]!)) continue; // "la Soto" is found as "Soto"
-      const key = keyOfWords(span);
-      if (key.length < 3 && !/^\d+$/.test(key)) continue;
-      for (const h of g.namesLike(key)) hits.push({ ...h, score: h.score * (1 + 0.3 * (len - 1)), start: i, end: i + len });
+      const bonus = 1 + 0.3 * (len - 1);
+      const before = ARTICLES.has(raw[i - 1] ?? '') ? raw[i - 2] : raw[i - 1];
+      const led = PLACE_PREPOSITIONS.has(before ?? '');
+      const seen = new Set<string>();
+      for (const key of new Set([keyOfWords(span), plainKeyOfWords(span)])) {
+        if (key.length < 3 && !/^\d+$/.test(key)) continue;
+        for (const h of g.namesLike(key)) {
+          if (seen.has(h.key)) continue;
+          seen.add(h.key);
+          hits.push({ ...h, score: h.score * bonus, start: i, end: i + len, led });
+        }
+      }
     }
   }
   return hits.sort((a, b) => b.score - a.score);
@@ -196,20 +209,29 @@ function pointsIn(g: Gazetteer, street: Street, area: AreaRow): number[] {
 function areaAlone(g: Gazetteer, areas: Hit[]): PlaceMatch | undefined {
   const a = areas[0];
   if (!a) return undefined;
-  const options = a.entry.areas.map((i) => g.areas[i]!).map((r) => ({ label: r.name, lat: r.lat, lng: r.lng, radiusMeters: r.radiusMeters }));
+  // One place under several names (a map suburb and a zone alias): the smallest one stands for the others.
+  const rows = a.entry.areas.map((i) => g.areas[i]!).sort((x, y) => x.radiusMeters - y.radiusMeters);
+  const distinct = rows.filter((r, i) => !rows.slice(0, i).some((s) => metersBetween(s.lat, s.lng, r.lat, r.lng) <= r.radiusMeters));
+  const options = distinct.map((r) => ({ label: r.name, lat: r.lat, lng: r.lng, radiusMeters: r.radiusMeters }));
   const match = choice(g, options, false);
   return match.kind === 'none' ? undefined : match;
 }
 
-/** A street named alone, when it is short enough that a responder would find it. */
+/**
+ * A street named alone, when it is short enough that a responder would find it, or lies whole
+ * in one neighbourhood (then the neighbourhood is what is known, and the radius says so).
+ */
 function shortStreet(g: Gazetteer, hits: Hit[]): PlaceMatch | undefined {
   const s = hits.find((h) => h.entry.street && h.score >= 0.85);
   const street = s?.entry.street;
   if (!street) return undefined;
   const c = centroid(street.points);
   const extent = spread(c.lat, c.lng, street.points);
-  if (extent > SHORT_STREET_M / 2) return undefined;
-  return found(g, { label: shortName(street.label), lat: c.lat, lng: c.lng, radiusMeters: Math.max(100, Math.round(extent)) });
+  const label = shortName(street.label);
+  if (extent <= SHORT_STREET_M / 2) return found(g, { label, lat: c.lat, lng: c.lng, radiusMeters: Math.max(100, Math.round(extent)) });
+  const area = g.areaAt(c.lat, c.lng);
+  const within = area && g.areas.some((a) => a.name === area && a.ring && pointsIn(g, street, a).length === street.points.length);
+  return within ? found(g, { label: `${label}, ${area}`, lat: c.lat, lng: c.lng, radiusMeters: Math.round(extent) }) : undefined;
 }
 
 function found(g: Gazetteer, p: ResolvedPlace): PlaceMatch {
