@@ -112,6 +112,10 @@ export class Gazetteer implements PlaceFinder, IndexView {
   /** Whether a street passes within `meters` of the point. */
   streetNear(street: Street, lat: number, lng: number, meters: number): boolean {
     if (!this.pointIndex) return false;
+    const [s, w, n, e] = street.box;
+    const d = metersToDegrees(meters);
+    const dx = d / this.xScale;
+    if (lat < s - d || lat > n + d || lng < w - dx || lng > e + dx) return false;
     const ids = this.pointIndex.within(lng * this.xScale, lat, metersToDegrees(meters));
     return ids.some((id) => this.pointStreet[id] === street);
   }
@@ -166,7 +170,14 @@ export class Gazetteer implements PlaceFinder, IndexView {
         at += p.length;
       }
       const label = [...acc.labels].sort((x, y) => y[1] - x[1])[0]![0];
-      const street = { key, label, points };
+      const box: Street['box'] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (let i = 0; i < points.length; i += 2) {
+        box[0] = Math.min(box[0], points[i]!);
+        box[1] = Math.min(box[1], points[i + 1]!);
+        box[2] = Math.max(box[2], points[i]!);
+        box[3] = Math.max(box[3], points[i + 1]!);
+      }
+      const street = { key, label, points, box };
       this.entry(key)!.street = street;
       out.push(street);
     }

@@ -9,6 +9,8 @@ export interface Street {
   /** The name as the map writes it (the most common one under this key). */
   label: string;
   points: Float64Array;
+  /** South, west, north, east: a quick "not near" before the point index is asked. */
+  box: [number, number, number, number];
 }
 
 export interface Corner {
