@@ -146,6 +146,8 @@ describe('parseConfig: defaults', () => {
       storage: { path: './data/centinela.db' },
       http: { port: 3000, host: '127.0.0.1' },
       zones: [],
+      gazetteer: { sources: [] },
+      places: [],
       chats: { verifiers: [], responders: [] },
       verifiers: [],
       platforms: { simulator: { enabled: false } },

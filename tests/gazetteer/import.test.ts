@@ -191,3 +191,15 @@ describe('start-up', () => {
     expect(g?.lookup('cesar chavez y lorena').kind).toBe('none');
   });
 });
+
+describe('config', () => {
+  it('a place without a point, or sources that are not a list, are named errors', () => {
+    const env = writeConfig('places: [{ name: La Tiendita, at: [34.04] }]\ngazetteer: { sources: ./maps/county.osm.pbf }');
+    const loaded = loadConfig(env);
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) {
+      expect(loaded.errors.join('\n')).toMatch(/places\[0\]\.at/);
+      expect(loaded.errors.join('\n')).toMatch(/gazetteer\.sources: expected a list of map files/);
+    }
+  });
+});
