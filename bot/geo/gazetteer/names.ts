@@ -88,7 +88,7 @@ export function plainKeyOfWords(words: readonly string[]): string {
 
 /** Words that say what kind of place a name is, left out as often as said ("Roosevelt High School" is "Roosevelt"). */
 const PLACE_KINDS = new Set(
-  'school high elementary middle park plaza market center centre medical hospital church cafe restaurant station supercenter neighborhood neighbourhood store mall library clinic'.split(
+  'school high elementary middle park plaza market center centre medical hospital church cafe restaurant station supercenter neighborhood neighbourhood store mall library clinic grocers grocery supermarket'.split(
     ' ',
   ),
 );
