@@ -175,7 +175,7 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'centinela-gaz-bench-'));
   try {
     const { map, corners, chains, segments } = syntheticCounty();
-    const file = join(dir, 'county.osm.pbf');
+    const file = process.env.BENCH_KEEP ?? join(dir, "county.osm.pbf");
     writeFileSync(file, toPbf(map));
     const db = openGazetteerDb(join(dir, 'gazetteer.db'));
     let t = performance.now();

@@ -43,8 +43,14 @@ export class Gazetteer implements PlaceFinder, IndexView {
       for (const k of keys) this.entry(k)?.places.push(i);
     });
     this.areas.forEach((a, i) => this.entry(plainKey(a.name))?.areas.push(i));
+    const keys = new Map<string, string>(); // one key per spelling: a county has far fewer names than corners
+    const keyOf = (name: string) => {
+      let k = keys.get(name);
+      if (k === undefined) keys.set(name, (k = nameKey(name)));
+      return k;
+    };
     for (const c of data.intersections) {
-      const id = pairId(nameKey(c.a), nameKey(c.b));
+      const id = pairId(keyOf(c.a), keyOf(c.b));
       const list = this.corners.get(id);
       if (list) list.push({ lat: c.lat, lng: c.lng });
       else this.corners.set(id, [{ lat: c.lat, lng: c.lng }]);
