@@ -7,7 +7,7 @@
  * + neighbourhood, words that name nothing). Prints one JSON line: import time, index time, and
  * the p99 of a lookup both as wall time (`p99_ms`, which on a busy machine includes time the OS
  * gave to other processes) and as the CPU time the lookup itself used (`p99_cpu_ms`).
- * BENCH_GRID (default 225 streets a side) and BENCH_LOOKUPS change the size.
+ * BENCH_GRID (default 225 streets a side) and BENCH_LOOKUPS change the size; BENCH_KEEP=FILE keeps the extract.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -175,7 +175,7 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'centinela-gaz-bench-'));
   try {
     const { map, corners, chains, segments } = syntheticCounty();
-    const file = process.env.BENCH_KEEP ?? join(dir, "county.osm.pbf");
+    const file = process.env.BENCH_KEEP ?? join(dir, 'county.osm.pbf');
     writeFileSync(file, toPbf(map));
     const db = openGazetteerDb(join(dir, 'gazetteer.db'));
     let t = performance.now();
