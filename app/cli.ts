@@ -3,7 +3,7 @@
  */
 import { signalGroups, signalLink, SignalSetupError } from '../adapters/signal/cli.js';
 import { parseSignalConfig } from '../adapters/signal/config.js';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BACKUP_HELP, backupCommand, restoreCommand } from './cli-backup.js';
 import { printingExpected, type Out } from './cli-output.js';
@@ -134,8 +134,18 @@ function checkConfig(out: Out, env: NodeJS.ProcessEnv): number {
   if (checked.secretToGenerate) out.write(`Secret: none yet; the demo generates one in ${checked.secretToGenerate} at first start.\n`);
   else if (checked.secret) out.write(`Secret: ${secretOrigin(checked.secret.source, env)}, long and random enough.\n`);
   out.write(`Port: ${checked.config.http.port} on ${checked.config.http.host}.\n`);
+  out.write(`${describeMap(checked.config)}\n`);
   out.write('The config is valid.\n');
   return 0;
+}
+
+/** What the offline map will be: the sources (and which are missing), the config's own places. */
+function describeMap(config: Config): string {
+  const { sources } = config.gazetteer;
+  if (sources.length === 0 && config.places.length === 0) return 'Offline map: none (zones from pins and zone aliases only).';
+  const missing = sources.filter((s) => !existsSync(resolve(s)));
+  const files = `${sources.length} map file(s)${missing.length > 0 ? `, not found (left out at start-up): ${missing.join(', ')}` : ''}`;
+  return `Offline map: ${files}; ${config.places.length} place(s) of your own.`;
 }
 
 /** The file read, or the demo: a failed load always names its file, so no path means the demo. */

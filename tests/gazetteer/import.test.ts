@@ -203,3 +203,19 @@ describe('config', () => {
     }
   });
 });
+
+describe('check-config', () => {
+  it('says what the offline map will be, and names a map file that is not there', async () => {
+    const env = writeConfig(`gazetteer: { sources: [${JSON.stringify(join(dir, 'missing.osm.pbf'))}] }`);
+    let text = '';
+    const code = await runCli(
+      ['check-config'],
+      { write: (s) => void (text += s) },
+      { ...env, CENTINELA_SECRET: 'kR8vN2qXw5Lz9Tb4Hc7Jm1Pd6Fs3Gy0Ue-Va_Qo' },
+    );
+    expect(code).toBe(0);
+    expect(text).toContain(
+      `Offline map: 1 map file(s), not found (left out at start-up): ${join(dir, 'missing.osm.pbf')}; 0 place(s) of your own.`,
+    );
+  });
+});
