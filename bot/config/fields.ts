@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { PLATFORMS } from '../messages.js';
 import type { Lang } from '../parse/types.js';
-import { SUPPORTED_LANGUAGES } from './defaults.js';
+import { GAZETTEER_DEFAULTS, SUPPORTED_LANGUAGES } from './defaults.js';
 
 // ---------------------------------------------------------------------------------------------
 // Message helpers
@@ -244,7 +244,9 @@ export const PlaceSchema = z.strictObject(
 /** Map extracts (.osm.pbf, .osm, .geojson) to import, relative to the config file's folder or absolute. */
 export const GazetteerSchema = z.strictObject(
   {
-    sources: z.array(text, { error: expecting('a list of map files, e.g. [./maps/county.osm.pbf]') }).default(() => []),
+    sources: z
+      .array(text, { error: expecting('a list of map files, e.g. [./maps/county.osm.pbf]') })
+      .default(() => [...GAZETTEER_DEFAULTS.sources]),
   },
   { error: section('{ sources }') },
 );

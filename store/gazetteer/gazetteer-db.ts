@@ -7,13 +7,14 @@
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { preparePrivateDatabase } from '../private-files.js';
+import { GAZETTEER_DEFAULTS } from '../../bot/config/defaults.js';
 import type { GazetteerData } from '../../bot/geo/gazetteer/types.js';
 
 const SCHEMA_VERSION = 1;
 
 /** Where the imported map lives for a bot database path. */
 export function gazetteerDbPath(storagePath: string): string {
-  return join(dirname(resolve(storagePath)), 'gazetteer.db');
+  return join(dirname(resolve(storagePath)), GAZETTEER_DEFAULTS.file);
 }
 
 export interface SourceState {
