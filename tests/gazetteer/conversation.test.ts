@@ -8,6 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gazetteer } from '../../bot/geo/gazetteer/gazetteer.js';
 import { zonesFor } from '../../bot/geo/zones.js';
 import type { Zone } from '../../bot/config/index.js';
+import { step } from '../../bot/engine/step.js';
+import type { EngineInput } from '../../bot/engine/types.js';
+import { intakeFlow } from '../../bot/flows/intake.js';
+import { T0, testEngineEnv } from '../support/engine-settings.js';
 import { converse, fixtureGazetteer } from './support.js';
 
 let g: Gazetteer;
@@ -110,5 +114,52 @@ describe('no map', () => {
     expect(exchanges[3]!.replies.join('\n')).not.toContain('¿Cuál de estos lugares');
     expect(session?.draft.location?.place).toBeUndefined();
     expect(session?.draft.location?.crossStreets).toEqual(['1st', 'Main']);
+  });
+});
+
+describe('every message at the place question gets an answer', () => {
+  const image = (ref: string, problem?: 'too_large' | 'unsupported') => ({
+    ref,
+    kind: 'image' as const,
+    mime: 'image/jpeg',
+    ...(problem ? { problem } : {}),
+  });
+  const INPUTS: Record<string, Omit<EngineInput & { type: 'message' }, 'type' | 'messageId'>> = {
+    'a photo we could not read': { media: [image('bad', 'unsupported')] },
+    'a photo over the size limit': { media: [image('big', 'too_large')] },
+    'a good photo': { media: [image('ok')] },
+    'a pin alone': { media: [], location: { lat: 34.0335, lng: -118.207 } },
+    'an empty message': { media: [], text: '' },
+    'an emoji': { media: [], text: '👍' },
+    'a number out of range': { media: [], text: '7' },
+    AYUDA: { media: [], text: 'AYUDA' },
+    ATRAS: { media: [], text: 'ATRÁS' },
+    SALTAR: { media: [], text: 'SALTAR' },
+    IDIOMA: { media: [], text: 'IDIOMA' },
+    CANCELAR: { media: [], text: 'CANCELAR' },
+  };
+  for (const question of ['the numbered choice', 'the neighbourhood question']) {
+    for (const [name, msg] of Object.entries(INPUTS)) {
+      it(`${name}, at ${question}`, () => {
+        const place = question === 'the numbered choice' ? 'en la 1st y Main' : 'en la fabrica de tortillas La Princesa';
+        const { session } = converse(['hola', 'es', 'sí', place], g);
+        expect(session?.step).toBe('place');
+        const now = T0 + 10 * 60_000 - 1000;
+        const out = step(
+          intakeFlow,
+          session,
+          { type: 'message', messageId: 'x', timestamp: now, ...msg },
+          { ...testEngineEnv(now), places: g },
+        );
+        expect(out.events.filter((e) => e.type === 'reply').length).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  it('a reminder at the place question repeats it', () => {
+    const { session } = converse(['hola', 'es', 'sí', 'en la 1st y Main'], g);
+    const out = step(intakeFlow, session, { type: 'timer' }, { ...testEngineEnv(session!.wakeAt!), places: g });
+    const choices = out.events.flatMap((e) => (e.type === 'reply' ? (e.choices ?? []) : []));
+    expect(choices.map((c) => c.params?.place)).toEqual(['1st St & Main St (Downtown)', '1st St & Main St (Alhambra)']);
   });
 });
