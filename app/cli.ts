@@ -3,6 +3,7 @@
  */
 import { signalGroups, signalLink, SignalSetupError } from '../adapters/signal/cli.js';
 import { parseSignalConfig } from '../adapters/signal/config.js';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BACKUP_HELP, backupCommand, restoreCommand } from './cli-backup.js';
 import { EXPORT_HELP, exportCommand } from './cli-export.js';
@@ -13,6 +14,7 @@ import { formatConfigErrors, loadConfig, type Config } from '../bot/config/index
 import { createVault } from '../bot/privacy/vault.js';
 import { openDatabase } from '../store/sqlite-store.js';
 import { WhatsAppAuthStore } from '../store/whatsapp-auth-store.js';
+import { gazetteerImport } from './gazetteer.js';
 import { createLogger } from './logger.js';
 import { loadSecret } from './secret.js';
 import { checkStartup, type StartupCheck } from './startup.js';
@@ -27,6 +29,9 @@ Commands:
   whatsapp link [--phone +15550100000] [--force]
                     link the network's WhatsApp account: a QR code to scan, or a pairing code for the number
   whatsapp groups   list the account's WhatsApp groups with their JIDs, ready to paste into the config
+  gazetteer import FILE [FILE...]
+                    import an OpenStreetMap extract (.osm.pbf, .osm or .geojson) for place lookups; the bot
+                    also imports the files under gazetteer.sources at start-up when they are newer
 ${BACKUP_HELP}${EXPORT_HELP}  help              show this help
 `;
 
@@ -64,6 +69,16 @@ export async function runCli(argv: string[], out: Out = process.stdout, env: Nod
     case 'export': {
       const config = load(out, env);
       return config ? exportCommand(config, argv.slice(1), out) : 1;
+    }
+    case 'gazetteer': {
+      if (sub !== 'import') {
+        out.write(`Unknown command "gazetteer ${sub ?? ''}".\n\n${HELP}`);
+        return 2;
+      }
+      const config = load(out, env);
+      if (!config) return 1;
+      mkdirSync(dirname(resolve(config.storage.path)), { recursive: true });
+      return gazetteerImport(config, argv.slice(2), out);
     }
     case undefined:
     case 'help':
@@ -124,8 +139,18 @@ function checkConfig(out: Out, env: NodeJS.ProcessEnv): number {
   if (checked.secretToGenerate) out.write(`Secret: none yet; the demo generates one in ${checked.secretToGenerate} at first start.\n`);
   else if (checked.secret) out.write(`Secret: ${secretOrigin(checked.secret.source, env)}, long and random enough.\n`);
   out.write(`Port: ${checked.config.http.port} on ${checked.config.http.host}.\n`);
+  out.write(`${describeMap(checked.config)}\n`);
   out.write('The config is valid.\n');
   return 0;
+}
+
+/** What the offline map will be: the sources (and which are missing), the config's own places. */
+function describeMap(config: Config): string {
+  const { sources } = config.gazetteer;
+  if (sources.length === 0 && config.places.length === 0) return 'Offline map: none (zones from pins and zone aliases only).';
+  const missing = sources.filter((s) => !existsSync(resolve(s)));
+  const files = `${sources.length} map file(s)${missing.length > 0 ? `, not found (left out at start-up): ${missing.join(', ')}` : ''}`;
+  return `Offline map: ${files}; ${config.places.length} place(s) of your own.`;
 }
 
 /** The file read, or the demo: a failed load always names its file, so no path means the demo. */

@@ -2,6 +2,7 @@
  * The composition root: wires config, store, engine, adapters and HTTP into one running bot.
  * `npm start`, the end-to-end tests and the benchmark all build Centinela through here.
  */
+import type { PlaceFinder } from '../bot/geo/gazetteer/types.js';
 import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import type { Hono } from 'hono';
@@ -52,6 +53,8 @@ export interface ComposeOptions {
   /** Where the simulator keeps its fake platform history; default beside the database. */
   simulatorHistoryPath?: string;
   synchronous?: 'NORMAL' | 'FULL';
+  /** The offline map (see app/gazetteer.ts `loadGazetteer`); absent: zones from pins and aliases only. */
+  places?: PlaceFinder;
   /** Lets tests observe rendering (e.g. record locale keys for golden transcripts). */
   wrapRenderer?: (r: Renderer) => Renderer;
 }
@@ -155,6 +158,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     pending: new SqlitePendingInboundStore(store.db),
     flow: intakeFlow,
     settings: engineSettings(config),
+    ...(o.places ? { places: o.places } : {}),
     renderer,
     vault,
     clock,

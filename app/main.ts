@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { formatConfigErrors } from '../bot/config/index.js';
 import { scheduleBackups } from './backup/schedule.js';
 import { composeCentinela } from './compose.js';
+import { loadGazetteer } from './gazetteer.js';
 import { createLogger } from './logger.js';
 import { checkStartup } from './startup.js';
 
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   if (secret.source === 'generated')
     logger.warn({ dir: dirname(dbPath) }, 'generated a new secret in the data folder; keep it safe and backed up');
 
-  const bot = composeCentinela({ config, secret: secret.value, logger, dbPath, platforms });
+  const places = await loadGazetteer(config, dbPath, logger.child({ component: 'gazetteer' }));
+  const bot = composeCentinela({ config, secret: secret.value, logger, dbPath, platforms, ...(places ? { places } : {}) });
   await bot.start();
   const backups = scheduleBackups(config, bot.store.db, dirname(dbPath), logger.child({ component: 'backup' }));
   const server = serve({ fetch: bot.http.fetch, port: config.http.port, hostname: config.http.host }, (info) => {

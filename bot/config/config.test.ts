@@ -147,6 +147,8 @@ describe('parseConfig: defaults', () => {
       http: { port: 3000, host: '127.0.0.1' },
       dashboard: { enabled: true, sessionHours: 12, linkMinutes: 10 },
       zones: [],
+      gazetteer: { sources: [] },
+      places: [],
       chats: { verifiers: [], responders: [] },
       verifiers: [],
       fieldVerifiers: [],

@@ -15,6 +15,11 @@ export const PRECISIONS = ['exact', 'zone'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 export const DEFAULT_STORAGE_PATH = './data/centinela.db';
+/**
+ * The offline map: no extract by default (zones from pins and aliases only). Imported extracts are
+ * kept in `file` beside the database, out of its backups (public data, made again from the extract).
+ */
+export const GAZETTEER_DEFAULTS = { sources: [] as string[], file: 'gazetteer.db' } as const;
 export const DEFAULT_HTTP = { port: 3000, host: '127.0.0.1' } as const;
 /** The web dashboard: on by default; sessions last `sessionHours`, sign-in links `linkMinutes`. */
 export const DASHBOARD_DEFAULTS = { enabled: true, sessionHours: 12, linkMinutes: 10 } as const;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { PLATFORMS } from '../messages.js';
 import type { Lang } from '../parse/types.js';
-import { SUPPORTED_LANGUAGES, WEEKDAYS } from './defaults.js';
+import { GAZETTEER_DEFAULTS, SUPPORTED_LANGUAGES, WEEKDAYS } from './defaults.js';
 
 // ---------------------------------------------------------------------------------------------
 // Message helpers
@@ -269,4 +269,27 @@ export const WeeklyHoursSchema = z.strictObject(
     to: clockTime,
   },
   { error: section('{ days: [mon, ...], from: "06:00", to: "18:00" }') },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Gazetteer: the map extracts and the network's own places that turn words into a point
+
+/** A place the map lacks ("la tiendita de Don Pepe"): its name, other names, and where it is. */
+export const PlaceSchema = z.strictObject(
+  {
+    name: text,
+    aliases: z.array(text, { error: expecting('a list of other names') }).default(() => []),
+    at: LatLngSchema,
+  },
+  { error: section('a place, e.g. { name: Tiendita Don Pepe, aliases: [la tiendita], at: [34.04, -118.21] }') },
+);
+
+/** Map extracts (.osm.pbf, .osm, .geojson) to import, relative to the config file's folder or absolute. */
+export const GazetteerSchema = z.strictObject(
+  {
+    sources: z
+      .array(text, { error: expecting('a list of map files, e.g. [./maps/county.osm.pbf]') })
+      .default(() => [...GAZETTEER_DEFAULTS.sources]),
+  },
+  { error: section('{ sources }') },
 );

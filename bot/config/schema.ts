@@ -32,6 +32,8 @@ import {
   CircleAreaSchema,
   PolygonAreaSchema,
   ZoneSchema,
+  GazetteerSchema,
+  PlaceSchema,
 } from './fields.js';
 import { DispatchSchema, FieldVerifierSchema } from './dispatch-schema.js';
 import {
@@ -213,6 +215,10 @@ export const ConfigSchema = z.strictObject(
       )
       .prefault({}),
     zones: z.array(ZoneSchema, { error: expecting('a list of zones') }).default(() => []),
+    /** Map extracts read at start-up (re-imported when newer than their index); none: zones by pin and alias only. */
+    gazetteer: GazetteerSchema.prefault({}),
+    /** The network's own places, for what the map lacks. */
+    places: z.array(PlaceSchema, { error: expecting('a list of places') }).default(() => []),
     chats: z
       .strictObject(
         {
@@ -381,6 +387,8 @@ export type Config = z.output<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 export type NetworkConfig = Config['network'];
 export type Zone = z.output<typeof ZoneSchema>;
+export type PlaceConfig = z.output<typeof PlaceSchema>;
+export type GazetteerConfig = Config['gazetteer'];
 export type Area = Zone['area'];
 export type CircleArea = z.output<typeof CircleAreaSchema>;
 export type PolygonArea = z.output<typeof PolygonAreaSchema>;

@@ -11,6 +11,7 @@ import { isDontKnow, rawAnswer, readAnswer, readLanguage } from './answers.js';
 import { addMedia, assumeDetentionNow, fillFromExtract } from './draft.js';
 import { submit } from './lifecycle.js';
 import { welcome, type MessageInput } from './opening.js';
+import { answerPlace, mapKnows } from './place.js';
 import { MAX_TEXT, type Turn } from './turn.js';
 import { isSpecificPlace, placeProblem, understandTip } from './understand.js';
 import type { MediaItem, Session } from './types.js';
@@ -46,6 +47,11 @@ export function answer(t: Turn, s: Session, msg: MessageInput, text: string, med
     return answerReview(t, s, text);
   }
   if (s.step === 'extras') return answerTogether(t, s, msg, text, media, keyword);
+  if (s.step === 'place') {
+    addMedia(s.draft, media);
+    if (msg.location && s.draft.location) s.draft.location = { ...s.draft.location, point: msg.location };
+    return answerPlace(t, s, text);
+  }
   const step = t.stepOf(s.step);
   if (!step) return t.ask(s, 'review');
 
@@ -83,6 +89,11 @@ export function answer(t: Turn, s: Session, msg: MessageInput, text: string, med
   if (step.answer === 'location' && !msg.location) {
     if (isDontKnow(text)) return placeNotGiven(t, s);
     const problem = placeProblem(text);
+    if (problem === 'vague' && mapKnows(t, text)) {
+      s.draft.location = { text: text.slice(0, MAX_TEXT) };
+      s.draft.skipped = s.draft.skipped.filter((f) => f !== 'location');
+      return accept(t, s, step, msg.messageId);
+    }
     if (problem) return placeNotGiven(t, s, problem);
   }
   const patch = readAnswer(step, msg.location ? { text, location: msg.location } : { text }, t.timeCtx);

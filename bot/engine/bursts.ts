@@ -30,7 +30,7 @@ export function isBurst(t: Turn, s: Session, text: string): boolean {
   const batchOfPhotos = !text && s.photosAt !== undefined && s.photosAt === previous;
   if (s.askedAt !== undefined && t.at >= s.askedAt && !batchOfPhotos) return false;
   if (!text) return true;
-  if (s.step === 'review' || s.step === 'language') return false;
+  if (s.step === 'review' || s.step === 'language' || s.step === 'place') return false;
   return !isChoiceAnswer(t.stepOf(s.step), text);
 }
 
@@ -68,7 +68,7 @@ export function mergeBurst(t: Turn, s: Session, msg: MessageInput, text: string,
 
 /** Whether what the burst added answers the question that is open now. */
 function openQuestionAnswered(t: Turn, s: Session, gotMedia: boolean): boolean {
-  if (s.step === 'review' || s.step === 'language') return false;
+  if (s.step === 'review' || s.step === 'language' || s.step === 'place') return false;
   if (s.step === 'extras') {
     if (!gotMedia && !(t.flow.together?.fields ?? []).some((f) => s.draft[f] !== undefined)) return false;
     for (const f of t.flow.together?.fields ?? []) if (s.draft[f] === undefined && !s.draft.skipped.includes(f)) s.draft.skipped.push(f);

@@ -7,6 +7,7 @@ import { detectLanguage } from '../parse/index.js';
 import type { Keyword, Lang } from '../parse/types.js';
 import { addMedia, assumeDetentionNow, emptyDraft, fillFromExtract, isRich } from './draft.js';
 import { erase } from './lifecycle.js';
+import { placeFromMessage } from './place.js';
 import { MAX_TEXT, type Turn } from './turn.js';
 import { classify, understandTip } from './understand.js';
 import type { EngineInput, Part, Session } from './types.js';
@@ -111,7 +112,11 @@ function takeFirstMessage(t: Turn, s: Session, msg: MessageInput, text: string):
   if (!text) return false;
   const tip = understandTip(text, t.timeCtx);
   const filled = fillFromExtract(s.draft, tip);
-  if (filled.length > 0) s.draft.description = text.slice(0, MAX_TEXT);
+  const onMap = s.draft.location ? undefined : placeFromMessage(t, text);
+  if (onMap) s.draft.location = onMap;
+  if (filled.length > 0 || onMap) s.draft.description = text.slice(0, MAX_TEXT);
+  // Placed now, while the language may still be asked: a sure match only, no question yet.
+  if (!onMap && s.draft.location?.place === undefined) t.lookUpPlace(s);
   return tip.atOwnDoor === true;
 }
 

@@ -17,6 +17,7 @@ import { afterLanguage, answer, placeNotGiven, skipTogether } from './answering.
 import { betweenReports, relay } from './between-reports.js';
 import { correct, isBurst, mergeBurst, onEdit } from './bursts.js';
 import { mediaRefs } from './draft.js';
+import { leavePlace } from './place.js';
 import { erase, onTimer } from './lifecycle.js';
 import { firstContact, touch, type MessageInput } from './opening.js';
 import { MAX_TEXT, Turn } from './turn.js';
@@ -114,6 +115,10 @@ function onKeyword(t: Turn, s: Session, keyword: Keyword): void {
 }
 
 function back(t: Turn, s: Session): void {
+  if (s.step === 'place') {
+    s.placeOptions = undefined;
+    return t.ask(s, 'location');
+  }
   const history = s.history.filter((h) => h !== 'language');
   history.pop(); // the step being asked now
   const previous = history.pop();
@@ -131,6 +136,7 @@ function skip(t: Turn, s: Session): void {
     return afterLanguage(t, s);
   }
   if (s.step === 'extras') return skipTogether(t, s);
+  if (s.step === 'place') return leavePlace(t, s);
   const step = t.stepOf(s.step);
   if (!step) return t.reprompt(s); // review: nothing to skip
   if (step.id === 'location') return placeNotGiven(t, s);

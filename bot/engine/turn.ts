@@ -8,7 +8,8 @@ import { keywordLanguage } from '../parse/index.js';
 import type { Lang, TimeContext } from '../parse/types.js';
 import { firstUnanswered, isAnswered } from './draft.js';
 import { nextClockOffset, onOurClock } from './sender-clock.js';
-import type { EngineEnv, EngineEvent, MediaItem, Part, Session, StepId, StepResult } from './types.js';
+import type { PlaceMatch, ResolvedPlace } from '../geo/gazetteer/types.js';
+import type { Choice, EngineEnv, EngineEvent, MediaItem, Part, Session, StepId, StepResult } from './types.js';
 
 /** Longest text taken as an answer; longer messages get a clear "please shorten" reply. */
 export const MAX_TEXT = 2000;
@@ -101,14 +102,66 @@ export class Turn {
   /** Asks the next question; `lead` goes first in the same message ("Got it, we changed..."). */
   proceed(s: Session, lead: Part[] = []): void {
     s.wrong = 0;
+    if (this.placeQuestion(s, lead)) return;
     this.ask(s, this.nextStep(s), lead);
+  }
+
+  /**
+   * Looks the draft's place up on the offline map (`env.places`) when it has words and no point
+   * yet. Found: noted on the location, and false (the conversation goes on). Two or three
+   * candidates, or none: the one place question of this report is asked, and true.
+   */
+  private placeQuestion(s: Session, lead: Part[]): boolean {
+    const text = placeWords(s);
+    if (text === undefined || s.placeLooked === text) return false;
+    const match = this.lookUpPlace(s);
+    if (!match) return false;
+    s.placeLooked = text;
+    if (match.kind === 'found' || s.placeAsked) return false;
+    s.placeAsked = true;
+    s.placeOptions = match.kind === 'choose' ? match.options : undefined;
+    this.ask(s, 'place', lead);
+    return true;
+  }
+
+  /**
+   * Looks the draft's words for the place up on the offline map and notes the point when one
+   * place fits; undefined when there is no map or nothing to look up. When the words read as
+   * the place give only an area or nothing ("hantinton park" out of "la pasific y florens en
+   * hantinton park"), the whole first message is looked up too and the closer answer wins.
+   */
+  lookUpPlace(s: Session): PlaceMatch | undefined {
+    const finder = this.env.places;
+    const text = placeWords(s);
+    const loc = s.draft.location;
+    if (!finder || !loc || text === undefined) return undefined;
+    let match = finder.lookup(text);
+    const whole = s.draft.description;
+    if (whole && whole !== text && (match.kind !== 'found' || match.place.radiusMeters > 300)) {
+      const wide = finder.lookup(whole, 'message');
+      if (wide.kind === 'found' && (match.kind !== 'found' || wide.place.radiusMeters < match.place.radiusMeters)) match = wide;
+    }
+    if (match.kind === 'found') s.draft.location = { ...loc, place: match.place };
+    return match;
+  }
+
+  /** The place question as it stands: the numbered choice, or the neighbourhood/business/ZIP question. */
+  private askPlace(s: Session, lead: Part[]): void {
+    const options = s.placeOptions;
+    if (!options) return this.say(this.langOf(s), [...lead, { key: 'intake.place.which_area' }]);
+    this.say(
+      this.langOf(s),
+      [...lead, { key: 'intake.place.choose' }],
+      options.map((o, i) => ({ value: String(i + 1), key: 'intake.place.option', params: { place: placeLabel(o) } })),
+    );
   }
 
   ask(s: Session, id: StepId, lead: Part[] = []): void {
     s.step = id;
     s.wrong = 0;
-    if (id !== 'language' && s.history[s.history.length - 1] !== id) s.history.push(id);
+    if (id !== 'language' && id !== 'place' && s.history[s.history.length - 1] !== id) s.history.push(id);
     if (id === 'language') return this.askLanguage(s);
+    if (id === 'place') return this.askPlace(s, lead);
     if (id === 'review') {
       s.reviewed = true;
       this.say(this.langOf(s), [
@@ -132,6 +185,7 @@ export class Turn {
     if (s.step === 'language') return this.askLanguage(s);
     if (s.step === 'review') return this.ask(s, 'review', lead);
     if (s.step === 'extras') return this.ask(s, 'extras', lead);
+    if (s.step === 'place') return this.askPlace(s, lead);
     const step = this.stepOf(s.step);
     if (!step) return;
     if (withHistory) this.ask(s, step.id, lead);
@@ -172,7 +226,7 @@ export class Turn {
     this.say(this.langOf(s), [{ key: 'intake.urgent.hotline', params: { hotline: this.env.settings.hotline } }]);
   }
 
-  say(lang: Lang, parts: Part[], choices?: { value: string; key: string }[]): void {
+  say(lang: Lang, parts: Part[], choices?: Choice[]): void {
     this.events.push(choices ? { type: 'reply', lang, parts, choices } : { type: 'reply', lang, parts });
   }
 
@@ -217,4 +271,17 @@ export class Turn {
     const lang = keywordLanguage(text);
     return lang && this.env.settings.languages.includes(lang) ? lang : undefined;
   }
+}
+
+/** A place as the tipster reads it: "Cesar Chavez Ave & Lorena St (Boyle Heights)". */
+export function placeLabel(p: ResolvedPlace): string {
+  return p.area ? `${p.label} (${p.area})` : p.label;
+}
+
+/** The words of the draft's place still to be put on the map (none once it has a pin or a point). */
+function placeWords(s: Session): string | undefined {
+  const loc = s.draft.location;
+  if (!loc || loc.point || loc.place) return undefined;
+  const text = loc.text ?? loc.crossStreets?.join(' y ') ?? loc.zip;
+  return text?.trim() ? text : undefined;
 }

@@ -4,6 +4,7 @@
  */
 import type { AttachmentKind, GeoPoint, Platform } from '../messages.js';
 import type { FieldId } from '../flows/flow.js';
+import type { PlaceFinder, ResolvedPlace } from '../geo/gazetteer/types.js';
 import type { ActivityField, EquipmentField, Lang, LocationField, SizeField, TimeField, UniformField } from '../parse/types.js';
 
 export interface YesNoField {
@@ -44,9 +45,10 @@ export interface Draft {
 
 /**
  * Where the conversation is: a field's question, the one "anything else?" question for the
- * optional fields asked together (`extras`), the language menu, or the review.
+ * optional fields asked together (`extras`), the language menu, the review, or which place on
+ * the map was meant (`place`, see place.ts).
  */
-export type StepId = FieldId | 'extras' | 'language' | 'review';
+export type StepId = FieldId | 'extras' | 'language' | 'review' | 'place';
 
 export interface Session {
   v: 1;
@@ -91,6 +93,12 @@ export interface Session {
   submitted?: { at: number; location?: LocationField } | undefined;
   /** When a follow-up was last acknowledged (one thank-you per burst). */
   followUpAckAt?: number;
+  /** The place words last looked up on the map (not to look them up again). */
+  placeLooked?: string | undefined;
+  /** The place question (a choice, or neighbourhood/business/ZIP) was asked in this report; never twice. */
+  placeAsked?: boolean | undefined;
+  /** The options of the open place choice. */
+  placeOptions?: ResolvedPlace[] | undefined;
   /** When the runtime should wake this session with a timer input (reminder, expiry, clean-up). */
   wakeAt?: number;
 }
@@ -126,7 +134,14 @@ export interface ReplyEvent {
   type: 'reply';
   lang: Lang;
   parts: Part[];
-  choices?: { value: string; key: string }[];
+  choices?: Choice[];
+}
+
+/** A one-tap answer: its value, and the locale key (with params) of its label. */
+export interface Choice {
+  value: string;
+  key: string;
+  params?: Record<string, Param>;
 }
 
 export interface SubmittedReport {
@@ -180,6 +195,11 @@ export interface EngineEnv {
    * it, so numbers stay unique and without gaps.
    */
   nextReportNumber: number;
+  /**
+   * The offline map (read-only, built at start-up) that places words like "Cesar Chavez y
+   * Lorena" on a point; absent when none is configured, and then zones come from pins and aliases.
+   */
+  places?: PlaceFinder;
 }
 
 export interface StepResult {

@@ -43,13 +43,14 @@ export function zoneNamedIn(zone: Zone, text: string): boolean {
 }
 
 /**
- * The ids of the zones a location falls in. A map point decides when there is one; otherwise the
- * text (and ZIP) is matched against aliases. Empty when the zone is unknown.
+ * The ids of the zones a location falls in. A map point decides when there is one, then the
+ * point the offline map found for the words (`place`); otherwise the text (and ZIP) is matched
+ * against aliases. Empty when the zone is unknown.
  */
 export function zonesFor(zones: readonly Zone[], location: LocationField | undefined): string[] {
   if (!location) return [];
-  if (location.point) {
-    const p = location.point;
+  for (const p of [location.point, placePoint(location)]) {
+    if (!p) continue;
     const hits = zones.filter((z) => zoneContains(z, p)).map((z) => z.id);
     if (hits.length > 0) return hits;
   }
@@ -58,9 +59,17 @@ export function zonesFor(zones: readonly Zone[], location: LocationField | undef
   return zones.filter((z) => zoneNamedIn(z, text)).map((z) => z.id);
 }
 
-/** A representative point of a location for distance checks: the pin, else the zone's centre. */
+/** The point the offline map found for a location's words, if it did. */
+export function placePoint(location: LocationField | undefined): GeoPoint | undefined {
+  const place = location?.place;
+  return place ? { lat: place.lat, lng: place.lng } : undefined;
+}
+
+/** A representative point of a location for distance checks: the pin, the map's point for the words, else the zone's centre. */
 export function approximatePoint(zones: readonly Zone[], location: LocationField | undefined): GeoPoint | undefined {
   if (location?.point) return location.point;
+  const onMap = placePoint(location);
+  if (onMap) return onMap;
   const [id] = zonesFor(zones, location);
   const zone = zones.find((z) => z.id === id);
   if (!zone) return undefined;

@@ -78,7 +78,8 @@ export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Render
         if (!l) return empty;
         // As stored: as many decimals as privacy.pinDecimals kept, and no more.
         const pin = l.point ? `📍 ${t(lang, 'intake.location.pin')} (${String(l.point.lat)}, ${String(l.point.lng)})` : '';
-        return [words(l.text), pin].filter(Boolean).join(' · ') || empty;
+        const place = l.place ? t(lang, 'summary.place_resolved', { place: l.place.label, meters: l.place.radiusMeters }) : '';
+        return [words(l.text), place, pin].filter(Boolean).join(' · ') || empty;
       }
       case 'time': {
         const f = draft.time;
@@ -105,7 +106,7 @@ export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Render
       const text = event.parts
         .map((part) => ('summary' in part ? summary(event.lang, part.summary) : t(event.lang, part.key, part.params)))
         .join('\n');
-      const choices = event.choices?.map((c) => ({ value: c.value, label: t(event.lang, c.key) }));
+      const choices = event.choices?.map((c) => ({ value: c.value, label: t(event.lang, c.key, c.params) }));
       return choices ? { text, choices } : { text };
     },
     field: fieldValue,

@@ -12,6 +12,7 @@ export { parseSize } from './size.js';
 export { parseTime, timeBucket } from './time.js';
 export { parseMapLink } from './map-link.js';
 export { parseLocation } from './location.js';
+export { findZip } from './streets.js';
 export { locationProblem, type LocationProblem } from './place.js';
 export { classifyMessage } from './intent.js';
 export { scrubContacts } from './contacts.js';

@@ -19,6 +19,7 @@
  *   that can leave the verifier chat.
  * Words per language live in ./vocab/ (one module per language; see `Vocabulary`).
  */
+import type { ResolvedPlace } from '../geo/gazetteer/types.js';
 import type { GeoPoint } from '../messages.js';
 
 export type Lang = 'en' | 'es';
@@ -46,6 +47,8 @@ export interface LocationField {
   point?: GeoPoint;
   zip?: string;
   crossStreets?: [string, string];
+  /** Where the offline map placed the words (a corner, a business, a street in a neighbourhood), with its uncertainty. */
+  place?: ResolvedPlace;
 }
 
 /**

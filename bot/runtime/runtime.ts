@@ -10,6 +10,7 @@
  */
 import { step } from '../engine/step.js';
 import type { EngineEvent, EngineInput, EngineSettings, MediaItem, Session, StepResult } from '../engine/types.js';
+import type { PlaceFinder } from '../geo/gazetteer/types.js';
 import type { Flow } from '../flows/flow.js';
 import type { Renderer } from '../i18n/render.js';
 import type { Logger } from '../logger.js';
@@ -34,6 +35,8 @@ export interface RuntimeDeps {
   pending: PendingInboundStore;
   flow: Flow;
   settings: EngineSettings;
+  /** The offline map for place lookups (read-only); absent: zones from pins and aliases only. */
+  places?: PlaceFinder;
   renderer: Renderer;
   vault: Vault;
   clock: () => number;
@@ -287,7 +290,12 @@ export class Runtime {
     let result: StepResult;
     try {
       // Read inside this transaction, used up only by a report_submitted event (see apply).
-      result = step(this.d.flow, session, input, { now, settings: this.d.settings, nextReportNumber: store.peekReportNumber() });
+      result = step(this.d.flow, session, input, {
+        now,
+        settings: this.d.settings,
+        nextReportNumber: store.peekReportNumber(),
+        ...(this.d.places ? { places: this.d.places } : {}),
+      });
     } catch (err) {
       // A bug must not cost the tipster their conversation: keep the session as it was, say sorry.
       this.d.logger.warn({ err: err instanceof Error ? err.name : typeof err, input: input.type }, 'engine step failed');

@@ -22,6 +22,8 @@ export interface IncidentFacts {
   zones: string[];
   point?: GeoPoint;
   cross?: [string, string];
+  /** Where the offline map placed a report's words, as the map names it (never the tipster's own words). */
+  place?: string;
   zip?: string;
   agents?: number;
   vehicles?: number;
@@ -48,6 +50,7 @@ export function incidentFacts(members: readonly IncidentMember[]): IncidentFacts
   const location = placed?.draft.location;
   const point = location?.point;
   const cross = location?.crossStreets;
+  const mapped = cross ? undefined : members.find((m) => m.draft.location?.place)?.draft.location?.place;
   const zip = members.map((m) => m.draft.location?.zip).find((z) => z !== undefined);
   const agents = max(members.map((m) => m.draft.size?.agents));
   const vehicles = max(members.map((m) => m.draft.size?.vehicles));
@@ -66,6 +69,7 @@ export function incidentFacts(members: readonly IncidentMember[]): IncidentFacts
     tipsters: keys.size,
     ...(point ? { point } : {}),
     ...(cross ? { cross } : {}),
+    ...(mapped ? { place: mapped.label } : {}),
     ...(zip ? { zip } : {}),
     ...(agents !== undefined ? { agents } : {}),
     ...(vehicles !== undefined ? { vehicles } : {}),

@@ -49,6 +49,7 @@ export class VerificationTexts {
       report.status === 'incomplete' ? r.t(lang, 'card.incomplete') : '',
       r.t(lang, 'card.status', { status: r.t(lang, `status.${report.status}`) }),
       opts.zone ? r.t(lang, 'card.zone', { zone: opts.zone }) : r.t(lang, 'card.zone_unknown'),
+      this.placeLine(report, lang, opts.zone),
       // A sighting whose time nobody gave has no time to print ("0 min ago" would be made up).
       report.draft.time?.at === undefined
         ? r.t(lang, 'card.seen_unknown')
@@ -65,6 +66,15 @@ export class VerificationTexts {
       r.t(lang, 'card.commands', { number: n }),
     ];
     return lines.filter(Boolean).join('\n');
+  }
+
+  /** Where the offline map placed the tipster's words: "≈ Cesar Chavez Ave & Lorena St, ±40 m, Lado Este". */
+  private placeLine(report: CardInput, lang: Lang, zone: string | undefined): string {
+    const place = report.draft.location?.place;
+    if (!place) return '';
+    const label = place.area && !place.label.includes(place.area) ? `${place.label} (${place.area})` : place.label;
+    const params = { place: label, meters: place.radiusMeters };
+    return zone ? this.r.t(lang, 'card.place', { ...params, zone }) : this.r.t(lang, 'card.place_no_zone', params);
   }
 
   /**
@@ -114,7 +124,7 @@ export class VerificationTexts {
     const zone = opts.zone ?? this.r.t(lang, 'alert.zone_unknown');
     const cross = f.cross ? f.cross.map((s) => forDisplay(scrubContacts(s))).join(' / ') : '';
     if (opts.precision === 'zone') return [zone, cross].filter(Boolean).join(' · ');
-    const exact = [cross, f.zip ?? '', f.point ? mapLink(f.point) : ''].filter(Boolean).join(' · ');
+    const exact = [cross || (f.place ?? ''), f.zip ?? '', f.point ? mapLink(f.point) : ''].filter(Boolean).join(' · ');
     return exact ? `${exact} (${zone})` : zone;
   }
 

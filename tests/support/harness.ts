@@ -4,6 +4,7 @@
  */
 import type { Config } from '../../bot/config/index.js';
 import { DEMO_CONFIG } from '../../bot/config/index.js';
+import type { PlaceFinder } from '../../bot/geo/gazetteer/types.js';
 import type { Renderer } from '../../bot/i18n/render.js';
 import type { Attachment, GeoPoint, InboundMessage } from '../../bot/messages.js';
 import { composeCentinela, type Centinela } from '../../app/compose.js';
@@ -19,6 +20,8 @@ export interface HarnessOptions {
   config?: Config;
   dbPath?: string;
   start?: number;
+  /** An offline map for place lookups (see tests/gazetteer). */
+  places?: PlaceFinder;
 }
 
 export class Harness {
@@ -48,6 +51,7 @@ export class Harness {
       newId: () => `media-${++this.ids}`,
       adapters: [this.adapter],
       wrapRenderer: recordKeys,
+      ...(opts.places ? { places: opts.places } : {}),
     });
   }
 
