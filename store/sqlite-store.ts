@@ -13,6 +13,7 @@ import type {
   NewReport,
   OutboxRecord,
   RuntimeStore,
+  StepOutcome,
   StoredSession,
 } from '../bot/runtime/store-port.js';
 import { ONE_OFF_CHAT_PREFIX } from '../bot/runtime/store-port.js';
@@ -143,6 +144,27 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
       this.nextReport = undefined;
       throw err;
     }
+  }
+
+  transactionEach<T>(steps: readonly (() => T)[]): StepOutcome<T>[] {
+    const out: StepOutcome<T>[] = [];
+    try {
+      this.transaction(() => {
+        for (const step of steps) {
+          try {
+            out.push({ ok: true, value: this.transaction(step) }); // nested: a savepoint
+          } catch (error) {
+            out.push({ ok: false, error });
+            // SQLite ends the whole transaction on some errors (a full disk, an I/O error): then
+            // nothing before this step is kept either, and nothing after it may run outside it.
+            if (!this.db.inTransaction) throw error;
+          }
+        }
+      });
+    } catch (error) {
+      return steps.map(() => ({ ok: false, error }));
+    }
+    return out;
   }
 
   markInbound(platform: Platform, messageId: string, now: number): boolean {
