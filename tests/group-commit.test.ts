@@ -106,7 +106,7 @@ describe('messages that arrive together', () => {
     const texts = h.sentTo('ana').map((m) => m.text);
     // Her text opened the conversation; the photo's answer came after it.
     const triage = texts.findIndex((t) => t.includes('¿Están deteniendo a alguien'));
-    const photoAnswer = texts.findIndex((t) => t.includes('foto'));
+    const photoAnswer = texts.findIndex((t) => t.includes('No pudimos usar esa foto'));
     expect(triage).toBeGreaterThanOrEqual(0);
     expect(photoAnswer).toBeGreaterThan(triage);
   });
