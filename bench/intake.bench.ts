@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: drives the real runtime (engine, SQLite on a file in WAL mode, outbox) with
- * 2,000 tipsters talking at once, interleaved, each sending 7 messages, through `receive()`, the
- * adapters' entry point. Messages arrive BENCH_ARRIVALS at a time (default 100, as a platform
+ * 2,000 tipsters talking at once, interleaved (in a shuffled order each round, the same every
+ * run), each sending 7 messages, through `receive()`, the adapters' entry point. Messages arrive BENCH_ARRIVALS at a time (default 100, as a platform
  * batch or webhooks landing together; 1 hands them over one by one), and each counts as answered
  * only when its `receive()` resolves, which is after the commit that stored its inbox mark,
  * session and outbox rows. Replies are drained by a no-op adapter every 200 messages. Then opens
@@ -24,6 +24,18 @@ const OPEN_SESSIONS = Number(process.env.BENCH_OPEN_SESSIONS ?? 10_000);
 const ARRIVALS = Math.max(1, Number(process.env.BENCH_ARRIVALS ?? 100));
 const SYNCHRONOUS = process.env.BENCH_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL';
 const SCRIPT = ['hola', 'no', 'están tocando puertas', '1st y Soto', 'hace 10 minutos', '4 agentes, 2 camionetas', 'chalecos de ICE'];
+
+/** The tipsters in a shuffled order (a fixed-seed generator: every run sends the same sequence). */
+function shuffled(n: number, seed: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let x = seed;
+  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
 
 class NoopAdapter implements AdapterPort {
   readonly platform = 'simulator' as const;
@@ -81,9 +93,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   for (let round = 0; round < SCRIPT.length; round++) {
     now += 30_000; // tipsters answer ~30 s apart: no message falls in another's burst window
+    const order = shuffled(TIPSTERS, round + 1);
     for (let first = 0; first < TIPSTERS; first += ARRIVALS) {
       const msgs: InboundMessage[] = [];
-      for (let t = first; t < Math.min(first + ARRIVALS, TIPSTERS); t++) {
+      for (const t of order.slice(first, first + ARRIVALS)) {
         msgs.push({
           platform: 'simulator',
           chat: { id: `tipster-${t}`, kind: 'direct' },
