@@ -3,12 +3,13 @@
  * what came in, what went out and how, the outbox backlog, each channel's connection, and how
  * long verification takes (histograms).
  *
- * Kept off the message path: sends are counted through the dispatcher's observer (one indexed
- * lookup for a group message, to time alerts); everything else is read when /metrics is asked
- * (gauges from the store, counters the runtime already keeps, and the audit log's claims and
- * confirmations since the last scrape, read after a cursor).
+ * Kept off the message path: messages and sends are tallied in plain numbers (one indexed lookup
+ * for a group message, to time alerts); prom-client is loaded, and the tallies mirrored into it,
+ * only when /metrics is first asked, so a bot nobody scrapes never holds it in memory. Everything
+ * else is read at scrape time (gauges from the store, counters the runtime already keeps, and
+ * the audit log's claims and confirmations since the last scrape, read after a cursor).
  */
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Counter, Histogram, Registry } from 'prom-client';
 import type { ChannelStatus } from '../bot/health/channel-alerts.js';
 import type { Platform } from '../bot/messages.js';
 import type { SendAttempt, SendObserver } from '../bot/runtime/send-observer.js';
@@ -45,37 +46,81 @@ function mirror(counter: Counter<string>, read: () => number, labels: Record<str
   };
 }
 
+/** Most alert delivery times kept between two scrapes (one per alert and group: far more than happen). */
+const MAX_PENDING_OBSERVATIONS = 10_000;
+
+/** The running totals kept on the message path, by their labels. */
+class Tally<L extends string> {
+  readonly totals = new Map<string, { labels: Record<L, string>; n: number }>();
+  inc(labels: Record<L, string>): void {
+    const key = Object.values(labels).join('\u0000');
+    const t = this.totals.get(key);
+    if (t) t.n += 1;
+    else this.totals.set(key, { labels, n: 1 });
+  }
+}
+
+/** What prom-client holds, built at the first scrape. */
+interface Series {
+  registry: Registry;
+  toClaim: Histogram;
+  toConfirm: Histogram;
+  toDelivered: Histogram;
+  mirrors: (() => void)[];
+}
+
 export class CentinelaMetrics {
-  readonly registry = new Registry();
-  private readonly inbound: Counter<'platform'>;
-  private readonly replies: Counter<'platform'>;
-  private readonly sends: Counter<'platform' | 'result'>;
-  private readonly toClaim: Histogram;
-  private readonly toConfirm: Histogram;
-  private readonly toDelivered: Histogram;
-  private readonly mirrors: (() => void)[] = [];
+  private readonly inbound = new Tally<'platform'>();
+  private readonly replies = new Tally<'platform'>();
+  private readonly sends = new Tally<'platform' | 'result'>();
+  /** Alert delivery times (seconds) not yet handed to the histogram. */
+  private delivered: number[] = [];
+  /** Built at the first scrape (scrapes at the same moment share it). */
+  private series: Promise<Series> | undefined;
   private auditCursor: number;
 
   constructor(private readonly s: MetricsSources) {
-    const registers = [this.registry];
-    this.inbound = new Counter({
+    // Claims and confirmations made before this process started were timed by the one before.
+    this.auditCursor = s.health.latestAuditId();
+  }
+
+  /** Loads prom-client and declares every series (first scrape only). */
+  private async build(): Promise<Series> {
+    const { Counter, Gauge, Histogram, Registry } = await import('prom-client');
+    const s = this.s;
+    const registry = new Registry();
+    const registers = [registry];
+    const mirrors: (() => void)[] = [];
+    const tallied = <L extends string>(counter: Counter<L>, tally: Tally<L>) => {
+      const seen = new Map<string, number>();
+      mirrors.push(() => {
+        for (const [key, t] of tally.totals) {
+          if (t.n > (seen.get(key) ?? 0)) counter.inc(t.labels, t.n - (seen.get(key) ?? 0));
+          seen.set(key, t.n);
+        }
+      });
+    };
+    const inbound = new Counter({
       name: 'centinela_inbound_total',
       help: 'Messages received from each platform (before deduplication).',
       labelNames: ['platform'],
       registers,
     });
-    this.replies = new Counter({
+    tallied(inbound, this.inbound);
+    const replies = new Counter({
       name: 'centinela_replies_total',
       help: 'Messages delivered to a person in a direct chat (tipster replies, verifier answers).',
       labelNames: ['platform'],
       registers,
     });
-    this.sends = new Counter({
+    tallied(replies, this.replies);
+    const sends = new Counter({
       name: 'centinela_sends_total',
       help: 'Outbox send attempts by platform and result: sent, retry (failed, will be tried again) or dead (given up).',
       labelNames: ['platform', 'result'],
       registers,
     });
+    tallied(sends, this.sends);
     // Totals the runtime and the decode queue keep, mirrored at each scrape.
     const totals: { name: string; help: string; read: () => number }[] = [
       {
@@ -96,14 +141,14 @@ export class CentinelaMetrics {
         read: () => s.mediaDecodes().refused,
       },
     ];
-    for (const { name, help, read } of totals) this.mirrors.push(mirror(new Counter({ name, help, registers }), read));
+    for (const { name, help, read } of totals) mirrors.push(mirror(new Counter({ name, help, registers }), read));
     const decrypt = new Counter({
       name: 'centinela_decrypt_failures_total',
       help: 'Messages the platform delivered but that could not be decrypted (WhatsApp "Bad MAC" / "No session"): the sender got no answer.',
       labelNames: ['platform'],
       registers,
     });
-    this.mirrors.push(mirror(decrypt, () => s.decryptFailures().whatsapp ?? 0, { platform: 'whatsapp' }));
+    mirrors.push(mirror(decrypt, () => s.decryptFailures().whatsapp ?? 0, { platform: 'whatsapp' }));
 
     new Gauge({
       name: 'centinela_reports',
@@ -168,26 +213,25 @@ export class CentinelaMetrics {
       },
     });
 
-    this.toClaim = new Histogram({
+    const toClaim = new Histogram({
       name: 'centinela_time_to_first_claim_seconds',
       help: 'From a report coming in to its first claim by a verifier.',
       buckets: VERIFY_BUCKETS,
       registers,
     });
-    this.toConfirm = new Histogram({
+    const toConfirm = new Histogram({
       name: 'centinela_time_to_confirm_seconds',
       help: 'From a report coming in to its confirmation.',
       buckets: VERIFY_BUCKETS,
       registers,
     });
-    this.toDelivered = new Histogram({
+    const toDelivered = new Histogram({
       name: 'centinela_confirm_to_alert_delivered_seconds',
       help: 'From a confirmation to its alert being delivered to a responder group (one per group).',
       buckets: DELIVERY_BUCKETS,
       registers,
     });
-    // Claims and confirmations made before this process started were timed by the one before.
-    this.auditCursor = s.health.latestAuditId();
+    return { registry, toClaim, toConfirm, toDelivered, mirrors };
   }
 
   /** A message came in from `platform` (called where adapters hand messages to the runtime). */
@@ -203,31 +247,32 @@ export class CentinelaMetrics {
       if (a.chatKind === 'direct') this.replies.inc({ platform: a.platform });
       else {
         const confirmedAt = this.s.health.alertConfirmedAt(a.id);
-        if (confirmedAt !== undefined) this.toDelivered.observe(Math.max(0, (a.at - confirmedAt) / 1000));
+        if (confirmedAt !== undefined && this.delivered.length < MAX_PENDING_OBSERVATIONS) {
+          this.delivered.push(Math.max(0, (a.at - confirmedAt) / 1000));
+        }
       }
     },
   };
 
   /** The text /metrics answers. */
   async render(): Promise<string> {
-    for (const m of this.mirrors) m();
-    this.timeVerification();
-    return this.registry.metrics();
-  }
-
-  get contentType(): string {
-    return this.registry.contentType;
+    const series = await (this.series ??= this.build());
+    for (const m of series.mirrors) m();
+    for (const seconds of this.delivered) series.toDelivered.observe(seconds);
+    this.delivered = [];
+    this.timeVerification(series);
+    return series.registry.metrics();
   }
 
   /** Observes the claims and confirmations recorded since the last scrape. */
-  private timeVerification(): void {
+  private timeVerification(series: Series): void {
     for (;;) {
       const steps = this.s.health.verificationSteps(this.auditCursor);
       for (const step of steps) {
         this.auditCursor = step.id;
         if (!step.first) continue;
         const seconds = Math.max(0, (step.at - step.reportCreatedAt) / 1000);
-        (step.action === 'claim' ? this.toClaim : this.toConfirm).observe(seconds);
+        (step.action === 'claim' ? series.toClaim : series.toConfirm).observe(seconds);
       }
       if (steps.length < 1_000) return;
     }

@@ -13,6 +13,7 @@ import type {
   NewReport,
   OutboxRecord,
   RuntimeStore,
+  StepOutcome,
   StoredSession,
 } from '../bot/runtime/store-port.js';
 import { ONE_OFF_CHAT_PREFIX } from '../bot/runtime/store-port.js';
@@ -60,6 +61,7 @@ export function truncateWal(db: Database.Database): boolean {
 }
 
 interface SessionRow {
+  id: number;
   tipster: string;
   platform: Platform;
   address: string;
@@ -73,6 +75,8 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   /** Wake-up time of each session, mirrored in memory so no index has to be rewritten per message. */
   private readonly wakes = new Map<string, number>();
   private wakesSyncedAt = 0;
+  /** The rowid of the session row loadSession() read last, for saveSession() to rewrite it in place. */
+  private loaded: { key: string; id: number } | undefined;
   /** Set when something was erased that must leave the file bytes at the next flushErasures(). */
   private erasedSinceCheckpoint = false;
   /** One transaction wrapper for every call: building one per message cost more than some statements. */
@@ -92,7 +96,9 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
     this.st = {
       inboxInsert: p('INSERT OR IGNORE INTO inbox (platform, message_id, received_at) VALUES (?, ?, ?)'),
       inboxHas: p('SELECT 1 FROM inbox WHERE platform = ? AND message_id = ?').pluck(),
-      sessionGet: p('SELECT tipster, platform, address, state, seen FROM sessions WHERE tipster = ?'),
+      sessionGet: p('SELECT id, tipster, platform, address, state, seen FROM sessions WHERE tipster = ?'),
+      // The row just read, rewritten by its rowid: no unique-index probe, no insert attempted first.
+      sessionUpdate: p('UPDATE sessions SET state = ?, wake_at = ?, updated_at = ?, seen = ? WHERE id = ? AND tipster = ?'),
       sessionPut: p(`INSERT INTO sessions (tipster, platform, address, state, wake_at, updated_at, seen) VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (tipster) DO UPDATE SET platform = excluded.platform, address = excluded.address,
         state = excluded.state, wake_at = excluded.wake_at, updated_at = excluded.updated_at, seen = excluded.seen`),
@@ -145,6 +151,27 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
     }
   }
 
+  transactionEach<T>(steps: readonly (() => T)[]): StepOutcome<T>[] {
+    const out: StepOutcome<T>[] = [];
+    try {
+      this.transaction(() => {
+        for (const step of steps) {
+          try {
+            out.push({ ok: true, value: this.transaction(step) }); // nested: a savepoint
+          } catch (error) {
+            out.push({ ok: false, error });
+            // SQLite ends the whole transaction on some errors (a full disk, an I/O error): then
+            // nothing before this step is kept either, and nothing after it may run outside it.
+            if (!this.db.inTransaction) throw error;
+          }
+        }
+      });
+    } catch (error) {
+      return steps.map(() => ({ ok: false, error }));
+    }
+    return out;
+  }
+
   markInbound(platform: Platform, messageId: string, now: number): boolean {
     return this.st.inboxInsert.run(platform, messageId, now).changes === 1;
   }
@@ -155,11 +182,21 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
 
   loadSession(key: string): StoredSession | undefined {
     const row = this.st.sessionGet.get(key) as SessionRow | undefined;
+    this.loaded = row ? { key, id: row.id } : undefined;
     return row ? toSession(row) : undefined;
   }
 
+  /**
+   * Writes a session. The row loadSession() just read is updated by its rowid (its platform and
+   * sealed address never change); any other is inserted or replaced by its pseudonym.
+   */
   saveSession(s: StoredSession, now: number): void {
-    this.st.sessionPut.run(s.key, s.platform, s.address, JSON.stringify(s.session), s.session.wakeAt ?? null, now, s.seen ?? '');
+    const state = JSON.stringify(s.session);
+    const wakeAt = s.session.wakeAt ?? null;
+    const loaded = this.loaded?.key === s.key ? this.loaded : undefined;
+    if (!loaded || this.st.sessionUpdate.run(state, wakeAt, now, s.seen ?? '', loaded.id, s.key).changes === 0) {
+      this.st.sessionPut.run(s.key, s.platform, s.address, state, wakeAt, now, s.seen ?? '');
+    }
     if (s.session.wakeAt === undefined) this.wakes.delete(s.key);
     else this.wakes.set(s.key, s.session.wakeAt);
   }

@@ -3,7 +3,10 @@
  * esposa al 213 555 0143"). They must never leave the verifier chat, and a phone number is
  * never a location.
  */
-import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { lazyModule } from './lazy-module.js';
+
+/** Loaded with the first text that has enough digits to hold a phone number. */
+const phoneNumbers = lazyModule<typeof import('libphonenumber-js')>('libphonenumber-js');
 
 /** What replaces a removed contact. */
 export const CONTACT_MARK = '[…]';
@@ -26,7 +29,7 @@ export function findPhones(text: string): Found[] {
   if (!SEVEN_DIGITS.test(text)) return [];
   const out: Found[] = [];
   for (const country of ['US', 'MX'] as const) {
-    for (const n of findPhoneNumbersInText(text, country)) out.push({ start: n.startsAt, end: n.endsAt });
+    for (const n of phoneNumbers().findPhoneNumbersInText(text, country)) out.push({ start: n.startsAt, end: n.endsAt });
   }
   return merge(out);
 }

@@ -3,9 +3,9 @@
  * "anoche como a las 9", "monday at 3pm" (weekdays and dates through chrono), resolved in the
  * network's time zone to the most recent instant they can mean.
  */
-import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
+import { lazyModule } from './lazy-module.js';
 import { fold, matchesOf } from './normalize.js';
 import { wordNumber } from './numbers.js';
 import { MINUTE, type TimeEnv, type TimeMatch } from './time-env.js';
@@ -200,12 +200,15 @@ export const DATE_HINT =
 
 const CHRONO_DAYPART = /^\s*(?:(?:de|en|por)\s+la\s+(manana|madrugada|tarde|noche)\b|([ap])\.?\s?m\b\.?)/;
 
+/** chrono, loaded with the first text that names a weekday or a date (see DATE_HINT). */
+const chrono = lazyModule<typeof import('chrono-node')>('chrono-node');
+
 /** Dates with a weekday or month ("monday at 3pm", "el 20 de noviembre a las 3") via chrono. */
 export function chronoTimes(text: string, env: TimeEnv): TimeMatch[] {
   const offset = env.nowOffset();
   const ref = { instant: new Date(env.now), timezone: offset };
   const out: TimeMatch[] = [];
-  for (const parser of [chrono.en.casual, chrono.es.casual]) {
+  for (const parser of [chrono().en.casual, chrono().es.casual]) {
     for (const r of parser.parse(text, ref)) {
       const c = r.start;
       if (!c.isCertain('hour') || !(c.isCertain('weekday') || c.isCertain('day'))) continue;

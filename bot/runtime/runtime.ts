@@ -23,10 +23,11 @@ import type { Vault } from '../privacy/vault.js';
 import { isNewSighting } from '../verification/relay.js';
 import type { VerificationStore } from '../verification/store-port.js';
 import { applyIntakeEvent } from './apply-events.js';
+import { GroupCommit } from './group-commit.js';
 import { describePending, restorePending, type PendingInboundStore } from './pending-inbound.js';
 import type { RetentionSweeper } from './retention.js';
 import { hasSeen, seenKeys, withSeen } from './seen-messages.js';
-import { ONE_OFF_CHAT_PREFIX, type RuntimeStore, type StoredSession } from './store-port.js';
+import { ONE_OFF_CHAT_PREFIX, type RuntimeStore, type StepOutcome, type StoredSession } from './store-port.js';
 import type { VerificationHost } from './verification-host.js';
 
 export interface RuntimeDeps {
@@ -76,9 +77,12 @@ export class Runtime {
   /** Per tipster, the last of their messages still queued: their later messages are handled after it, in order. */
   private readonly tails = new Map<string, Promise<void>>();
   private readonly background = new Set<Promise<void>>();
+  /** Messages received in the same turn, handled in one transaction (see group-commit.ts). */
+  readonly group: GroupCommit<InboundMessage, InboundOutcome>;
 
   constructor(private readonly d: RuntimeDeps) {
     this.decoder = d.decodeQueue ?? new DecodeQueue();
+    this.group = new GroupCommit((msgs) => this.handleGroup(msgs));
   }
 
   /**
@@ -87,28 +91,33 @@ export class Runtime {
    * in the background (re-encoded without metadata, bombs and broken files refused; see
    * privacy/media.ts) and the message handled with the cleaned files. The originals are never
    * stored. The same tipster's later messages wait for it, so their order is kept; everything
-   * else is handled at once.
+   * else is handled with the messages that came in the same turn, in one transaction, and
+   * resolves once that transaction has committed (group commit, see group-commit.ts).
    */
   async receive(msg: InboundMessage): Promise<InboundOutcome> {
     // Group chats never hand files to anyone: nothing to clean there.
-    if (msg.chat.kind !== 'direct') return this.handleInbound(msg);
+    if (msg.chat.kind !== 'direct') return this.group.add(msg);
     // Nothing queued and no files (the usual case): no need for the sender's pseudonym here.
-    if (msg.attachments.length === 0 && this.tails.size === 0) return this.handleInbound(msg);
+    if (msg.attachments.length === 0 && this.tails.size === 0) return this.group.add(msg);
     const sender = this.d.vault.pseudonym(msg.platform, msg.sender);
-    if (msg.attachments.length === 0 && !this.tails.has(sender)) return this.handleInbound(msg);
+    if (msg.attachments.length === 0 && !this.tails.has(sender)) return this.group.add(msg);
+    this.group.flush(); // what came before this message is stored first
     return this.enqueueCleaning(msg, sender);
   }
 
   /**
-   * Handles one inbound message durably, in one transaction. Its attachments are taken as
-   * cleaned only when receive() cleaned them; anything else is held as not cleaned.
+   * Handles one inbound message durably, in one transaction of its own (after the messages
+   * receive() is still holding). Its attachments are taken as cleaned only when receive()
+   * cleaned them; anything else is held as not cleaned.
    */
   handleInbound(inbound: InboundMessage): InboundOutcome {
+    this.group.flush();
     return this.handle(inbound, undefined);
   }
 
   /** Resolves once every message queued by receive() has been handled (tests, stop()). */
   async idle(): Promise<void> {
+    this.group.flush();
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
 
@@ -204,60 +213,79 @@ export class Runtime {
    * the session row, which the step rewrites anyway.
    */
   private handle(inbound: InboundMessage, pendingKey: string | undefined): InboundOutcome {
-    const now = this.d.clock();
-    const msg = inbound.text === undefined ? inbound : { ...inbound, text: stripInvisible(inbound.text) };
-    const outcome = this.d.store.transaction((): InboundOutcome => {
-      const { store } = this.d;
-      const messageKey = pendingKey ?? this.messageKey(msg);
-      // A message with files was recorded in the inbox when it came (see enqueueCleaning).
-      if (pendingKey && !this.d.pending.takePending(pendingKey)) return 'duplicate';
-      if (msg.chat.kind !== 'direct') {
-        if (!pendingKey && !store.markInbound(msg.platform, messageKey, now)) return 'duplicate';
-        // Group chats: verifier commands and responder acknowledgements; chatter and strangers are ignored on purpose.
-        return this.d.verification.onGroupMessage(msg, now) ? 'handled' : 'ignored';
-      }
-      // A direct message is known from the tipster's session (the ids of their last messages, see
-      // seen-messages.ts) or, when it was handled some other way, from its inbox row.
-      const key = this.d.vault.pseudonym(msg.platform, msg.sender);
-      const stored = store.loadSession(key);
-      if (hasSeen(stored?.seen ?? '', messageKey)) return 'duplicate';
-      if (!pendingKey && store.wasInbound(msg.platform, messageKey)) return 'duplicate';
-      const command = this.d.verification.directCommand(msg);
-      if (command) {
-        if (!pendingKey) store.markInbound(msg.platform, messageKey, now);
-        this.d.verification.onDirectCommand(msg, command, now);
-        return 'handled';
-      }
-      let relay = this.d.verification.openRelayFor(key, now);
-      if (relay && msg.text && msg.attachments.length === 0 && this.newSighting(msg.text, relay.report, now)) {
-        // A new sighting while a question is open: passed on as the answer, and also a report of its own.
-        this.d.verification.tipsterWrote('answer', relay.report, msg.text, [], now);
-        relay = undefined;
-      }
-      const address = stored?.address ?? sealAddress(this.d.vault, { id: msg.chat.id, kind: 'direct' });
-      const media = this.holdAttachments(key, msg.attachments, now);
-      const input: EngineInput = {
-        type: 'message',
-        messageId: messageKey,
-        platform: msg.platform,
-        timestamp: msg.timestamp,
-        media,
-        ...(msg.text !== undefined ? { text: msg.text } : {}),
-        ...(msg.location ? { location: msg.location } : {}),
-        ...(msg.editOf !== undefined ? { editOf: this.d.vault.pseudonym(msg.platform, `msg:${msg.editOf}`) } : {}),
-        ...(relay ? { relay } : {}),
-      };
-      const seen = withSeen(stored?.seen ?? '', messageKey);
-      this.stepAndApply({ key, platform: msg.platform, address, seen }, stored?.session ?? null, input, now);
-      return 'handled';
-    });
-    if (outcome === 'duplicate') this.counters.duplicates += 1;
-    else if (outcome === 'ignored') this.counters.ignored += 1;
-    else this.counters.inbound += 1;
-    if (outcome === 'handled') this.d.onOutbox?.();
+    const outcome = this.d.store.transaction(() => this.handleInTransaction(inbound, pendingKey));
+    this.committed([outcome]);
+    return outcome;
+  }
+
+  /** Messages that came together: one transaction, a savepoint each (see group-commit.ts). */
+  private handleGroup(msgs: InboundMessage[]): StepOutcome<InboundOutcome>[] {
+    const outcomes = this.d.store.transactionEach(msgs.map((m) => () => this.handleInTransaction(m, undefined)));
+    this.committed(outcomes.flatMap((o) => (o.ok ? [o.value] : [])));
+    return outcomes;
+  }
+
+  /** After the commit: counters, the dispatcher woken, erasures made final in the file. */
+  private committed(outcomes: InboundOutcome[]): void {
+    let handled = false;
+    for (const outcome of outcomes) {
+      if (outcome === 'duplicate') this.counters.duplicates += 1;
+      else if (outcome === 'ignored') this.counters.ignored += 1;
+      else this.counters.inbound += 1;
+      if (outcome === 'handled') handled = true;
+    }
+    if (handled) this.d.onOutbox?.();
     // After STOP, the erased draft must leave the -wal file now, not at the next sweep.
     if (!this.d.store.flushErasures()) this.d.logger.warn({}, 'wal checkpoint after erasure did not complete');
-    return outcome;
+  }
+
+  /** The body of {@link Runtime.handle}, inside the caller's transaction (or savepoint). */
+  private handleInTransaction(inbound: InboundMessage, pendingKey: string | undefined): InboundOutcome {
+    const now = this.d.clock();
+    const msg = inbound.text === undefined ? inbound : { ...inbound, text: stripInvisible(inbound.text) };
+    const { store } = this.d;
+    const messageKey = pendingKey ?? this.messageKey(msg);
+    // A message with files was recorded in the inbox when it came (see enqueueCleaning).
+    if (pendingKey && !this.d.pending.takePending(pendingKey)) return 'duplicate';
+    if (msg.chat.kind !== 'direct') {
+      if (!pendingKey && !store.markInbound(msg.platform, messageKey, now)) return 'duplicate';
+      // Group chats: verifier commands and responder acknowledgements; chatter and strangers are ignored on purpose.
+      return this.d.verification.onGroupMessage(msg, now) ? 'handled' : 'ignored';
+    }
+    // A direct message is known from the tipster's session (the ids of their last messages, see
+    // seen-messages.ts) or, when it was handled some other way, from its inbox row.
+    const key = this.d.vault.pseudonym(msg.platform, msg.sender);
+    const stored = store.loadSession(key);
+    if (hasSeen(stored?.seen ?? '', messageKey)) return 'duplicate';
+    if (!pendingKey && store.wasInbound(msg.platform, messageKey)) return 'duplicate';
+    const command = this.d.verification.directCommand(msg);
+    if (command) {
+      if (!pendingKey) store.markInbound(msg.platform, messageKey, now);
+      this.d.verification.onDirectCommand(msg, command, now);
+      return 'handled';
+    }
+    let relay = this.d.verification.openRelayFor(key, now);
+    if (relay && msg.text && msg.attachments.length === 0 && this.newSighting(msg.text, relay.report, now)) {
+      // A new sighting while a question is open: passed on as the answer, and also a report of its own.
+      this.d.verification.tipsterWrote('answer', relay.report, msg.text, [], now);
+      relay = undefined;
+    }
+    const address = stored?.address ?? sealAddress(this.d.vault, { id: msg.chat.id, kind: 'direct' });
+    const media = this.holdAttachments(key, msg.attachments, now);
+    const input: EngineInput = {
+      type: 'message',
+      messageId: messageKey,
+      platform: msg.platform,
+      timestamp: msg.timestamp,
+      media,
+      ...(msg.text !== undefined ? { text: msg.text } : {}),
+      ...(msg.location ? { location: msg.location } : {}),
+      ...(msg.editOf !== undefined ? { editOf: this.d.vault.pseudonym(msg.platform, `msg:${msg.editOf}`) } : {}),
+      ...(relay ? { relay } : {}),
+    };
+    const seen = withSeen(stored?.seen ?? '', messageKey);
+    this.stepAndApply({ key, platform: msg.platform, address, seen }, stored?.session ?? null, input, now);
+    return 'handled';
   }
 
   /**
@@ -266,6 +294,7 @@ export class Runtime {
    * report gets its own expiry, and is sent if worth it, before the sweeper may delete it).
    */
   tick(limit = 100): number {
+    this.group.flush();
     const now = this.d.clock();
     const wrote = this.d.store.transaction(
       () => this.d.verification.expire(now) + this.d.verification.digest(now) + this.d.verification.fieldTick(now),

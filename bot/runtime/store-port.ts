@@ -63,8 +63,18 @@ export interface MediaFile {
   bytes: Uint8Array;
 }
 
+/** How one step of {@link RuntimeStore.transactionEach} ended. */
+export type StepOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
 export interface RuntimeStore {
   transaction<T>(fn: () => T): T;
+  /**
+   * Group commit: runs every step in one transaction, each in a savepoint of its own, and commits
+   * once. A step that throws is rolled back alone and the others go on. When the transaction as
+   * a whole is lost (the commit fails, or SQLite rolled it back after a step's error), every step
+   * is reported failed: nothing of them was stored. Returns one outcome per step, in order.
+   */
+  transactionEach<T>(steps: readonly (() => T)[]): StepOutcome<T>[];
   /** Records an inbound message id; false when it was already seen. */
   markInbound(platform: Platform, messageId: string, now: number): boolean;
   /** Whether an inbound message id was recorded by {@link RuntimeStore.markInbound}, without recording it. */
