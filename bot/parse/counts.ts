@@ -6,7 +6,7 @@
  * not agents ("agarraron a 2").
  */
 import { correctionStarts } from './corrections.js';
-import { tokenize, type Token } from './normalize.js';
+import { isWordToken, tokenize, type Token } from './normalize.js';
 import { ARTICLE_ONE, tokenNumber, VAGUE_QUANTITY } from './numbers.js';
 import { vocabularies, wordSet } from './vocab/index.js';
 
@@ -70,9 +70,7 @@ export interface SizeCounts {
 }
 
 function isPunct(tok: Token | undefined): boolean {
-  if (tok === undefined) return false;
-  const c = tok.t.charCodeAt(0);
-  return !((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
+  return tok !== undefined && !isWordToken(tok.t);
 }
 
 function unitKind(word: string): Unit | undefined {

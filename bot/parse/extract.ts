@@ -18,13 +18,13 @@ import {
 import { activityKind, describesVehicle, findMarkings, findPlates, weaponsMention } from './fields.js';
 import { findCrossStreets, findZip } from './streets.js';
 import { findMapPoint } from './map-link.js';
-import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
+import { clean, fold, isWordToken as isWordText, tokenize, trimPunct, type Token } from './normalize.js';
 import { NUMBER_WORD_PATTERN } from './numbers.js';
 import { isUsableLocation } from './place.js';
 import { parseTemplate } from './template.js';
 import { findTimesIn, timeField, TimeEnv, type TimeMatch } from './time.js';
 import type { ExtractedTip, TimeContext } from './types.js';
-import { alternation, vocabularies, wordSet } from './vocab/index.js';
+import { alternation, bounded, vocabularies, WORD_END, wordSet } from './vocab/index.js';
 
 /** Words that start a new part of a clause: places ("en", "near", "frente") and descriptions ("con"). */
 const SPLIT = wordSet((v) => v.pieces.split);
@@ -55,7 +55,7 @@ const DOORS = wordSet((v) => v.pieces.doors);
 const AGENCY = new Set(['ICE', 'CBP', 'HSI', 'POLICE', 'FBI', 'DHS', 'ERO']);
 
 const FIRSTHAND = new RegExp(
-  `^\\s*(?:${alternation((v) => v.fields.firsthand.openers)})\\b|\\b(?:${alternation((v) => v.fields.firsthand.patterns)})\\b`,
+  `^\\s*(?:${alternation((v) => v.fields.firsthand.openers)})${WORD_END}|${bounded(alternation((v) => v.fields.firsthand.patterns))}`,
 );
 
 type Kind = 'size' | 'location' | 'uniform' | 'activity' | 'equipment' | 'time';
@@ -176,8 +176,7 @@ function trimEdges(src: string, start: number, end: number): Span {
 }
 
 function isWordToken(t: Token): boolean {
-  const c = t.t.charCodeAt(0);
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return isWordText(t.t);
 }
 
 function classify(src: string, folded: string, piece: Piece): void {

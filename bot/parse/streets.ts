@@ -3,7 +3,7 @@
  * street words and ordinals that mark a name as a street. Both the location reader
  * (location.ts) and the "could a responder drive there?" check (place.ts) build on these.
  */
-import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
+import { clean, fold, isWordToken, tokenize, trimPunct, type Token } from './normalize.js';
 import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
 import { unionOf, wordsOf, wordSet } from './vocab/index.js';
 
@@ -65,9 +65,7 @@ function strength(src: string, toks: Token[], all: Token[]): number {
 }
 
 function isWord(t: Token | undefined): t is Token {
-  if (t === undefined) return false;
-  const c = t.t.charCodeAt(0);
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return t !== undefined && isWordToken(t.t);
 }
 
 /** Takes a street name walking left (dir -1) or right (dir 1) from a connector. */

@@ -9,7 +9,7 @@ import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
 import { fold, matchesOf } from './normalize.js';
 import { wordNumber } from './numbers.js';
 import { MINUTE, type TimeEnv, type TimeMatch } from './time-env.js';
-import { alternation, vocabularies, type StaleWord } from './vocab/index.js';
+import { alternation, bounded, vocabularies, type StaleWord } from './vocab/index.js';
 
 export const HOUR_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
@@ -38,7 +38,7 @@ export interface DayContext {
 
 /** Every vocabulary's stale day words, each with its regex. */
 const DAY_WORDS: Array<{ re: RegExp; word: StaleWord }> = vocabularies().flatMap((v) =>
-  v.time.stale.map((word) => ({ re: new RegExp(`\\b(?:${word.pattern})\\b`), word })),
+  v.time.stale.map((word) => ({ re: new RegExp(bounded(word.pattern)), word })),
 );
 
 export function dayContext(s: string): DayContext {

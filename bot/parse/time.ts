@@ -10,7 +10,7 @@ import { NUMBER_WORD_PATTERN, wordNumber } from './numbers.js';
 import { chronoTimes, DATE_HINT, dayContext, findClockTimes, HOUR_WORDS, resolveClock } from './time-clock.js';
 import { MINUTE, TimeEnv, type TimeMatch } from './time-env.js';
 import type { TimeBucket, TimeContext, TimeField } from './types.js';
-import { alternation, vocabularies } from './vocab/index.js';
+import { alternation, bounded, phraseRegex, vocabularies, WORD_START } from './vocab/index.js';
 
 export { TimeEnv, zoneOffset, type TimeMatch } from './time-env.js';
 
@@ -43,26 +43,26 @@ const BARE_DURATION = new RegExp(`^(?:(?:${ABOUT}|hace)\\s+)?${QTY}(${UNIT})(?:\
 
 /** Fixed relative expressions ("hace un ratito", "a while ago") and how many minutes ago they mean. */
 const FIXED: Array<[RegExp, number]> = vocabularies().flatMap((v) =>
-  v.time.fixedAgo.map(([p, minutes]): [RegExp, number] => [new RegExp(`\\b${p}\\b`, 'g'), minutes]),
+  v.time.fixedAgo.map(([p, minutes]): [RegExp, number] => [new RegExp(bounded(p), 'g'), minutes]),
 );
 /** Matches where any FIXED pattern matches: one scan rules them out. */
 const FIXED_ANY = new RegExp(FIXED.map(([re]) => `(?:${re.source})`).join('|'));
 
 /** Expressions meaning "now". */
-const NOW = new RegExp(`\\b(?:${alternation((v) => v.time.nowPatterns)})\\b`, 'g');
+const NOW = phraseRegex((v) => v.time.nowPatterns, 'g');
 /** "earlier today", "más temprano": the same day, no hour. */
-const EARLIER = new RegExp(`\\b(?:${alternation((v) => v.time.earlierPatterns)})\\b`, 'g');
+const EARLIER = phraseRegex((v) => v.time.earlierPatterns, 'g');
 
 const YA_ALONE = /^(?:ya|ya mismo|ya ya)\s*[.!]*$/;
 const BARE_HOUR = /^(\d{1,2})(?::([0-5]\d))?\s*[.!]*$/;
 const TRAILING_BANG = /[.!]+$/;
 
 /** Every vocabulary's stale day words ("anoche", "last week") with their regex. */
-const STALE = vocabularies().flatMap((v) => v.time.stale.map((w) => ({ re: new RegExp(`\\b(?:${w.pattern})\\b`, 'g'), word: w })));
+const STALE = vocabularies().flatMap((v) => v.time.stale.map((w) => ({ re: new RegExp(bounded(w.pattern), 'g'), word: w })));
 /** "el lunes", "last monday": a weekday without an hour. */
 const WEEKDAYS = vocabularies().flatMap((v) =>
   v.time.weekdays.map((day, i) => ({
-    re: new RegExp(`\\b(?:(?:${v.time.weekdayLeadPatterns.join('|')})\\s+)?${day}\\b`, 'g'),
+    re: new RegExp(bounded(`(?:(?:${v.time.weekdayLeadPatterns.join('|')})\\s+)?${day}`), 'g'),
     weekday: i + 1,
   })),
 );
@@ -141,7 +141,7 @@ function durationMinutes(qty: string, unit: string, extra: string | undefined): 
  * whole-answer checks. A superset on purpose: it only has to rule out text that cannot match.
  */
 const TIME_GATE = new RegExp(
-  `\\d|\\b(?:${alternation((v) => [...v.time.nowPatterns, ...v.time.earlierPatterns, ...v.time.stale.map((w) => w.pattern), ...v.time.weekdays])}|moment|speak|ago|atras|back|hace|noon|midday|mediodia|medio|midnight|medianoche|${HOUR_WORDS}|mon|tue|wed|thu|fri|sat|sun)`,
+  `\\d|${WORD_START}(?:${alternation((v) => [...v.time.nowPatterns, ...v.time.earlierPatterns, ...v.time.stale.map((w) => w.pattern), ...v.time.weekdays])}|moment|speak|ago|atras|back|hace|noon|midday|mediodia|medio|midnight|medianoche|${HOUR_WORDS}|mon|tue|wed|thu|fri|sat|sun)`,
 );
 
 /**

@@ -10,6 +10,7 @@ const TAKEN =
 
 export const EN: Vocabulary = {
   lang: 'en',
+  names: ['english', 'ingles', 'eng', 'anglais', 'angle'],
   keywords: {
     help: 'help',
     back: 'back',

@@ -6,6 +6,7 @@ import type { Vocabulary } from './vocabulary.js';
 
 export const ES: Vocabulary = {
   lang: 'es',
+  names: ['espanol', 'spanish', 'castellano', 'esp', 'espagnol', 'espanyol', 'panyol', 'espanhol'],
   keywords: {
     ayuda: 'help',
     atras: 'back',

@@ -23,6 +23,8 @@ export type MarkingWord = 'CBP' | 'DHS' | 'POLICE' | 'plain_clothes' | 'vests' |
 
 export interface Vocabulary {
   lang: Lang;
+  /** What people call this language, folded: its own name first, then others ("portugues", "portuguese", "brasileiro"). An answer to the language menu. */
+  names: string[];
   /** Whole-message keywords, as letters and single spaces ("know your rights"). */
   keywords: Record<string, Keyword>;
   yesNo: {
