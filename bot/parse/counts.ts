@@ -33,14 +33,23 @@ for (const v of vocabularies()) {
 const IN_WORDS = new Set(['in', 'inside', 'into', 'en', 'dentro', 'adentro', 'arriba']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'un', 'una', 'la', 'el', 'their', 'su', 'sus', 'one', 'las', 'los']);
 
-/** After a number, these make it a duration, a clock time or an address, not a count. */
-const NOT_COUNT_AFTER = new Set(
-  `min mins minute minutes minuto minutos hr hrs hour hours hora horas h m s sec secs seconds segundos
+/** A plain word (letters only), not a regex source. */
+const PLAIN_WORD = /^[\p{L}']+$/u;
+
+/**
+ * After a number, these make it a duration, a clock time or an address, not a count: the words
+ * below and every vocabulary's duration units and hour marks ("10 phut", "3 点", "15 heures").
+ */
+const NOT_COUNT_AFTER = new Set([
+  ...`min mins minute minutes minuto minutos hr hrs hour hours hora horas h m s sec secs seconds segundos
    am pm dias days day dia ago atras st nd rd th street calle ave avenue avenida blvd freeway highway
    hwy fwy mph miles millas cuadras blocks block o'clock oclock years anos meses months less`
     .split(/\s+/)
     .filter(Boolean),
-);
+  ...wordSet((v) => [...v.time.units, ...Object.keys(v.time.unitMinutes), ...v.time.clock.hourMarks].filter((w) => PLAIN_WORD.test(w))),
+]);
+/** Number words that count only right before an agent or vehicle word (Haitian "de ajan"). */
+const BEFORE_UNIT = new Map<string, number>(vocabularies().flatMap((v) => Object.entries(v.numbers.beforeUnit)));
 
 /** Before a number, these make it a clock time or an address. */
 const NOT_COUNT_BEFORE = new Set(
@@ -120,7 +129,8 @@ function quantityAt(toks: Token[], i: number): Quantity | undefined {
   // "a la van", "vi a unos federales": Spanish "a" before a determiner is a preposition
   if (ARTICLE_ONE.has(t))
     return DETERMINERS.has(next ?? '') || next === 'unos' || next === 'unas' ? undefined : { value: 1, end: i, article: true };
-  const value = tokenNumber(t);
+  let value = tokenNumber(t);
+  if (value === undefined && BEFORE_UNIT.has(t) && unitKind(toks[i + 1]?.t ?? '')) value = BEFORE_UNIT.get(t);
   if (value === undefined || !isCount(toks, i)) return undefined;
   return { value, end: i, article: false };
 }

@@ -54,6 +54,11 @@ export interface Vocabulary {
     triples: Array<[string, string, string, number]>;
     /** After a number, "more" words: "dos mas", "two more" (same unit as the count before). */
     more: string[];
+    /**
+     * Number words that are also common words in other languages, so they count only right before
+     * an agent or vehicle word (Haitian "de ajan": 2 agents; "de" is Spanish "of").
+     */
+    beforeUnit: Record<string, number>;
   };
   /** Words for agents (folded, singular and plural). */
   agents: {
@@ -95,6 +100,31 @@ export interface Vocabulary {
     units: string[];
     /** Quantity words before a unit ("half an", "media", "un par de"). */
     quantities: string[];
+    /**
+     * Words before a duration that make it a time ago ("il y a 10 min", "ha 10 minutos", "cach day
+     * 10 phut", "قبل 10 دقايق"): regex sources. Spanish "hace" is read by time.ts itself.
+     */
+    agoBefore: string[];
+    /** Words after a duration that make it a time ago ("10 phut truoc", "10分钟前", "10분 전"): regex sources. English "ago" is read by time.ts itself. */
+    agoAfter: string[];
+    /**
+     * Minutes per duration unit word, for words whose first letter does not tell (s: seconds,
+     * m: minutes, h: hours, anything else: days). Every key is also a unit ("phut" 1, "gio" 60, "分钟" 1, "시간" 60).
+     */
+    unitMinutes: Record<string, number>;
+    /** Clock times beyond digits with a colon and am/pm, which every language shares. Regex sources; Spanish and English are read by time-clock.ts itself. */
+    clock: {
+      /** Before an hour: it is a clock time ("vers", "as", "luc", "alas", "a"). */
+      leads: string[];
+      /** Right after an hour: it is a clock time ("h", "heures", "gio", "点", "시"); minutes may follow ("15h30"). */
+      hourMarks: string[];
+      /** After the hour and its mark: half past ("et demie", "e meia", "ruoi", "半", "반"). */
+      half: string[];
+      /** Morning, afternoon/evening and night words, right after the hour or right before it ("da tarde", "chieu", "下午", "오후"). */
+      am: string[];
+      pm: string[];
+      night: string[];
+    };
   };
   /** Labels of the SALUTE template ("S -", "Tamaño:", "Lugar:"), folded, per field. */
   saluteLabels: Record<'size' | 'activity' | 'location' | 'uniform' | 'time' | 'equipment', string[]>;
