@@ -8,9 +8,12 @@
  * nested unbounded repetition so matching stays linear on long input.
  */
 import type { Lang } from '../types.js';
+import { AR } from './ar.js';
 import { EN } from './en.js';
 import { ES } from './es.js';
+import { KO } from './ko.js';
 import type { Vocabulary } from './vocabulary.js';
+import { ZH } from './zh.js';
 
 export type { ActivityWordKind, MarkingWord, StaleWord, Vocabulary } from './vocabulary.js';
 
@@ -23,6 +26,9 @@ export const VOCABULARIES: Partial<Record<Lang, Vocabulary>> = {
   es: ES,
   en: EN,
   // ht, tl, vi (engineer E) and zh, ko, ar (engineer F) register here, one line each.
+  zh: ZH,
+  ko: KO,
+  ar: AR,
 };
 
 const ALL: Vocabulary[] = Object.values(VOCABULARIES).filter((v): v is Vocabulary => v !== undefined);
