@@ -118,7 +118,7 @@ export const HT: Vocabulary = {
       'pa\\s+(?:fe|ap\\s+fe)\\s+anyen',
     ],
     unsurePatterns: ['(?:m|mwen)\\s+pa\\s+(?:konnen|konn|sèten|seten)\\s+si\\s+(?:[^\\s]+\\s+){0,5}[^\\s]+'],
-    victimVerbs: 'arete arrete pran kenbe menote ranmase',
+    victimVerbs: 'arete arrete pran kenbe menote ranmase mete',
   },
   time: {
     nowPatterns: [
@@ -134,7 +134,7 @@ export const HT: Vocabulary = {
       { pattern: '(?:aye|ye)\\s+maten', daysBack: 1, hour: 9 },
       { pattern: 'aye|depi\\s+ye', daysBack: 1, hour: 12 },
       { pattern: 'semenn\\s+pase|lot\\s+semenn\\s+nan|lot\\s+jou', daysBack: 7, hour: 12 },
-      { pattern: '(?:jodi\\s+a\\s+)?maten\\s+(?:a|an)|jodi\\s+(?:a\\s+)?maten|(?:nan|bone)\\s+maten', daysBack: 0, hour: 8 },
+      { pattern: '(?:jodi\\s+a\\s+)?maten\\s+(?:a|an)|jodi\\s+(?:a\\s+)?maten|(?:nan|bone|depi)\\s+maten', daysBack: 0, hour: 8 },
     ],
     todayPatterns: ['jodi\\s*a|jodia|jodi\\s+an', 'aswe\\s+a', 'apremidi\\s+a'],
     weekdays: ['lendi', 'madi', 'mekredi', 'jedi', 'vandredi', 'samdi', 'dimanch'],
@@ -144,6 +144,8 @@ export const HT: Vocabulary = {
       ['(?:sa\\s+)?gen\\s+yon\\s+ti\\s+tan', 15],
       ['tale\\s+a', 15],
       ['(?:sa\\s+)?gen\\s+yon\\s+bon\\s+ti\\s+tan', 30],
+      ['(?:sa\\s+)?gen\\s+(?:inedtan|yon\\s+edtan)', 60],
+      ['(?:sa\\s+)?gen\\s+(?:demi\\s+edtan|demi\\s+e)', 30],
     ],
     about: ['anviwon', 'apepre', 'preske', 'pre'],
     units: ['minit', 'minut', 'segonn', 'jou'],
@@ -154,7 +156,7 @@ export const HT: Vocabulary = {
     unitMinutes: { edtan: 60, zedtan: 60 },
     // "a 3e", "ve 3e edmi", "8 e diswa", "10e dimaten"
     clock: {
-      leads: ['ve', 'vè', 'a\\s+le', 'anviwon'],
+      leads: ['ve', 'a\\s+le', 'anviwon', 'depi'],
       hourMarks: ['e', 'ze', 'h'],
       half: ['e\\s+demi', 'edmi', 'demi'],
       am: ['(?:nan|di)\\s+maten', 'dimaten'],
@@ -257,7 +259,7 @@ export const HT: Vocabulary = {
     ],
     placeNouns: `legliz lekol mache magazen boutik pak estasyon biwo lopital klinik tribinal bibliyotek faktori depo bilding
       apatman otel restoran ponp pakin kwen blok katye kay pot lakou travay chantye bank`,
-    brands: [],
+    brands: ['dunkin(?:\\s+donuts)?', 'popeyes', 'publix', 'winn\\s*-?\\s*dixie', "sedano'?s", 'navarro', 'bravo\\s+supermarket'],
     fillers: `la lan nan an a yo li l m mwen nou ou sa ki kote kisa kile ak epi e ou oswa pou de sou bo devan deye akote
       anfas pre tou gen genyen te ap yap pral se ye isit laba deyo anndan menm toujou deja anko tout pa non wi ke men kom
       sepandan paske kounye kounya konnya kounyea jodi aye maten aswe apremidi minit youn yon lot bagay fe fin sot fenk

@@ -101,8 +101,9 @@ export const TL: Vocabulary = {
     beforeUnit: {},
   },
   agents: {
-    words: `ahente ahenteng pulis pulisya opisyal opisyales sundalo tanod imigrasyon lalaki lalake tao`,
-    genericPeople: 'lalaki lalake tao',
+    // "mga 8 sila" (they are about 8): "sila" after a number counts them
+    words: `ahente ahenteng pulis pulisya opisyal opisyales sundalo tanod imigrasyon lalaki lalake tao sila`,
+    genericPeople: 'lalaki lalake tao sila',
     agencies: '',
   },
   vehicles: {
@@ -307,6 +308,7 @@ export const TL: Vocabulary = {
       'sa\\s+(?:bahay|pinto|pintuan)\\s+(?:namin|ko)',
     ],
     presencePatterns: [
+      '(?:kanina\\s+pa\\s+)?sila\\s+(?:dyan|diyan|dito|doon|dun|andun|nandun|nandyan|andyan)',
       '(?:nandito|nandiyan|nandyan|nandoon|nandun|andito|andyan|andun)\\s+(?:sila|ang|ung|yung|na|pa)',
       'nasa\\s+(?:harap|tapat|labas|kanto|likod|tabi|loob)',
     ],

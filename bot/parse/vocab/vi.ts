@@ -62,11 +62,7 @@ export const VI: Vocabulary = {
     words: {
       mot: 1,
       hai: 2,
-      ba: 3,
       bon: 4,
-      nam: 5,
-      tam: 8,
-      chin: 9,
       muoi: 10,
     },
     articleOne: ['mot'],
@@ -83,8 +79,9 @@ export const VI: Vocabulary = {
     ],
     triples: [],
     more: ['nua'],
-    // "bay" (7) is English "bay" ("Bay Area police"): a count only right before a unit ("bay xe")
-    beforeUnit: { bay: 7 },
+    // Syllables that are other words too count only right before a unit ("ba nguoi", "bay xe"): "ba" is
+    // the Tagalog question word, "nam" a year or the south, "tam" "about", "bay" and "chin" English
+    beforeUnit: { ba: 3, nam: 5, bay: 7, tam: 8, chin: 9 },
   },
   agents: {
     words: `canh dac nhan linh nguoi ong thang`,
@@ -113,7 +110,8 @@ export const VI: Vocabulary = {
   time: {
     nowPatterns: [
       'ngay\\s+bay\\s+gio|bay\\s+gio|bay\\s+h|bh|hien\\s+gio|hien\\s+tai|ngay\\s+luc\\s+nay',
-      '(?:van\\s+con|van\\s+dang|con\\s+dang|hien\\s+dang|van)\\s+(?:o|dau|dung|dang|con)',
+      // "van o" (still at): only "van" is the time, so "o" still opens the place
+      '(?:van\\s+con|van\\s+dang|con\\s+dang|hien\\s+dang)|van(?=\\s+(?:o|dau|dung|dang|con|tai)\\b)',
     ],
     earlierPatterns: ['hoi\\s+nay|hoi\\s+nao|khi\\s+nay|som\\s+hon'],
     stale: [
@@ -123,7 +121,7 @@ export const VI: Vocabulary = {
       { pattern: 'sang\\s+(?:hom\\s+)?qua|sang\\s+hqua', daysBack: 1, hour: 9 },
       { pattern: 'hom\\s+qua|hqua|hom\\s+wa|hum\\s+qua', daysBack: 1, hour: 12 },
       { pattern: 'tuan\\s+truoc|tuan\\s+roi|hom\\s+no|bua\\s+truoc', daysBack: 7, hour: 12 },
-      { pattern: 'sang\\s+nay|hoi\\s+sang|sang\\s+som', daysBack: 0, hour: 8 },
+      { pattern: 'sang\\s+nay|hoi\\s+sang|sang\\s+som|tu\\s+sang', daysBack: 0, hour: 8 },
     ],
     todayPatterns: ['hom\\s+nay|hnay', 'chieu\\s+nay', 'toi\\s+nay', 'trua\\s+nay'],
     weekdays: ['thu\\s+hai', 'thu\\s+ba', 'thu\\s+tu', 'thu\\s+nam', 'thu\\s+sau', 'thu\\s+bay', 'chu\\s+nhat'],
@@ -219,15 +217,15 @@ export const VI: Vocabulary = {
     notName: `bay gio hom qua nay phut bat dau dung ngoi theo doi go cua chay vong khong`,
   },
   pieces: {
-    split: 'tai gan truoc sau ben trong ngoai quanh',
+    split: 'o tai tren duoi gan truoc sau ben trong ngoai quanh',
     splitPairs: ['ben canh', 'phia truoc', 'phia sau', 'gan cho', 'truoc cua', 'ngay truoc'],
     splitBeforePlace: undefined,
     strongLocation: ['truoc', 'gan', 'sau', 'ben', 'quanh', 'ngoai', 'ben canh', 'phia truoc'],
     with: 'voi',
     of: 'cua',
     articles: '',
-    locationPrepositions: 'o tai',
-    droppedPrepositions: 'tai',
+    locationPrepositions: 'o tai tren duoi',
+    droppedPrepositions: 'tai tren',
     describePrepositions: 'mac deo',
     notPlacePhrases: ['o nha', 'tai sao', 'o day'],
     notPlace: 'sao',
@@ -276,7 +274,7 @@ export const VI: Vocabulary = {
       '(?:toi|tui|minh|em)\\s+(?:muon|can)\\s+(?:bao|bao\\s+cao|to\\s+giac)',
     ],
     questionPatterns: [
-      'co\\s+(?:that|dung)\\s+(?:khong|ko)|that\\s+(?:khong|ko)',
+      'co\\s+(?:that|dung)\\s+(?:la\\s+)?(?:\\w+\\s+){0,8}(?:khong|ko|hong)|that\\s+(?:khong|ko)',
       'co\\s+ai\\s+biet',
       '(?:toi|tui|minh|em)\\s+nghe\\s+(?:noi|nguoi\\s+ta\\s+noi)',
       'nghe\\s+noi',
