@@ -15,7 +15,7 @@ import type { Vocabulary } from './vocabulary.js';
 
 /** A person being taken: "yon moun", "2 moun", "li", "l", "neg la", "papa m". */
 const PERSON =
-  '(?:yon\\s+(?:moun|nonm|neg|fanm|gason|madanm|travaye|jenn\\s+gason|timoun|machann)|(?:de|twa|kat|\\d+)\\s+(?:moun|neg|gason|fanm|travaye)|moun|li|l|neg\\s+la|nonm\\s+nan|fanm\\s+nan|travaye\\s+yo|(?:vwazen|papa|manman|frè|fre|se|mari|madanm|pitit|kouzen|tonton|matant)\\s+(?:mwen|m|li|l|nou|\\w+))';
+  '(?:yon\\s+(?:moun|nonm|neg|fanm|gason|madanm|travaye|jenn\\s+gason|timoun|machann)|(?:de|twa|kat|\\d+)\\s+(?:moun|neg|gason|fanm|travaye)|moun|li|l|neg\\s+la|nonm\\s+nan|fanm\\s+nan|travaye\\s+yo|(?:vwazen|papa|manman|fre|se|mari|madanm|pitit|kouzen|tonton|matant)\\s+(?:mwen|m|li|l|nou|\\w+))';
 
 export const HT: Vocabulary = {
   lang: 'ht',
@@ -46,7 +46,7 @@ export const HT: Vocabulary = {
     yes: ['wi', 'wiwi', 'dako', 'egzak', 'korek', 'siman'],
     no: ['non', 'nonn'],
     letters: {},
-    dontKnowPatterns: ['non\\s+(?:m|mwen)\\s+pa\\s+(?:konnen|konn|fin\\s+konnen|sèten|seten)\\b'],
+    dontKnowPatterns: ['non\\s+(?:m|mwen)\\s+pa\\s+(?:konnen|konn|fin\\s+konnen|seten)\\b'],
   },
   language: {
     strong: `gen genyen ajan kounye konnye kounya konnya kounyea konya koulye devan deye lakay legliz lekol mache lari kwen
@@ -87,9 +87,8 @@ export const HT: Vocabulary = {
     pairs: [['yon', 'douzen', 12]],
     triples: [],
     more: ['lot', 'anko'],
-    // "de" (2) is Spanish "of" ("de inmigracion"): it may count only right before a Creole unit word
-    // ("de ajan", "de machin"), which `beforeUnit` cannot say yet, so it is left out.
-    beforeUnit: {},
+    // "de" (2) is Spanish "of" ("de inmigracion"): a count only right before a Creole unit word ("de ajan", "de machin")
+    beforeUnit: { de: 2 },
   },
   agents: {
     words: `ajan ofisye polis lapolis imigrasyon gad solda sherif moun neg gason nonm`,
@@ -117,20 +116,20 @@ export const HT: Vocabulary = {
       'pesonn\\s+pa\\s+(?:arete|pran|kenbe)|pa\\s+gen\\s+moun\\s+(?:yo\\s+)?(?:arete|pran)',
       'pa\\s+(?:fe|ap\\s+fe)\\s+anyen',
     ],
-    unsurePatterns: ['(?:m|mwen)\\s+pa\\s+(?:konnen|konn|sèten|seten)\\s+si\\s+(?:[^\\s]+\\s+){0,5}[^\\s]+'],
+    unsurePatterns: ['(?:m|mwen)\\s+pa\\s+(?:konnen|konn|seten)\\s+si\\s+(?:[^\\s]+\\s+){0,5}[^\\s]+'],
     victimVerbs: 'arete arrete pran kenbe menote ranmase mete',
   },
   time: {
     nowPatterns: [
       'kounye\\s*a|kounye\\s+la|konnye\\s*a|koulye\\s*a|kounya|konnya|kounyea|konya|konnyea|kounyeya',
-      'la\\s+menm|touswit|an\\s+direk|an\\s+dirèk',
+      'la\\s+menm|touswit|an\\s+direk',
       '(?:yo\\s+)?(?:la\\s+)?toujou\\s+la|yo\\s+la\\s+toujou|(?:yo\\s+)?toujou\\s+(?:devan|deyo|bo\\s+la)',
     ],
     earlierPatterns: ['pi\\s+bone(?:\\s+jodi\\s+a)?', 'bone\\s+jodi\\s+a'],
     stale: [
       { pattern: 'avan\\s*(?:ye|aye)|avanye|avantye', daysBack: 2, hour: 12 },
       { pattern: '(?:aye|ye)\\s+(?:o\\s*)?swa|(?:aye|ye)\\s+nan\\s+nwit|yeswa', daysBack: 1, hour: 21, evening: true },
-      { pattern: '(?:aye|ye)\\s+(?:apremidi|apre\\s*midi|aprèmidi)', daysBack: 1, hour: 16, evening: true },
+      { pattern: '(?:aye|ye)\\s+(?:apremidi|apre\\s*midi)', daysBack: 1, hour: 16, evening: true },
       { pattern: '(?:aye|ye)\\s+maten', daysBack: 1, hour: 9 },
       { pattern: 'aye|depi\\s+ye', daysBack: 1, hour: 12 },
       { pattern: 'semenn\\s+pase|lot\\s+semenn\\s+nan|lot\\s+jou', daysBack: 7, hour: 12 },
@@ -253,7 +252,7 @@ export const HT: Vocabulary = {
     nonLocationPatterns: [
       '(?:nan|sou|devan|bo|kote|deye)?\\s*(?:lari|ri|kay|pot|katye|bilding|apatman|travay|lakou|blok|zon)\\s+(?:mwen|m|nou|li|l|pa\\s+m|pa\\s+mwen)',
       '(?:devan\\s+|bo\\s+)?lakay(?:\\s+(?:mwen|m|nou|li))?',
-      '(?:kay|pot)\\s+(?:vwazen|kouzen|frè|fre|se|manman|papa|zanmi)\\s+(?:mwen|m|nou|li)',
+      '(?:kay|pot)\\s+(?:vwazen|kouzen|fre|se|manman|papa|zanmi)\\s+(?:mwen|m|nou|li)',
       'isit(?:\\s+a)?|bo\\s+isit|laba(?:\\s+a)?|deyo|anndan|la\\s+a|bo\\s+la|toupre\\s+a|kote\\s+(?:m|mwen)\\s+(?:ye|rete)',
       '(?:m|mwen)\\s+pa\\s+(?:konnen|konn)(?:\\s+(?:non\\s+)?(?:lari\\s+a|ri\\s+a|adres\\s+la|kote\\s+a))?',
     ],
