@@ -173,7 +173,7 @@ const HAN_DIGIT: Record<string, number> = {
 const HAN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** What may follow a Chinese number: counters, time units, "more than" and "about" words. */
-const HAN_COUNTERS = new Set([...'个名位辆台部架只人点分秒小钟天号条街路次批群伙多几来余左半岁年月日周']);
+const HAN_COUNTERS = new Set([...'个名位辆台部架只人点分秒小钟天号条街路次多来余左半岁年月日周']);
 /** "一点" is also "a little": a clock time only with one of these after it. */
 const AFTER_YI_DIAN = new Set([...'钟半多左分0123456789零一二三四五六七八九十']);
 
@@ -445,12 +445,15 @@ function segmentHan(text: string): string {
   return out;
 }
 
-let koLexicon: { nouns: Set<string>; particles: Set<string> } | undefined;
+let koLexicon: { nouns: Set<string>; particles: Set<string>; whole: Set<string> } | undefined;
 
 /** Korean time nouns that take particles ("지금은", "어제는", "아침에"). */
 const KOREAN_TIME_NOUNS = [
   '지금',
   '어제',
+  '어젯밤',
+  '그저께',
+  '지난주',
   '오늘',
   '아침',
   '저녁',
@@ -484,9 +487,12 @@ function splitParticles(text: string): string {
       KOREAN_TIME_NOUNS,
     ),
     particles: new Set(KOREAN_PARTICLES),
+    // Whole answers stay whole: keywords ("뒤로"), yes and no ("없어요")
+    whole: new Set([...Object.keys(KO.keywords), ...KO.yesNo.yes, ...KO.yesNo.no, ...KO.nothingMore]),
   };
-  const { nouns, particles } = koLexicon;
+  const { nouns, particles, whole } = koLexicon;
   return text.replace(/[\uac00-\ud7af]{2,}/g, (word) => {
+    if (whole.has(word)) return word;
     for (let cut = word.length - 1; cut >= 1; cut--) {
       const head = word.slice(0, cut);
       const tail = word.slice(cut);

@@ -7,12 +7,13 @@
  * the unit: 명/사람 count people, 대 counts vehicles ("경찰 3 명", "차 2 대"). Verbs keep their
  * endings, so their patterns end in `[^\\s]*` ("잡아가고", "잡아갔어요").
  */
+import { withScriptBounds } from './script-bounds.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Any verb ending after a stem. */
 const END = '[^\\s]*';
 
-export const KO: Vocabulary = {
+const WORDS: Vocabulary = {
   lang: 'ko',
   names: ['한국어', '한국말', '한글', '조선말', 'korean', 'hangugeo', 'hanguk'],
   keywords: {
@@ -65,7 +66,7 @@ export const KO: Vocabulary = {
     pairs: [],
     triples: [],
     more: ['더'],
-    beforeUnit: {},
+    beforeUnit: { 열: 10 },
   },
   agents: {
     words: `경찰 경찰관 경관 요원 요원들 단속반 단속요원 수사관 연방요원 이민요원 이민국요원 직원 보안관 국경순찰대 특수요원 사복경찰
@@ -83,11 +84,11 @@ export const KO: Vocabulary = {
     ],
     notTakingPatterns: [
       `아무도\\s*(?:안\\s*)?(?:잡${END}|체포${END}|연행${END}|안\\s*잡${END})`,
-      `(?:그냥|그저|단지|서있기만|주차만|보기만)\\s*(?:[^\\s]+\\s+){0,2}(?:서\\s*있${END}|주차${END}|세워져${END}|보고\\s*있${END}|지켜보${END}|기다리${END}|돌아다니${END}|지나가${END}|앉아${END})`,
+      `(?:그냥|그저|단지|서있기만|주차만|보기만)\\s*(?:[^\\s]+\\s+){0,2}(?:서\\s*있${END}|주차(?!장)${END}|세워져${END}|보고\\s*있${END}|지켜보${END}|기다리${END}|돌아다니${END}|지나가${END}|앉아${END})`,
       `잡아가지\\s*(?:는\\s*)?않${END}|체포하지\\s*(?:는\\s*)?않${END}|안\\s*잡아${END}`,
     ],
     unsurePatterns: [`(?:잡아갔는지|체포했는지|데려갔는지|연행했는지)\\s*(?:는\\s*)?(?:모르${END}|잘\\s*모르${END}|확실하지${END})`],
-    victimVerbs: '',
+    victimVerbs: '잡아간 잡아갔어요 체포된 체포했어요 데려간 데려갔어요 연행된',
   },
   time: {
     nowPatterns: [`지금|현재|지금도|아직도|아직|실시간|당장`, `(?:아직|계속)\\s*(?:거기|여기|저기)?\\s*있${END}`],
@@ -148,7 +149,7 @@ export const KO: Vocabulary = {
         `문\\s*(?:을|를)?\\s*두드리${END}|문\\s*(?:을|를)?\\s*두들기${END}|노크${END}|집집마다|가가호호|문\\s*(?:을|를)?\\s*두드려${END}`,
       ],
       surveillance: [
-        `주차${END}|세워져${END}|세워\\s*놓${END}|감시${END}|지켜보${END}|미행${END}|따라오${END}|따라다니${END}|잠복${END}|대기${END}`,
+        `주차(?!장)${END}|세워져${END}|세워\\s*놓${END}|감시${END}|지켜보${END}|미행${END}|따라오${END}|따라다니${END}|잠복${END}|대기${END}`,
       ],
       patrol: [`순찰${END}|돌아다니${END}|서\\s*있${END}|서있${END}|왔다\\s*갔다${END}|배회${END}`],
     },
@@ -200,20 +201,20 @@ export const KO: Vocabulary = {
     notName: '지금 방금 아까 어제 오늘 분 시간 전 단속 체포 순찰 주차 아무도 뭔가',
   },
   pieces: {
-    split: '에 에서 근처에 앞에 앞에서 이 가 은 는 을 를 으로 있어요 있습니다 있어 있음 있고 있는데 입고 쓰고 타고 보고 하고',
+    split: '에 에서 근처에 앞에 앞에서 이 가 을 를 으로 있어요 있습니다 있어 있음 있고 있는데 입고 쓰고 타고 보고 하고',
     splitPairs: [],
     splitBeforePlace: undefined,
     strongLocation: ['근처', '앞', '옆', '건너편', '맞은편', '뒤', '주변', '안', '밖'],
     with: '',
     of: '의',
     articles: '',
-    locationPrepositions: '',
-    droppedPrepositions: '',
+    locationPrepositions: '에 에서',
+    droppedPrepositions: '에 에서',
     describePrepositions: '입고 쓰고 타고',
     notPlacePhrases: [],
     notPlace: '아침 오후 저녁 밤 시간 분',
     placeWords: `마트 슈퍼 학교 초등학교 중학교 고등학교 교회 성당 공원 가게 상점 시장 식당 병원 법원 정류장 버스정류장 지하철역 역 광장
-      쇼핑몰 주차장 주유소 세탁소 공장 창고 빌딩 건물 아파트 사거리 교차로 길 거리 도로 앞 근처 옆 건너편 맞은편 코리아타운 한인타운`,
+      쇼핑몰 주차장 주유소 세탁소 세차장 공장 창고 빌딩 건물 아파트 사거리 교차로 길 거리 도로 앞 근처 옆 건너편 맞은편 입구 주소`,
     doors: '문 현관 현관문 대문',
     countLeadPatterns: ['약|대략|한|거의|총|모두'],
   },
@@ -225,7 +226,7 @@ export const KO: Vocabulary = {
       '모르겠' + END + '|몰라' + END,
     ],
     placeNouns: `마트 슈퍼 슈퍼마켓 학교 초등학교 중학교 고등학교 대학교 교회 성당 절 공원 가게 상점 시장 식당 병원 법원 정류장 버스정류장
-      지하철역 역 광장 쇼핑몰 주차장 주유소 세탁소 공장 창고 빌딩 건물 아파트 은행 우체국 도서관 호텔 모텔 공사장 집 문 현관`,
+      지하철역 역 광장 쇼핑몰 주차장 주유소 세탁소 세차장 공장 창고 빌딩 건물 아파트 입구 은행 우체국 도서관 호텔 모텔 공사장 집 문 현관`,
     brands: [
       '월마트',
       '타겟',
@@ -273,3 +274,6 @@ export const KO: Vocabulary = {
     ],
   },
 };
+
+/** The Korean vocabulary: every pattern starts at a Korean word boundary ("막" is not inside "마지막"); particles and endings may follow. */
+export const KO: Vocabulary = withScriptBounds(WORDS, { start: '(?<![\\uac00-\\ud7af])', end: '' });
