@@ -8,7 +8,7 @@
 import { correctionStarts } from './corrections.js';
 import { isWordToken, tokenize, type Token } from './normalize.js';
 import { ARTICLE_ONE, tokenNumber, VAGUE_QUANTITY } from './numbers.js';
-import { vocabularies, wordSet } from './vocab/index.js';
+import { vocabularies, wordSet, wordsOf } from './vocab/index.js';
 
 /** Words for vehicles (folded, singular and plural), from every vocabulary. */
 export const VEHICLE_WORDS = wordSet((v) => v.vehicles.words);
@@ -48,8 +48,18 @@ const NOT_COUNT_AFTER = new Set([
     .filter(Boolean),
   ...wordSet((v) => [...v.time.units, ...Object.keys(v.time.unitMinutes), ...v.time.clock.hourMarks].filter((w) => PLAIN_WORD.test(w))),
 ]);
-/** Number words that count only right before an agent or vehicle word (Haitian "de ajan"). */
-const BEFORE_UNIT = new Map<string, number>(vocabularies().flatMap((v) => Object.entries(v.numbers.beforeUnit)));
+/**
+ * Number words that count only right before an agent or vehicle word of their own language that
+ * no other language uses (Haitian "de ajan" is 2 agents; Spanish "de oficiales" is not).
+ */
+const BEFORE_UNIT = new Map<string, { value: number; units: Set<string> }>();
+for (const v of vocabularies()) {
+  const entries = Object.entries(v.numbers.beforeUnit);
+  if (entries.length === 0) continue;
+  const others = wordSet((o) => (o === v ? '' : `${o.agents.words} ${o.vehicles.words}`));
+  const own = new Set([...wordsOf(v.agents.words), ...wordsOf(v.vehicles.words)].filter((w) => !others.has(w)));
+  for (const [word, value] of entries) BEFORE_UNIT.set(word, { value, units: own });
+}
 
 /** Before a number, these make it a clock time or an address. */
 const NOT_COUNT_BEFORE = new Set(
@@ -130,7 +140,10 @@ function quantityAt(toks: Token[], i: number): Quantity | undefined {
   if (ARTICLE_ONE.has(t))
     return DETERMINERS.has(next ?? '') || next === 'unos' || next === 'unas' ? undefined : { value: 1, end: i, article: true };
   let value = tokenNumber(t);
-  if (value === undefined && BEFORE_UNIT.has(t) && unitKind(toks[i + 1]?.t ?? '')) value = BEFORE_UNIT.get(t);
+  if (value === undefined) {
+    const before = BEFORE_UNIT.get(t);
+    if (before?.units.has(toks[i + 1]?.t ?? '')) value = before.value;
+  }
   if (value === undefined || !isCount(toks, i)) return undefined;
   return { value, end: i, article: false };
 }

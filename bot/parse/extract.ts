@@ -19,7 +19,7 @@ import { activityKind, describesVehicle, findMarkings, findPlates, weaponsMentio
 import { findCrossStreets, findZip } from './streets.js';
 import { findMapPoint } from './map-link.js';
 import { clean, fold, isWordToken as isWordText, tokenize, trimPunct, type Token } from './normalize.js';
-import { NUMBER_WORD_PATTERN } from './numbers.js';
+import { NUMBER_WORD_PATTERN, tokenNumber } from './numbers.js';
 import { isUsableLocation } from './place.js';
 import { parseTemplate } from './template.js';
 import { findTimesIn, timeField, TimeEnv, type TimeMatch } from './time.js';
@@ -28,6 +28,8 @@ import { alternation, bounded, vocabularies, WORD_END, wordSet } from './vocab/i
 
 /** Words that start a new part of a clause: places ("en", "near", "frente") and descriptions ("con"). */
 const SPLIT = wordSet((v) => v.pieces.split);
+/** Words that end a piece: the cut comes after them (Korean postpositions "에", "앞"). */
+const SPLIT_AFTER = wordSet((v) => v.pieces.splitAfter ?? '');
 /** Two-word openers that split like one word ("next to", "al lado"). */
 const SPLIT_PAIRS = wordSet((v) => v.pieces.splitPairs);
 /** A preposition that splits before an article and a place noun ("a la escuela"). */
@@ -98,7 +100,12 @@ function piecesOf(src: string, folded: string, clause: Span, index: number, env:
     const prev = toks[i - 1]!.t;
     const next = toks[i + 1]?.t;
     const splits = SPLIT.has(t.t) || t.t === '@' || SPLIT_PAIRS.has(`${t.t} ${next}`) || beforePlace(t.t, next, toks[i + 2]?.t);
+    if (SPLIT_AFTER.has(prev) && !SPLIT_AFTER.has(t.t) && !inTime(times, t.start)) {
+      cuts.push(t.start);
+      continue;
+    }
     if (!splits || SPLIT.has(prev) || OF.has(prev) || inTime(times, t.start)) continue;
+    if (next !== undefined && tokenNumber(prev) !== undefined && tokenNumber(next) !== undefined) continue; // "3 o 4": a range
     if (next !== undefined && (DOORS.has(next) || (FILLERS.has(next) && DOORS.has(toks[i + 2]?.t ?? '')))) continue; // "knocking on doors"
     if (next !== undefined && NOT_PLACE_PHRASES.has(`${t.t} ${next}`)) continue;
     cuts.push(t.start);

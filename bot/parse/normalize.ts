@@ -7,6 +7,8 @@
  *   found in the folded text can be cut out of the original words unchanged.
  */
 
+import { prepareScripts } from './scripts.js';
+
 /** Invisible characters phones and apps slip into messages (zero-width, bidi marks, BOM...). */
 const INVISIBLE =
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
@@ -31,7 +33,7 @@ export function normalize(text: string): string {
     // Plain ASCII: no invisible characters, nothing to decompose, no marks
     return text.toLowerCase().replace(WS_TO_SPACE, ' ').trim();
   }
-  let s = text.replace(INVISIBLE, '').toLowerCase().normalize('NFD').replace(COMBINING, '');
+  let s = prepareScripts(text.replace(INVISIBLE, '')).toLowerCase().normalize('NFD').replace(COMBINING, '');
   if (NOT_LATIN1.test(s)) s = s.normalize('NFC').replace(D_STROKE, 'd');
   return s.replace(WS_RUN, ' ').trim();
 }
@@ -53,7 +55,7 @@ const MAY_NEED_CLEAN = /[^\x00-\xac\xae-\u02ff]/;
  */
 export function clean(text: string): string {
   if (!MAY_NEED_CLEAN.test(text)) return text;
-  return text.normalize('NFC').replace(INVISIBLE, '');
+  return prepareScripts(text.normalize('NFC').replace(INVISIBLE, ''));
 }
 
 const foldCache = new Map<string, string>();

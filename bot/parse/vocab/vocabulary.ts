@@ -202,6 +202,8 @@ export interface Vocabulary {
   pieces: {
     /** Words that start a new part of a clause: places ("en", "near") and descriptions ("con"). */
     split: string;
+    /** Words after which a new part starts, for languages that put the place word last (Korean "월마트 앞 에 | 있어요"). Optional. */
+    splitAfter?: string;
     /** Two-word openers that split like one word ("next to", "al lado"). */
     splitPairs: string[];
     /** A preposition that splits only before an article and a place noun ("a la escuela"): [preposition, articles]. */
