@@ -52,6 +52,13 @@ describe.each(loadLanguageCorpora())('parser accuracy on the %s set', (lang, cor
     expect(corpus.filter((m) => m.lang !== lang).map((m) => m.t)).toEqual([]);
   });
 
+  it(`${lang}: the language of a first message is detected at least 0.85 of the time, and rarely as another`, () => {
+    const score = report.fields.find((f) => f.field === 'language')!;
+    const wrong = report.misses.filter((m) => m.field === 'language' && m.got !== null);
+    expect(score.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(wrong.length / score.total).toBeLessThanOrEqual(0.05);
+  });
+
   it.each(LANGUAGE_GATED_FIELDS)(`${lang}: %s is at least 0.9`, (field) => {
     if (field === LANGUAGE_GATED_FIELDS[0]) console.log(`${lang} (${corpus.length} messages)\n${tableText(report)}`);
     const score = report.fields.find((f) => f.field === field);

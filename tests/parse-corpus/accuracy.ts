@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   classifyMessage,
+  detectLanguage,
   extractTip,
   fold,
   locationProblem,
@@ -71,6 +72,7 @@ interface Reading {
   time?: string | null;
   intent?: string;
   door?: boolean;
+  language?: string | null;
 }
 
 export function read(m: LabelledMessage, ctx: TimeContext = CORPUS_CONTEXT): Reading {
@@ -96,6 +98,8 @@ export function read(m: LabelledMessage, ctx: TimeContext = CORPUS_CONTEXT): Rea
         time: tip.time?.bucket ?? null,
         intent: classifyMessage(m.t),
         door: tip.atOwnDoor === true,
+        // Among every language, as a network that enabled all ten would
+        language: detectLanguage(m.t) ?? null,
       };
     }
   }
@@ -153,7 +157,10 @@ export function measure(corpus: LabelledMessage[] = loadCorpus(), ctx: TimeConte
     if (m.veh !== undefined) score('vehicles', m.veh, r.veh, m.t);
     if (m.time !== undefined) score('time bucket', m.time, r.time, m.t);
     if (m.intent !== undefined) score('intent', m.intent, r.intent, m.t);
-    if ((m.ask ?? 'message') === 'message') score('own door', m.door === true, r.door, m.t);
+    if ((m.ask ?? 'message') === 'message') {
+      score('own door', m.door === true, r.door, m.t);
+      score('language', m.lang, r.language, m.t);
+    }
   }
   const fields = [...tally].map(([field, t]) => ({ field, ...t, accuracy: t.total ? t.correct / t.total : 1 }));
   return { fields, misses, messages: corpus.length };
