@@ -142,7 +142,10 @@ const WORDS: Vocabulary = {
   nothingMore: ['없어요', '없습니다', '없음', '그게 다예요', '그게 다야', '끝', '이게 다예요', '없어'],
   fields: {
     activity: {
-      arrest: [`잡아${END}|잡혀${END}|체포${END}|연행${END}|구금${END}|수갑${END}|끌고\\s*가${END}|끌려${END}|데려가${END}|붙잡${END}`],
+      // Not after a negation: "아무도 안 잡아갔어요" is nobody taken
+      arrest: [
+        `(?<!(?:안|못)\\s*)(?:잡아${END}|잡혀${END}|체포${END}|연행${END}|구금${END}|수갑${END}|끌고\\s*가${END}|끌려${END}|데려가${END}|붙잡${END})`,
+      ],
       raid: [`단속${END}|급습${END}|들이닥${END}|습격${END}|덮쳤${END}|덮쳐${END}|수색${END}`],
       checkpoint: [`검문소|검문${END}|바리케이드|차\\s*세우고|신분증\\s*검사${END}`],
       door_knocking: [
@@ -201,7 +204,8 @@ const WORDS: Vocabulary = {
     notName: '지금 방금 아까 어제 오늘 분 시간 전 단속 체포 순찰 주차 아무도 뭔가',
   },
   pieces: {
-    split: '에 에서 근처에 앞에 앞에서 이 가 을 를 으로 있어요 있습니다 있어 있음 있고 있는데 입고 쓰고 타고 보고 하고',
+    split: '있어요 있습니다 있어 있음 있고 있는데 입고 쓰고 타고 보고',
+    splitAfter: '에 에서 이 가 을 를 으로',
     splitPairs: [],
     splitBeforePlace: undefined,
     strongLocation: ['근처', '앞', '옆', '건너편', '맞은편', '뒤', '주변', '안', '밖'],
