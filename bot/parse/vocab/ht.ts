@@ -103,7 +103,7 @@ export const HT: Vocabulary = {
       `(?:y\\s*ap|yap|yo\\s+ap|ap)\\s+(?:arete|arrete|pran|kenbe|menote|ranmase|mete\\s+menot\\s+(?:nan\\s+ponyet\\s+)?)\\s*${PERSON}`,
       `(?:yo|ice|ajan|ajan\\s+yo|polis|imigrasyon)\\s+(?:sot\\s+|fin\\s+|fenk\\s+|sot\\s+fin\\s+|te\\s+|jis\\s+)?(?:arete|arrete|pran|kenbe|menote|ranmase)\\s+${PERSON}`,
       `(?:arete|arrete|menote|ranmase)\\s+(?:yon|\\d+|de|twa|kat|senk)\\s+(?:moun|neg|gason|fanm|travaye|nonm)`,
-      `mete\\s+(?:li|l|yo|moun|${PERSON})\\s+(?:nan|anndan)\\s+(?:machin|kamyon|kamyonet|van|vwati|suv)`,
+      `mete\\s+(?:li|l|yo|moun|${PERSON})\\s+(?:nan|anndan)\\s+(?:yon\\s+|de\\s+|(?:machin|van)\\s+)?(?:machin|kamyon|kamyonet|van|vwati|suv)`,
       'mete\\s+(?:li|l|yo|moun)\\s+menot|menote|ak\\s+menot|menot\\s+nan\\s+ponyet',
       '(?:moun|nonm|neg|fanm|gason|vwazen\\s+\\w+)\\s+(?:yo|ice|polis)\\s+(?:sot\\s+|fin\\s+|fenk\\s+)?(?:arete|pran|kenbe)',
       'yo\\s+(?:sot|fin|fenk)\\s+(?:arete|pran|kenbe)|yo\\s+ale\\s+ak\\s+(?:li|l|yo)\\b',
@@ -115,6 +115,8 @@ export const HT: Vocabulary = {
       'pa\\s+(?:arete|arrete|pran|kenbe)\\s+(?:pesonn|okenn\\s+moun|moun)',
       'pesonn\\s+pa\\s+(?:arete|pran|kenbe)|pa\\s+gen\\s+moun\\s+(?:yo\\s+)?(?:arete|pran)',
       'pa\\s+(?:fe|ap\\s+fe)\\s+anyen',
+      // "m pa we yo arete moun": the tipster saw nobody taken
+      '(?:m|mwen|nou)\\s+pa\\s+(?:we|janm\\s+we)\\s+(?:yo\\s+)?(?:arete|pran|kenbe|menote)\\s+(?:pesonn|moun|okenn\\s+moun|anyen)',
     ],
     unsurePatterns: ['(?:m|mwen)\\s+pa\\s+(?:konnen|konn|seten)\\s+si\\s+(?:[^\\s]+\\s+){0,5}[^\\s]+'],
     victimVerbs: 'arete arrete pran kenbe menote ranmase mete',
@@ -144,7 +146,7 @@ export const HT: Vocabulary = {
       ['tale\\s+a', 15],
       ['(?:sa\\s+)?gen\\s+yon\\s+bon\\s+ti\\s+tan', 30],
       ['(?:sa\\s+)?gen\\s+(?:inedtan|yon\\s+edtan)', 60],
-      ['(?:sa\\s+)?gen\\s+(?:demi\\s+edtan|demi\\s+e)', 30],
+      ['(?:(?:sa\\s+)?gen|depi)\\s+(?:yon\\s+)?(?:demi\\s+edtan|demi\\s+e)', 30],
     ],
     about: ['anviwon', 'apepre', 'preske', 'pre'],
     units: ['minit', 'minut', 'segonn', 'jou'],
@@ -228,7 +230,7 @@ export const HT: Vocabulary = {
     strictConnectors: '',
     directions: 'sid lwes',
     zipNext: 'zon kod',
-    notName: `kounye kounya konnya kounyea jodi aye minit arete pran kenbe veye gade pake kanpe pesonn anyen frape ranmase
+    notName: `kounye kounya konnya kounyea jodi demen aye minit arete pran kenbe veye gade pake kanpe pesonn anyen frape ranmase
       desant baraj`,
   },
   pieces: {
@@ -263,7 +265,7 @@ export const HT: Vocabulary = {
       anfas pre tou gen genyen te ap yap pral se ye isit laba deyo anndan menm toujou deja anko tout pa non wi ke men kom
       sepandan paske kounye kounya konnya kounyea jodi aye maten aswe apremidi minit youn yon lot bagay fe fin sot fenk
       vin ale rele di we gade veye kanpe chita pake tann mete pran kenbe arete frape mache vire pase jis selman annik
-      anpil kek plizye bann tanpri mesi souple bonjou bonswa padon eskize rapid ijan`,
+      anpil kek plizye bann tanpri mesi souple bonjou bonswa padon eskize rapid ijan demen vre tande`,
     selfPatterns: [
       '(?:m|mwen)\\s+(?:te\\s+)?(?:pake|estasyone)',
       '(?:m|mwen)\\s+(?:t\\s+ap|tap|te\\s+ap)\\s+(?:kondi|mache|pase|vini)',

@@ -154,6 +154,7 @@ export const TL: Vocabulary = {
     fixedAgo: [
       ['kanina\\s+lang|kani-?kanina\\s+lang|kakaalis\\s+lang', 15],
       ['ngayon\\s+lang', 5],
+      ['(?:mga\\s+)?kalahating\\s+oras(?:\\s+na)?(?:\\s+ang\\s+nakalipas)?', 30],
     ],
     about: ['mga', 'halos', 'humigit-kumulang', 'siguro', 'mahigit'],
     units: ['minuto', 'minutos', 'segundo', 'araw'],
@@ -254,7 +255,8 @@ export const TL: Vocabulary = {
     describePrepositions: 'naka kasama',
     notPlacePhrases: ['sa umaga', 'sa hapon', 'sa gabi', 'sa totoo', 'sa tingin'],
     notPlace: 'umaga hapon gabi totoo tingin',
-    placeWords: 'simbahan paaralan eskwelahan eskwela iskul tindahan palengke kanto kalye parke ospital klinika korte istasyon paradahan',
+    placeWords:
+      'simbahan paaralan eskwelahan eskwela iskul tindahan palengke kanto kalye parke ospital klinika korte istasyon paradahan pabrika',
     doors: 'pinto pintuan',
     countLeadPatterns: ['may|meron|mayroong?|mga|halos|siguro'],
   },
@@ -266,7 +268,7 @@ export const TL: Vocabulary = {
       'dito(?:\\s+sa\\s+(?:labas|loob))?|diyan|dyan|doon|dun|sa\\s+labas|sa\\s+loob|malapit\\s+dito|sa\\s+tabi\\s+lang',
       '(?:hindi|hinde|di)\\s+ko\\s+alam(?:\\s+(?:ang\\s+|yung\\s+)?(?:pangalan|kalye|address)(?:\\s+ng\\s+kalye)?)?',
     ],
-    placeNouns: `simbahan paaralan eskwelahan eskwela iskul tindahan palengke parke ospital klinika korte istasyon paradahan
+    placeNouns: `simbahan paaralan eskwelahan eskwela iskul tindahan palengke parke ospital klinika korte istasyon paradahan pabrika
       gusali bahay pinto kanto kalye trabaho opisina bangko restawran karinderya kainan groseri`,
     brands: ['jollibee', 'seafood\\s+city', 'red\\s+ribbon', 'goldilocks', 'island\\s+pacific', 'chowking', "max'?s\\s+restaurant"],
     fillers: `ang ng nang sa na ay mga si ni kay ko mo niya namin natin nila ninyo nyo ako ikaw siya kami tayo kayo sila
@@ -274,7 +276,7 @@ export const TL: Vocabulary = {
       andun nasa may meron mayroon wala walang po opo oo hindi di lang lamang din rin naman pa ba nga kasi tapos saka
       kung kapag pag para dahil baka siguro talaga grabe sobra ngayon ngaun kanina kahapon kagabi agad bilis pakiusap
       paki salamat tulong harap harapan tapat likod tabi malapit loob labas ano sino saan kailan bakit paano ilan isang
-      dalawang tatlong nakita nakikita kita mag mang nag naka kuya ate pls plz huwag wag`,
+      dalawang tatlong nakita nakikita kita mag mang nag naka kuya ate pls plz huwag wag totoo daw raw`,
     selfPatterns: ['(?:nag-?park|pumarada)\\s+ako', '(?:nagmamaneho|naglalakad|dumadaan|dumaan)\\s+ako', 'nakatira\\s+ako'],
   },
   messages: {

@@ -15,7 +15,7 @@ import type { Vocabulary } from './vocabulary.js';
 
 /** Who is being taken: "nguoi", "mot ong", "2 nguoi", "anh hang xom". */
 const PERSON =
-  '(?:(?:mot|hai|ba|bon|nam|\\d+|may|vai|nhieu|nhung|cac)\\s+)?(?:nguoi|ong|ba|co|anh|chi|em|chu|bac|thanh\\s+nien|cong\\s+nhan|tho|hang\\s+xom|ho|thang|dan\\s+ong|phu\\s+nu)';
+  '(?:(?:mot|hai|ba|bon|nam|\\d+|may|vai|nhieu|nhung|cac)\\s+)?(?:nguoi|ong|ba|co|anh|chi|em|chu|bac|thanh\\s+nien|cong\\s+nhan|tho|hang\\s+xom|ho|thang|dan\\s+ong|phu\\s+nu|chong|vo|con|me|ban|chau)';
 
 export const VI: Vocabulary = {
   lang: 'vi',
@@ -55,8 +55,8 @@ export const VI: Vocabulary = {
   language: {
     strong: `toi tui minh chung khong nhieu nguoi canh dang bat nha truoc gan duong phut gio hom roi cua tai kia nhung mot
       muoi chiec trang gi dau xin vui giup nhanh lien ngay tru nhan vien dac vu dung tho truong tiem sieu benh goc nga
-      ai biet thay xe chay cho duoc dc ko hok hqua bh vang chua voi lam on cam con van dan thi thoi`,
-    weak: 'co ho bi hai ba bon nam den qua tu thu',
+      ai biet thay xe chay cho duoc dc ko hok hqua bh vang chua voi lam on cam con van dan thi thoi buoi`,
+    weak: 'co ho bi hai ba bon nam den qua tu thu chao',
   },
   numbers: {
     words: {
@@ -271,7 +271,7 @@ export const VI: Vocabulary = {
     thanksPatterns: ['cam\\s+on(?:\\s+nhieu|\\s+ban|\\s+anh|\\s+chi)?|cam\\s+ong|camon|thanks\\s+nha'],
     testPatterns: ['thu\\s+nghiem|(?:dang\\s+)?thu\\s+thoi|test\\s+thu'],
     greetingPatterns: [
-      'xin\\s+chao|chao\\s+(?:ban|anh|chi|em)|alo',
+      'xin\\s+chao|chao\\s+(?:ban|anh|chi|em|buoi\\s+(?:sang|trua|chieu|toi))|alo',
       '(?:toi|tui|minh|em)\\s+(?:muon|can)\\s+(?:bao|bao\\s+cao|to\\s+giac)',
     ],
     questionPatterns: [
