@@ -171,9 +171,11 @@ export const VI: Vocabulary = {
       ],
       door_knocking: ['go\\s+cua|dap\\s+cua|go\\s+tung\\s+nha|tung\\s+nha|tung\\s+cua'],
       surveillance: [
+        // "2 xe den dau truoc cho": a car parked (dau) somewhere
+        '(?:xe|xe\\s+\\w+|dang)\\s+dau\\s+(?:o|tai|truoc|tren|gan|ben|ngoai|trong|quanh|sau|phia|ngay|lai|do)',
         'dau\\s+xe|do\\s+xe|theo\\s+doi|rinh|canh\\s+chung|quan\\s+sat|ngoi\\s+trong\\s+xe|ngoi\\s+tren\\s+xe|bam\\s+theo|theo\\s+sau',
       ],
-      patrol: ['chay\\s+vong|chay\\s+qua\\s+lai|di\\s+tuan|tuan\\s+tra|di\\s+qua\\s+lai|dung\\s+(?:o|truoc|ngoai|quanh)'],
+      patrol: ['chay\\s+vong|chay\\s+qua\\s+lai|di\\s+tuan|tuan\\s+tra|di\\s+qua\\s+lai|dung\\s+(?:o|do|day|truoc|ngoai|quanh|yen|canh)'],
     },
     selfWatchingPatterns: ['(?:toi|tui|minh|chung\\s+toi)\\s+(?:dang\\s+)?(?:theo\\s+doi|nhin|quan\\s+sat|coi)'],
     markings: {
