@@ -1,0 +1,252 @@
+/**
+ * Cutting Chinese, Korean and Arabic text into the words the vocabularies know: Han runs by
+ * longest match ("有三个警察在门口" → "有 3 个 警察 在 门口"), Korean particles off known nouns
+ * ("경찰이" → "경찰 이"), Arabic prefixes off known words ("والشرطه" → "و الشرطه") and duals into a
+ * count ("سيارتين" → "2 سيارات"). Part of `prepareScripts`.
+ */
+import { AR, ARABIC_DUALS } from './vocab/ar.js';
+import { KO } from './vocab/ko.js';
+import type { Vocabulary } from './vocab/vocabulary.js';
+import { ZH } from './vocab/zh.js';
+
+const HAN_RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+const HANGUL_RUNS = /[\uac00-\ud7af]+/g;
+const ARABIC_RUNS = /[\u0621-\u064a\u066e-\u06d3]+/g;
+
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * Every run of one script's letters in a vocabulary (its words, its record keys, the words
+ * inside its patterns): the words the segmenter knows.
+ */
+function wordsIn(vocab: Vocabulary | Record<string, unknown>, script: RegExp, extra: readonly string[] = []): Set<string> {
+  const out = new Set<string>(extra);
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      for (const m of value.matchAll(script)) out.add(m[0]);
+    } else if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        visit(k);
+        visit(v);
+      }
+    }
+  };
+  visit(vocab);
+  return out;
+}
+
+/** Chinese words the vocabulary does not name but that often sit next to its words. */
+const CHINESE_EXTRA = [
+  '他们',
+  '她们',
+  '我们',
+  '你们',
+  '这里',
+  '那里',
+  '这边',
+  '那边',
+  '一个',
+  '一些',
+  '还有',
+  '正在',
+  '已经',
+  '好像',
+  '可能',
+  '看到',
+  '看见',
+  '外面',
+  '里面',
+  '门口',
+  '旁边',
+  '对面',
+  '附近',
+  '路口',
+  '拐角',
+  '十字路口',
+  '交叉口',
+  '注意',
+  '小心',
+];
+
+/** Korean particles and endings cut off a known noun ("경찰이", "앞에서", "차들을"). */
+const KOREAN_PARTICLES = [
+  '이',
+  '가',
+  '은',
+  '는',
+  '을',
+  '를',
+  '에',
+  '에서',
+  '에게',
+  '한테',
+  '으로',
+  '로',
+  '도',
+  '와',
+  '과',
+  '랑',
+  '이랑',
+  '하고',
+  '의',
+  '만',
+  '까지',
+  '부터',
+  '들',
+  '들이',
+  '들은',
+  '들을',
+  '들도',
+  '들이랑',
+  '들하고',
+  '에는',
+  '에서는',
+  '에도',
+  '이에요',
+  '예요',
+  '이요',
+  '요',
+  '이고',
+  '인데',
+  '쪽',
+  '쪽에',
+  '쪽에서',
+  '근처',
+  '근처에',
+  '근처에서',
+  '앞',
+  '앞에',
+  '앞에서',
+  '옆',
+  '옆에',
+  '뒤에',
+  '건너편',
+  '건너편에',
+  '에서요',
+  '에요',
+  '이었어요',
+  '였어요',
+  '이야',
+  '야',
+];
+
+const MAX_HAN_WORD = 6;
+let hanLexicon: Set<string> | undefined;
+
+/** Cuts every run of Han characters into known words; unknown characters stay together. */
+export function segmentHan(text: string): string {
+  hanLexicon ??= wordsIn(ZH, HAN_RUNS, CHINESE_EXTRA);
+  const lex = hanLexicon;
+  let out = '';
+  let unknown = false;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (!isHan(c)) {
+      out += text[i]!;
+      unknown = false;
+      i++;
+      continue;
+    }
+    let len = Math.min(MAX_HAN_WORD, text.length - i);
+    for (; len > 0; len--) {
+      if (len === 1 || lex.has(text.slice(i, i + len))) break;
+    }
+    const word = text.slice(i, i + len);
+    const known = lex.has(word);
+    const prevHan = i > 0 && isHan(text.charCodeAt(i - 1));
+    if (prevHan && (known || !unknown)) out += ' ';
+    out += word;
+    unknown = !known;
+    i += len;
+  }
+  return out;
+}
+
+let koLexicon: { nouns: Set<string>; particles: Set<string>; whole: Set<string> } | undefined;
+
+/** Korean time nouns that take particles ("지금은", "어제는", "아침에"). */
+const KOREAN_TIME_NOUNS = [
+  '지금',
+  '어제',
+  '어젯밤',
+  '그저께',
+  '지난주',
+  '오늘',
+  '아침',
+  '저녁',
+  '밤',
+  '오후',
+  '오전',
+  '새벽',
+  '방금',
+  '아까',
+  '전',
+  '분',
+  '시간',
+  '시',
+  '명',
+  '대',
+];
+
+/**
+ * "경찰이" → "경찰 이", "차를" → "차 를", "경찰차" → "경찰 차": a noun the Korean vocabulary
+ * knows, followed by a particle or another such noun, is cut in two. Verbs keep their endings.
+ */
+export function splitParticles(text: string): string {
+  koLexicon ??= {
+    nouns: wordsIn(
+      {
+        agents: KO.agents,
+        vehicles: KO.vehicles,
+        places: [KO.pieces.placeWords, KO.places.placeNouns, KO.places.brands, KO.streets.words, KO.pieces.strongLocation, KO.pieces.doors],
+      },
+      HANGUL_RUNS,
+      KOREAN_TIME_NOUNS,
+    ),
+    particles: new Set(KOREAN_PARTICLES),
+    // Whole answers stay whole: keywords ("뒤로"), yes and no ("없어요")
+    whole: new Set([...Object.keys(KO.keywords), ...KO.yesNo.yes, ...KO.yesNo.no, ...KO.nothingMore]),
+  };
+  const { nouns, particles, whole } = koLexicon;
+  return text.replace(/[\uac00-\ud7af]{2,}/g, (word) => {
+    if (whole.has(word)) return word;
+    for (let cut = word.length - 1; cut >= 1; cut--) {
+      const head = word.slice(0, cut);
+      const tail = word.slice(cut);
+      if (nouns.has(head) && (particles.has(tail) || nouns.has(tail))) return `${head} ${tail}`;
+    }
+    return word;
+  });
+}
+
+let arLexicon: { words: Set<string>; duals: Map<string, string> } | undefined;
+const ARABIC_PREFIXES = ['وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب', 'ك', 'ل'];
+
+/** "والشرطه" → "و الشرطه"; "سيارتين" → "2 سيارات". */
+export function splitArabic(text: string): string {
+  arLexicon ??= { words: wordsIn(AR, ARABIC_RUNS), duals: new Map(Object.entries(ARABIC_DUALS)) };
+  const { words, duals } = arLexicon;
+  const known = (w: string): string | undefined => {
+    const dual = duals.get(w);
+    if (dual !== undefined) return `2 ${dual}`;
+    return words.has(w) ? w : undefined;
+  };
+  return text.replace(/[\u0621-\u064a\u066e-\u06d3]{2,}/g, (word) => {
+    const whole = known(word);
+    if (whole !== undefined) return whole;
+    for (const p of ARABIC_PREFIXES) {
+      if (!word.startsWith(p) || word.length - p.length < 2) continue;
+      let rest = word.slice(p.length);
+      // "للشرطه" is ل + الشرطه
+      if (p === 'ل' && rest.startsWith('ل')) rest = `ا${rest}`;
+      const found = known(rest);
+      if (found !== undefined) return `${p} ${found}`;
+    }
+    return word;
+  });
+}
