@@ -147,6 +147,9 @@ export const HT: Vocabulary = {
       ['(?:sa\\s+)?gen\\s+yon\\s+bon\\s+ti\\s+tan', 30],
       ['(?:sa\\s+)?gen\\s+(?:inedtan|yon\\s+edtan)', 60],
       ['(?:(?:sa\\s+)?gen|depi)\\s+(?:yon\\s+)?(?:demi\\s+edtan|demi\\s+e)', 30],
+      // "de" (2) is no number word here (Spanish "de"): two and three hours said in words
+      ['(?:(?:sa\\s+)?gen|depi)\\s+(?:de\\s+zedtan|dezedtan)', 120],
+      ['(?:(?:sa\\s+)?gen|depi)\\s+(?:twa\\s+zedtan|twazedtan)', 180],
     ],
     about: ['anviwon', 'apepre', 'preske', 'pre'],
     units: ['minit', 'minut', 'segonn', 'jou'],

@@ -130,6 +130,8 @@ export const VI: Vocabulary = {
     fixedAgo: [
       ['vua\\s+moi|vua\\s+roi|moi\\s+day|moi\\s+vua', 5],
       ['cach\\s+day\\s+(?:it|vai)\\s+phut', 5],
+      ['(?:cach\\s+day\\s+)?nua\\s+tieng(?:\\s+(?:truoc|roi))?', 30],
+      ['(?:cach\\s+day\\s+)?(?:mot|1)\\s+tieng\\s+ruoi(?:\\s+(?:truoc|roi))?', 90],
     ],
     about: ['khoang', 'tam', 'chung', 'gan', 'hon'],
     units: ['ngay'],
