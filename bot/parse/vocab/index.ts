@@ -11,7 +11,10 @@ import type { Lang } from '../types.js';
 import { AR } from './ar.js';
 import { EN } from './en.js';
 import { ES } from './es.js';
+import { HT } from './ht.js';
 import { KO } from './ko.js';
+import { TL } from './tl.js';
+import { VI } from './vi.js';
 import type { Vocabulary } from './vocabulary.js';
 import { ZH } from './zh.js';
 
@@ -29,6 +32,9 @@ export const VOCABULARIES: Partial<Record<Lang, Vocabulary>> = {
   zh: ZH,
   ko: KO,
   ar: AR,
+  ht: HT,
+  tl: TL,
+  vi: VI,
 };
 
 const ALL: Vocabulary[] = Object.values(VOCABULARIES).filter((v): v is Vocabulary => v !== undefined);
