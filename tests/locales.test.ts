@@ -10,6 +10,33 @@ import { createI18n, keysOf, loadLocaleResources } from '../bot/i18n/i18n.js';
 import { VOCABULARIES } from '../bot/parse/index.js';
 
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+const PLURAL_SUFFIX = /_(?:zero|one|two|few|many|other)$/;
+
+/** A plural key's base ("alert.agents" for "alert.agents_one") when Spanish has it as a plural; the key itself otherwise. */
+function baseOf(key: string, pluralBases: Set<string>): string {
+  const base = key.replace(PLURAL_SUFFIX, '');
+  return base !== key && pluralBases.has(base) ? base : key;
+}
+
+/** The plural forms a count from 0 to 1000 takes in a language (Arabic six, Spanish two, Chinese one): i18next does not fall back from one to another. */
+function pluralForms(lang: string): Set<string> {
+  const rules = new Intl.PluralRules(lang);
+  const forms = new Set<string>();
+  for (let n = 0; n <= 1000; n++) forms.add(rules.select(n));
+  return forms;
+}
+
+/** The keys a language must have: Spanish's, with each plural in the plural forms that language uses. */
+function requiredKeys(lang: string, reference: string[], pluralBases: Set<string>): string[] {
+  const forms = pluralForms(lang);
+  const out = new Set<string>();
+  for (const key of reference) {
+    const base = baseOf(key, pluralBases);
+    if (base === key) out.add(key);
+    else for (const form of forms) out.add(`${base}_${form}`);
+  }
+  return [...out].sort();
+}
 
 /** The value at a dot path of a language's resources. */
 function valueAt(resources: ReturnType<typeof loadLocaleResources>, lang: string, key: string): unknown {
@@ -26,6 +53,7 @@ describe('locales', () => {
   const resources = loadLocaleResources();
   const langs = Object.keys(resources).sort();
   const reference = keysOf(resources, 'es').sort();
+  const pluralBases = new Set(reference.filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -'_other'.length)));
 
   it('has Spanish and English, and only supported languages', () => {
     expect(langs).toContain('es');
@@ -42,9 +70,11 @@ describe('locales', () => {
   });
 
   describe.each(langs)('%s', (lang) => {
-    it('has exactly the keys of Spanish', () => {
+    it('has exactly the keys of Spanish, each plural in the forms the language uses', () => {
       const keys = keysOf(resources, lang).sort();
-      expect({ missing: reference.filter((k) => !keys.includes(k)), extra: keys.filter((k) => !reference.includes(k)) }).toEqual({
+      const required = requiredKeys(lang, reference, pluralBases);
+      const known = (k: string) => reference.includes(k) || pluralBases.has(baseOf(k, pluralBases));
+      expect({ missing: required.filter((k) => !keys.includes(k)), extra: keys.filter((k) => !known(k)) }).toEqual({
         missing: [],
         extra: [],
       });
@@ -52,13 +82,14 @@ describe('locales', () => {
 
     it('keeps every placeholder of each text, and leaves no text empty', () => {
       const problems: string[] = [];
-      for (const key of reference) {
+      for (const key of requiredKeys(lang, reference, pluralBases)) {
         const value = valueAt(resources, lang, key);
         if (typeof value !== 'string' || !value.trim()) {
           problems.push(`${key}: empty`);
           continue;
         }
-        const want = placeholders(valueAt(resources, 'es', key));
+        const base = baseOf(key, pluralBases);
+        const want = placeholders(valueAt(resources, 'es', base === key ? key : `${base}_other`));
         const got = placeholders(value);
         if (want.join() !== got.join()) problems.push(`${key}: {{${want.join('}}, {{')}}} expected, got {{${got.join('}}, {{')}}}`);
       }

@@ -52,11 +52,12 @@ describe.each(loadLanguageCorpora())('parser accuracy on the %s set', (lang, cor
     expect(corpus.filter((m) => m.lang !== lang).map((m) => m.t)).toEqual([]);
   });
 
+  // Messages half in English ("they took a guy na Route 9, faz pouco") may fairly read as English: at most 1 in 10 as another language
   it(`${lang}: the language of a first message is detected at least 0.85 of the time, and rarely as another`, () => {
     const score = report.fields.find((f) => f.field === 'language')!;
     const wrong = report.misses.filter((m) => m.field === 'language' && m.got !== null);
     expect(score.accuracy).toBeGreaterThanOrEqual(0.85);
-    expect(wrong.length / score.total).toBeLessThanOrEqual(0.05);
+    expect(wrong.length / score.total).toBeLessThanOrEqual(0.1);
   });
 
   it.each(LANGUAGE_GATED_FIELDS)(`${lang}: %s is at least 0.9`, (field) => {

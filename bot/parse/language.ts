@@ -85,8 +85,10 @@ const LINK = /\S*(?:https?:\/\/|www\.|@|\.com\b|\.gl\b)\S*/gi;
 
 /** Below this many letters franc is not asked: trigram statistics need some text. */
 const FRANC_MIN_LETTERS = 12;
+/** With no vote at all, franc needs more text ("probando probando" is not Portuguese). */
+const FRANC_MIN_LETTERS_UNVOTED = 24;
 /** A vote lead of this much settles it without franc. */
-const CLEAR_LEAD = 3;
+const CLEAR_LEAD = 2;
 
 /**
  * The language `text` is clearly written in, among `among` (default: every language with a
@@ -121,7 +123,7 @@ export function detectLanguage(text: string, among?: readonly Lang[]): Lang | un
   const lead = top[1] - (second?.[1] ?? 0);
   if (unique && lead >= CLEAR_LEAD) return top[0];
   const letters = (sample.match(LETTERS) ?? []).length;
-  if (letters >= FRANC_MIN_LETTERS) {
+  if (letters >= (top[1] > 0 ? FRANC_MIN_LETTERS : FRANC_MIN_LETTERS_UNVOTED)) {
     // Close votes on a message long enough: franc decides among the close languages (or all, when nothing voted)
     const close = top[1] > 0 ? ranked.filter(([, n]) => n > 0 && n >= top[1] - CLEAR_LEAD + 1).map(([l]) => l) : ranked.map(([l]) => l);
     const guess = francAll(sample, { only: close.map((l) => ISO3[l]), minLength: FRANC_MIN_LETTERS })[0];

@@ -192,6 +192,12 @@ export function tokenize(folded: string): Token[] {
       const start = i;
       i++;
       while (i < n && wordKind(folded.charCodeAt(i)) === kind) i++;
+      if (kind === WordKind.Latin && i + 1 < n && folded.charCodeAt(i) === 39 && isElision(folded, start, i)) {
+        // French elision: "d'agents", "l'eglise", "qu'ils" are two words ("i'm", "o'clock" stay one)
+        out.push({ t: folded.slice(start, i), start, end: i });
+        i++;
+        continue;
+      }
       if (kind === WordKind.Latin && i + 1 < n && folded.charCodeAt(i) === 39) {
         // "they're", "i'm", "aujourd'hui": an apostrophe followed by letters stays in the word
         let j = i + 1;
@@ -212,6 +218,15 @@ export function tokenize(folded: string): Token[] {
   }
   return out;
 }
+
+/** French articles and pronouns that lose their vowel before another word: d' l' j' n' s' m' t' c' qu'. */
+function isElision(folded: string, start: number, end: number): boolean {
+  const next = folded.charCodeAt(end + 1);
+  if (!(next >= 97 && next <= 122)) return false;
+  if (end - start === 1) return ELIDED.has(folded.charCodeAt(start));
+  return end - start === 2 && folded.startsWith('qu', start);
+}
+const ELIDED = new Set([...'dljnsmtc'].map((c) => c.charCodeAt(0)));
 
 /**
  * Every match of a global regex, in order: the same as `[...text.matchAll(re)]`, without the

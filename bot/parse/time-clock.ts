@@ -9,7 +9,7 @@ import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
 import { fold, matchesOf } from './normalize.js';
 import { wordNumber } from './numbers.js';
 import { MINUTE, type TimeEnv, type TimeMatch } from './time-env.js';
-import { alternation, bounded, vocabularies, WORD_END, type StaleWord, type Vocabulary } from './vocab/index.js';
+import { alternation, bounded, vocabularies, WORD_END, wordSet, type StaleWord, type Vocabulary } from './vocab/index.js';
 
 export const HOUR_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
@@ -68,6 +68,9 @@ const AFTER_HALF_DAYPART = /^\s*(?:de|en)\s+la\s+(manana|madrugada|tarde|noche)\
 const AFTER_ANY = /^\s*[apdeilotymh]/;
 const AFTER_UNIT = /^\s*(?:min|mins|minutes?|minutos?|hours?|horas?|hrs?|h|seg|secs?|segundos|seconds|dias?|days?)\b/;
 const PHRASE_END = /^\s*(?:[.,;!?]|$)/;
+
+/** A street word right before a number ("route 9", "calle 8", "rua 5"): the number is part of a street name. */
+const STREET_BEFORE = new RegExp(`(?:^|[^a-z0-9])(?:${[...wordSet((v) => v.streets.numberedLead)].join('|')})\\s+$`);
 
 /** The vocabularies' clock words (see `Vocabulary.time.clock`): each regex, or undefined when no vocabulary has such words. */
 function clockWords(pick: (c: ClockWords) => string[], build: (words: string) => string): RegExp | undefined {
@@ -157,6 +160,7 @@ export function findClockTimes(s: string, env: TimeEnv, found: TimeMatch[]): voi
     if (!hasMin && startsWithUnitWord(after)) continue;
     if (!word && GLUED_WORD.test(after) && !GLUED_MERIDIEM.test(after)) continue; // "5th", "4agents"
     const before = s.slice(Math.max(0, st - 30), st);
+    if (!hasMin && STREET_BEFORE.test(before)) continue; // "Route 9 e Edgell", "calle 8 y media cuadra": a street
     let mer: Meridiem | undefined;
     let marker = false;
     let r: RegExpExecArray | null = null;

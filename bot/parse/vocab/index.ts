@@ -11,8 +11,10 @@ import type { Lang } from '../types.js';
 import { AR } from './ar.js';
 import { EN } from './en.js';
 import { ES } from './es.js';
+import { FR } from './fr.js';
 import { HT } from './ht.js';
 import { KO } from './ko.js';
+import { PT } from './pt.js';
 import { TL } from './tl.js';
 import { VI } from './vi.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -29,6 +31,8 @@ export const VOCABULARIES: Partial<Record<Lang, Vocabulary>> = {
   es: ES,
   en: EN,
   // ht, tl, vi (engineer E) and zh, ko, ar (engineer F) register here, one line each.
+  pt: PT,
+  fr: FR,
   zh: ZH,
   ko: KO,
   ar: AR,
