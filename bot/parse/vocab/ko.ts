@@ -115,7 +115,7 @@ const WORDS: Vocabulary = {
     units: ['분', '시간', '초', '일'],
     quantities: ['반', '몇'],
     agoBefore: [],
-    agoAfter: ['전에|전'],
+    agoAfter: ['(?:쯤\\s*|정도\\s*)?(?:전에|전)'],
     unitMinutes: { 분: 1, 시간: 60, 초: 1 / 60, 일: 1440 },
     clock: {
       leads: [],
@@ -218,7 +218,7 @@ const WORDS: Vocabulary = {
     notPlacePhrases: [],
     notPlace: '아침 오후 저녁 밤 시간 분',
     placeWords: `마트 슈퍼 학교 초등학교 중학교 고등학교 교회 성당 공원 가게 상점 시장 식당 병원 법원 정류장 버스정류장 지하철역 역 광장
-      쇼핑몰 주차장 주유소 세탁소 세차장 공장 창고 빌딩 건물 아파트 사거리 교차로 길 거리 도로 앞 근처 옆 건너편 맞은편 입구 주소`,
+      쇼핑몰 주차장 주유소 세탁소 세차장 공장 창고 빌딩 건물 아파트 사거리 교차로 길 거리 도로 앞 근처 옆 건너편 맞은편 입구 주소 코너 모퉁이`,
     doors: '문 현관 현관문 대문',
     countLeadPatterns: ['약|대략|한|거의|총|모두'],
   },
