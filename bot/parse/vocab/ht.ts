@@ -15,7 +15,7 @@ import type { Vocabulary } from './vocabulary.js';
 
 /** A person being taken: "yon moun", "2 moun", "li", "l", "neg la", "papa m". */
 const PERSON =
-  '(?:yon\\s+(?:moun|nonm|neg|fanm|gason|madanm|travaye|jenn\\s+gason|timoun|machann)|(?:de|twa|kat|\\d+)\\s+(?:moun|neg|gason|fanm|travaye)|moun|li|l|neg\\s+la|nonm\\s+nan|fanm\\s+nan|travaye\\s+yo|(?:vwazen|papa|manman|fre|se|mari|madanm|pitit|kouzen|tonton|matant)\\s+(?:mwen|m|li|l|nou|\\w+))';
+  '(?:yon\\s+(?:moun|nonm|neg|fanm|gason|madanm|travaye|jenn\\s+gason|timoun|machann)|(?:de|twa|kat|\\d+)\\s+(?:jenn\\s+)?(?:moun|neg|gason|fanm|travaye|timoun|machann)|moun|li|l|neg\\s+la|nonm\\s+nan|fanm\\s+nan|travaye\\s+yo|(?:vwazen|papa|manman|fre|se|mari|madanm|pitit|kouzen|tonton|matant)\\s+(?:mwen|m|li|l|nou|\\w+))';
 
 export const HT: Vocabulary = {
   lang: 'ht',
@@ -96,7 +96,7 @@ export const HT: Vocabulary = {
     agencies: '',
   },
   vehicles: {
-    words: `machin kamyon kamyonet vwati oto jip pikop taptap bis`,
+    words: `machin machinn kamyon kamyonet vwati oto jip pikop taptap bis`,
   },
   detention: {
     takingPatterns: [

@@ -296,7 +296,7 @@ export const TL: Vocabulary = {
       '(?:gusto|kailangan)\\s+(?:ko\\s+)?(?:mag-?report|mag-?ulat|i-?report)',
     ],
     questionPatterns: [
-      'totoo\\s+ba',
+      'totoo\\s+ba|kung\\s+totoo|ask\\s+ko\\s+lang|tanong\\s+ko\\s+lang',
       'may\\s+nakakaalam\\s+ba|sino\\s+ang\\s+nakakaalam',
       '(?:narinig|nabalitaan)\\s+(?:ko|namin)',
       'sabi\\s+nila',
@@ -308,11 +308,14 @@ export const TL: Vocabulary = {
       '(?:sa\\s+)?(?:harap|tapat|labas)\\s+(?:ng\\s+)?(?:bahay|pinto|pintuan|apartment)\\s+(?:namin|ko|natin)',
       '(?:kumakatok|kinakatok|kumatok)\\s+sa\\s+(?:pinto|pintuan|bahay)\\s+(?:namin|ko)',
       'sa\\s+(?:bahay|pinto|pintuan)\\s+(?:namin|ko)',
+      '(?:parking|paradahan|harap|tapat|labas)\\s+ng\\s+(?:bahay|apartment|building|bldg)\\s+(?:namin|ko|natin)',
     ],
     presencePatterns: [
       '(?:kanina\\s+pa\\s+)?sila\\s+(?:dyan|diyan|dito|doon|dun|andun|nandun|nandyan|andyan)',
       '(?:nandito|nandiyan|nandyan|nandoon|nandun|andito|andyan|andun)\\s+(?:sila|ang|ung|yung|na|pa)',
       'nasa\\s+(?:harap|tapat|labas|kanto|likod|tabi|loob)',
+      // "wala na sila, umalis na": an update that they left is still about them
+      'umalis\\s+na(?:\\s+sila)?|wala\\s+na\\s+sila',
     ],
   },
 };

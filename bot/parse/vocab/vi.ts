@@ -281,6 +281,7 @@ export const VI: Vocabulary = {
     questionPatterns: [
       'co\\s+(?:that|dung)\\s+(?:la\\s+)?(?:\\w+\\s+){0,8}(?:khong|ko|hong)|that\\s+(?:khong|ko)',
       'co\\s+ai\\s+biet',
+      'cho\\s+(?:toi\\s+|em\\s+|minh\\s+|tui\\s+)?hoi',
       '(?:toi|tui|minh|em)\\s+nghe\\s+(?:noi|nguoi\\s+ta\\s+noi)',
       'nghe\\s+noi',
       'nguoi\\s+ta\\s+noi',
