@@ -112,6 +112,9 @@ function walk(toks: Token[], from: number, dir: 1 | -1): Token[] {
   return out;
 }
 
+/** Definite articles of every language ("con la Soto", "com a Main", "et la rue"): skipped before the second street. */
+const ARTICLES = wordSet((v) => v.pieces.articles);
+
 const CONNECTORS = unionOf(
   wordSet((v) => v.streets.connectors),
   new Set(JOINING_SYMBOLS),
@@ -136,7 +139,7 @@ export function findCrossStreets(text: string, relaxed = false): [string, string
     if (!CONNECTORS.has(conn)) continue;
     const left = walk(toks, c - 1, -1);
     // "por la Whittier y la Atlantic": an article before the second street
-    const skip = STREET_ARTICLE.has(toks[c + 1]!.t) || toks[c + 1]!.t === 'el' ? 1 : 0;
+    const skip = STREET_ARTICLE.has(toks[c + 1]!.t) || ARTICLES.has(toks[c + 1]!.t) ? 1 : 0;
     const right = walk(toks, c + 1 + skip, 1);
     if (!left.length || !right.length) continue;
     const sl = strength(src, left, toks);
