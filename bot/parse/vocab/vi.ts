@@ -62,7 +62,6 @@ export const VI: Vocabulary = {
     words: {
       mot: 1,
       hai: 2,
-      bon: 4,
       muoi: 10,
     },
     articleOne: ['mot'],
@@ -80,9 +79,9 @@ export const VI: Vocabulary = {
     triples: [],
     more: ['nua'],
     // Syllables that are other words too count only right before a unit ("ba nguoi", "bay xe"): "ba" is
-    // the Tagalog question word, "nam" a year or the south, "sau" "behind", "tam" "about", "bay" and
+    // the Tagalog question word, "bon" French, "nam" a year or the south, "sau" "behind", "tam" "about", "bay" and
     // "chin" English
-    beforeUnit: { ba: 3, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9 },
+    beforeUnit: { ba: 3, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9 },
   },
   agents: {
     words: `canh dac nhan linh nguoi ong thang`,
