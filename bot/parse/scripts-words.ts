@@ -41,6 +41,10 @@ function wordsIn(vocab: Vocabulary | Record<string, unknown>, script: RegExp, ex
 
 /** Chinese words the vocabulary does not name but that often sit next to its words. */
 const CHINESE_EXTRA = [
+  '公交车',
+  '公车',
+  '那边',
+  '这边',
   '他们',
   '她们',
   '我们',
@@ -216,12 +220,20 @@ export function splitParticles(text: string): string {
     whole: new Set([...Object.keys(KO.keywords), ...KO.yesNo.yes, ...KO.yesNo.no, ...KO.nothingMore]),
   };
   const { nouns, particles, whole } = koLexicon;
+  /** The tail after a noun: a particle, a noun, or a noun and its particle ("전쯤" → "전 쯤"). */
+  const tailOf = (tail: string): string | undefined => {
+    if (particles.has(tail) || nouns.has(tail)) return tail;
+    for (let cut = tail.length - 1; cut >= 1; cut--) {
+      if (nouns.has(tail.slice(0, cut)) && particles.has(tail.slice(cut))) return `${tail.slice(0, cut)} ${tail.slice(cut)}`;
+    }
+    return undefined;
+  };
   return text.replace(/[\uac00-\ud7af]{2,}/g, (word) => {
     if (whole.has(word)) return word;
     for (let cut = word.length - 1; cut >= 1; cut--) {
       const head = word.slice(0, cut);
-      const tail = word.slice(cut);
-      if (nouns.has(head) && (particles.has(tail) || nouns.has(tail))) return `${head} ${tail}`;
+      const tail = nouns.has(head) ? tailOf(word.slice(cut)) : undefined;
+      if (tail !== undefined) return `${head} ${tail}`;
     }
     return word;
   });
