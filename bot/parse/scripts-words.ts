@@ -174,6 +174,9 @@ export function segmentHan(text: string): string {
   return out;
 }
 
+/** The longest Korean word (noun and particles) that is cut: "경찰차들이랑" is 6 syllables. */
+const MAX_KOREAN_WORD = 12;
+
 let koLexicon: { nouns: Set<string>; particles: Set<string>; whole: Set<string> } | undefined;
 
 /** Korean time nouns that take particles ("지금은", "어제는", "아침에"). */
@@ -229,7 +232,8 @@ export function splitParticles(text: string): string {
     return undefined;
   };
   return text.replace(/[\uac00-\ud7af]{2,}/g, (word) => {
-    if (whole.has(word)) return word;
+    // A noun with its particles is a few syllables; longer runs are left whole (and the work stays linear)
+    if (word.length > MAX_KOREAN_WORD || whole.has(word)) return word;
     for (let cut = word.length - 1; cut >= 1; cut--) {
       const head = word.slice(0, cut);
       const tail = nouns.has(head) ? tailOf(word.slice(cut)) : undefined;

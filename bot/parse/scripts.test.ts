@@ -118,6 +118,11 @@ describe('prepareScripts', () => {
     }
   });
 
+  it('leaves a long run of Hangul without spaces whole', () => {
+    const run = '경찰이'.repeat(20_000);
+    expect(prepareScripts(run)).toBe(run);
+  });
+
   it('handles long input without losing text', () => {
     const long = '沃尔玛门口有三个警察。'.repeat(5000);
     const out = prepareScripts(long);
