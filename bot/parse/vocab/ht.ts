@@ -49,12 +49,13 @@ export const HT: Vocabulary = {
     dontKnowPatterns: ['non\\s+(?:m|mwen)\\s+pa\\s+(?:konnen|konn|fin\\s+konnen|seten)\\b'],
   },
   language: {
-    strong: `gen genyen ajan kounye konnye kounya konnya kounyea konya koulye devan deye lakay legliz lekol mache lari kwen
-      arete arestasyon kenbe mwen nou kisa kile konbyen anpil twa senk uit minit edtan aye maten aswe apremidi bonjou
-      bonswa sak mesi tanpri polis lapolis imigrasyon kamyon kamyonet nwa wouj vwati menot isit bezwen rele ede toujou jodi
-      demen kreyol ayisyen katye frape yon youn pou paske epi anko sot fenk fin kounyea kenbe pran ranmase moun
-      machin sou lan nan ak kote zam plak inifom rad sivil veye pake kanpe pesonn anyen wi dako ki`,
-    weak: 'li tou vin ale fe m pase',
+    strong: `gen genyen ajan kounye konnye kounya konnya kounyea konya koulye devan deye lakay legliz lekol mache
+      lari kwen arete arestasyon kenbe mwen nou kisa kile konbyen anpil twa senk uit minit edtan aye maten
+      aswe apremidi bonjou bonswa sak mesi tanpri polis lapolis kamyon kamyonet nwa wouj vwati menot isit
+      bezwen rele ede toujou jodi demen kreyol ayisyen katye frape youn pou paske epi anko sot fenk fin
+      kounyea kenbe pran ranmase moun machin sou lan nan ak kote zam plak inifom rad sivil veye pake kanpe
+      pesonn anyen wi dako ki`,
+    weak: 'li tou vin ale fe m pase yon',
   },
   numbers: {
     words: {

@@ -47,13 +47,14 @@ export const TL: Vocabulary = {
     dontKnowPatterns: ['(?:hindi|hinde|di)\\s+(?:ko\\s+)?(?:alam|sigurado|tiyak)\\b', '(?:hindi|di)\\s+ako\\s+sigurado\\b'],
   },
   language: {
-    strong: `ang mga ng nang po opo ito iyan yan iyon yun yung ung dito diyan dyan doon dun ngayon ngaun kanina kahapon
-      kagabi mayroon meron ako kami tayo sila siya nila namin natin kayo ahente sasakyan lalaki tao hinuli hinuhuli
-      kinuha dinampot nakita nakatayo nakaparada harap harapan tapat likod tabi malapit kanto kalye simbahan paaralan
-      eskwelahan tindahan palengke bahay pinto kumakatok salamat tulong paki pakiusap magandang umaga hapon gabi isa
-      dalawa tatlo apat anim pito walo siyam sampu dalawang tatlong limang oras lang din rin naman kasi nasa nandito
-      nandiyan nandyan nandoon nandun andito andyan andun nga talaga hindi wala oo sige grabe kuya tito tita kapitbahay
-      nila kanila pulis nanghuhuli nanghuli isinakay posas naka huwag bilis agad tumawag`,
+    strong: `ang mga ng nang po opo ito iyan yan iyon yun yung ung dito diyan dyan doon dun ngayon ngaun kanina
+      kahapon kagabi mayroon meron ako kami tayo sila siya nila namin natin kayo ahente sasakyan lalaki
+      hinuli hinuhuli kinuha dinampot nakita nakatayo nakaparada harap harapan tapat likod tabi malapit
+      kanto kalye simbahan paaralan eskwelahan tindahan palengke bahay pinto kumakatok salamat tulong paki
+      pakiusap magandang umaga hapon gabi isa dalawa tatlo apat anim pito walo siyam sampu dalawang
+      tatlong limang oras lang din rin naman kasi nasa nandito nandiyan nandyan nandoon nandun andito
+      andyan andun nga talaga hindi wala oo sige grabe kuya tito tita kapitbahay nila kanila pulis
+      nanghuhuli nanghuli isinakay posas naka huwag bilis agad tumawag`,
     weak: 'sa na ay si ni',
   },
   numbers: {

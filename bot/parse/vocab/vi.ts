@@ -53,9 +53,10 @@ export const VI: Vocabulary = {
     dontKnowPatterns: ['(?:khong|ko|k|hong|hok)\\s+(?:biet|ro|chac)\\b'],
   },
   language: {
-    strong: `toi tui minh chung khong nhieu nguoi canh dang bat nha truoc gan duong phut gio hom roi cua tai kia nhung mot
-      muoi chiec trang gi dau xin vui giup nhanh lien ngay tru nhan vien dac vu dung tho truong tiem sieu benh goc nga
-      ai biet thay xe chay cho duoc dc ko hok hqua bh vang chua voi lam on cam con van dan thi thoi buoi tren trong ngoai duoi quanh phia`,
+    strong: `toi tui minh chung khong nhieu nguoi canh dang bat nha truoc gan duong phut gio hom roi cua tai kia
+      nhung mot muoi chiec trang gi dau xin vui giup nhanh lien ngay tru nhan vien dac dung tho truong
+      tiem sieu benh goc biet thay xe chay cho duoc dc hok hqua bh vang chua voi lam cam dan thi thoi buoi
+      tren trong ngoai duoi quanh phia`,
     weak: 'co ho bi hai ba bon nam den qua tu thu chao',
   },
   numbers: {
