@@ -207,8 +207,8 @@ const KOREAN_TIME_NOUNS = [
  * "경찰이" → "경찰 이", "차를" → "차 를", "경찰차" → "경찰 차": a noun the Korean vocabulary
  * knows, followed by a particle or another such noun, is cut in two. Verbs keep their endings.
  */
-export function splitParticles(text: string): string {
-  koLexicon ??= {
+function koreanLexicon(): { nouns: Set<string>; particles: Set<string>; whole: Set<string> } {
+  return (koLexicon ??= {
     nouns: wordsIn(
       {
         agents: KO.agents,
@@ -221,8 +221,11 @@ export function splitParticles(text: string): string {
     particles: new Set(KOREAN_PARTICLES),
     // Whole answers stay whole: keywords ("뒤로"), yes and no ("없어요")
     whole: new Set([...Object.keys(KO.keywords), ...KO.yesNo.yes, ...KO.yesNo.no, ...KO.nothingMore]),
-  };
-  const { nouns, particles, whole } = koLexicon;
+  });
+}
+
+export function splitParticles(text: string): string {
+  const { nouns, particles, whole } = koreanLexicon();
   /** The tail after a noun: a particle, a noun, or a noun and its particle ("전쯤" → "전 쯤"). */
   const tailOf = (tail: string): string | undefined => {
     if (particles.has(tail) || nouns.has(tail)) return tail;
@@ -268,4 +271,25 @@ export function splitArabic(text: string): string {
     }
     return word;
   });
+}
+
+const HAN_SPACE_HAN = /(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]) (?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
+const ARABIC_PREFIX_SPACE = /(?<![\u0621-\u064a])([وفبكل]|وب|ول|وك|فب|فل) (?=[\u0621-\u064a])/g;
+const HANGUL_WORD_SPACE = /(?<=(?<![\uac00-\ud7af])([\uac00-\ud7af]{1,12})) ([\uac00-\ud7af]{1,4})(?![\uac00-\ud7af])/g;
+
+/**
+ * Undoes the cutting for people to read (a field shown to the tipster or a verifier): no space
+ * between two Han characters ("只是 停着" → "只是停着"), Korean particles back on their noun ("경찰 이"
+ * → "경찰이"), Arabic prefixes back on their word ("و الشرطه" → "والشرطه"). Digits, spacing around
+ * Latin words and the Simplified characters stay.
+ */
+export function joinForDisplay(text: string): string {
+  let s = text;
+  if (/[\u3400-\u9fff\uf900-\ufaff]/.test(s)) s = s.replace(HAN_SPACE_HAN, '');
+  if (/[\uac00-\ud7af]/.test(s)) {
+    const { nouns, particles } = koreanLexicon();
+    s = s.replace(HANGUL_WORD_SPACE, (m, a: string, b: string) => (nouns.has(a) && particles.has(b) && !nouns.has(b) ? b : m));
+  }
+  if (/[\u0621-\u064a]/.test(s)) s = s.replace(ARABIC_PREFIX_SPACE, '$1');
+  return s;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareScripts } from './scripts.js';
+import { joinForDisplay, prepareScripts } from './scripts.js';
 
 describe('prepareScripts', () => {
   it('returns Latin text unchanged', () => {
@@ -127,5 +127,16 @@ describe('prepareScripts', () => {
     const long = '沃尔玛门口有三个警察。'.repeat(5000);
     const out = prepareScripts(long);
     expect(out.split('沃尔玛').length - 1).toBe(5000);
+  });
+
+  describe('joinForDisplay', () => {
+    it.each([
+      ['只是停着，Garvey Ave和Atlantic Blvd路口', '只是停着,Garvey Ave 和 Atlantic Blvd 路口'],
+      ['ICE 요원 세 명이 월마트 앞에 있어요', 'ICE 요원 3 명이 월마트 앞에 있어요'],
+      ['والشرطة قدام المحل', 'والشرطه قدام المحل'],
+      ['hola, en la 4th y Soto', 'hola, en la 4th y Soto'],
+    ])('%s reads as %s once prepared', (input, shown) => {
+      expect(joinForDisplay(prepareScripts(input))).toBe(shown);
+    });
   });
 });

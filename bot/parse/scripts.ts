@@ -26,6 +26,8 @@
 import { hangulNumerals, hanNumerals } from './scripts-numerals.js';
 import { segmentHan, splitArabic, splitParticles } from './scripts-words.js';
 
+export { joinForDisplay } from './scripts-words.js';
+
 /** Anything outside Latin-1: text without it needs nothing from this module. */
 const NEEDS_WORK = /[^\x00-\u024f\u2000-\u206f]/;
 
