@@ -238,7 +238,7 @@ export const HT: Vocabulary = {
       desant baraj`,
   },
   pieces: {
-    split: 'nan sou bo devan deye akote anfas pre ak gen',
+    split: 'nan sou bo devan deye akote anfas pre gen',
     splitPairs: ['bo kote', 'tou pre', 'an fas'],
     splitBeforePlace: undefined,
     strongLocation: ['devan', 'deye', 'bo', 'akote', 'anfas', 'pre', 'tou pre', 'bo kote'],
