@@ -120,8 +120,8 @@ export const TL: Vocabulary = {
       'nilagyan\\s+ng\\s+posas|may\\s+posas|naka-?posas',
     ],
     notTakingPatterns: [
-      '(?:nakatayo|nakaparada|naka-?park|nakaupo|nakatambay|nagbabantay|nanonood|naghihintay|nagmamasid|umiikot|dumaan|paikot-?ikot|nag-?iikot)\\s+(?:\\w+\\s+){0,3}(?:lang|lamang)',
-      '(?:lang|lamang)\\s+(?:\\w+\\s+){0,2}(?:nakatayo|nakaparada|naka-?park|nakaupo|nakatambay|nagbabantay|nanonood|naghihintay|nagmamasid)',
+      '(?:nakatayo|nakaparada|naka-?park\\w{0,4}|nakaupo|nakatambay|nagbabantay|nanonood|naghihintay|nagmamasid|umiikot|dumaan|paikot-?ikot|nag-?iikot)\\s+(?:\\w+\\s+){0,3}(?:lang|lamang)',
+      '(?:lang|lamang)\\s+(?:\\w+\\s+){0,2}(?:nakatayo|nakaparada|naka-?park\\w{0,4}|nakaupo|nakatambay|nagbabantay|nanonood|naghihintay|nagmamasid)',
       '(?:wala|walang)\\s+(?:pa\\s+)?(?:silang\\s+|naman\\s+)?(?:hinuli|hinuhuli|dinampot|kinuha|inaresto|nahuli|dinakip)',
       '(?:hindi|di)\\s+(?:naman\\s+)?(?:sila\\s+)?(?:nanghuli|nanghuhuli|humuli|nag-?aresto|nang-?aresto)',
       'wala\\s+(?:silang\\s+)?ginagawa',
@@ -197,7 +197,7 @@ export const TL: Vocabulary = {
       checkpoint: ['tsekpoint|nag-?checheck(?:point)?|nag-?iinspeksyon|humihingi\\s+ng\\s+(?:id|papeles|dokumento|lisensya)'],
       door_knocking: ['kumakatok|kinakatok|kumatok|kinatok|bahay-?bahay|bahay\\s+bahay|isa-?isang\\s+bahay'],
       surveillance: [
-        'nakaparada|naka-?park|nagbabantay|nagmamanman|nagmamasid|sinusundan|sumusunod|nakaupo\\s+sa\\s+(?:kotse|sasakyan|van|loob)',
+        'nakaparada\\w{0,2}|naka-?park\\w{0,4}|nagbabantay|nagmamanman|nagmamasid|sinusundan|sumusunod|nakaupo\\s+sa\\s+(?:kotse|sasakyan|van|loob)',
       ],
       patrol: ['umiikot|nag-?iikot|paikot-?ikot|nagpapatrolya|nagroronda|nakatayo|nakatambay'],
     },
