@@ -20,6 +20,12 @@ const TABLES: Array<[Lang, Map<string, number>]> = vocabularies().map((v) => {
   for (const w of v.language.weak.split(/\s+/)) if (w) table.set(w, 1);
   return [v.lang, table];
 });
+// A word several languages list ("carros", "agentes", "police") tells little: it counts once, not twice
+{
+  const seen = new Map<string, number>();
+  for (const [, table] of TABLES) for (const w of table.keys()) seen.set(w, (seen.get(w) ?? 0) + 1);
+  for (const [, table] of TABLES) for (const [w, n] of table) if ((seen.get(w) ?? 0) > 1) table.set(w, Math.min(n, 1));
+}
 
 /** franc's ISO 639-3 codes for ours. */
 const ISO3: Record<Lang, string> = {

@@ -39,7 +39,7 @@ export const PT: Vocabulary = {
       onde quando quantos eu vi vendo meu minha nossa porta portas batendo colete coletes policiais imigracao pra
       muito ajuda tambem entao eles elas faz meia sem podem minha vigiando teste uns levando trabalhadores ninguem
       onibus feira caras cara voces vao isso`,
-    weak: 'da das dos na nas uma em pro com',
+    weak: 'e da das dos na nas uma em pro com',
   },
   numbers: {
     words: {
