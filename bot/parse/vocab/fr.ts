@@ -37,7 +37,8 @@ export const FR: Vocabulary = {
       frappent porte portes gilets cagoules vu vois je j'ai suis nous vous mon mes notre leur deux trois quatre cinq
       sept huit neuf dix noir noirs noire noires blanche gris eglise ecole magasin quand combien quoi aujourd'hui hier
       soir matin environ aide avec dans toujours encore deja beaucoup plusieurs quelqu'un etait c'est il y'a
-      garees garee stationnees dehors coin`,
+      garees garee stationnees dehors coin sur partout voisin frere secours aidez grave quartier
+      mari enfants`,
     weak: 'le les des du au aux et est pas un une',
   },
   numbers: {

@@ -38,7 +38,8 @@ export const PT: Vocabulary = {
       muitos muitas preto pretos preta pretas branco branca brancos cinza vermelho igreja escola loja padaria posto
       onde quando quantos eu vi vendo meu minha nossa porta portas batendo colete coletes policiais imigracao pra
       muito ajuda tambem entao eles elas faz meia sem podem minha vigiando teste uns levando trabalhadores ninguem
-      onibus feira caras cara voces vao isso`,
+      onibus feira caras cara voces vao isso preciso acabaram levar rapaz moco menino marido
+      mulher criancas cheio cuidado`,
     weak: 'e da das dos na nas uma em pro com',
   },
   numbers: {
