@@ -3,9 +3,10 @@
  * adding one file here and listing it in VOCABULARIES: the parsers take the union of every
  * vocabulary, because tipsters mix languages ("hay ICE agents en la 4th").
  *
- * All words are folded (lower case, no accents: see `fold`). Entries named `...Patterns` are
- * regular-expression sources matched on folded text at word boundaries; keep them free of
- * nested unbounded repetition so matching stays linear on long input.
+ * All words are folded (lower case, no accents: see `fold`; Chinese, Korean and Arabic as
+ * `prepareScripts` leaves them). Entries named `...Patterns` are regular-expression sources
+ * matched on folded text between WORD_START and WORD_END; keep them free of nested unbounded
+ * repetition so matching stays linear on long input.
  */
 import type { Lang } from '../types.js';
 import { AR } from './ar.js';
