@@ -20,6 +20,8 @@ const GENERIC_PEOPLE = wordSet((v) => v.agents.genericPeople);
 const AGENCIES = wordSet((v) => v.agents.agencies);
 /** Words meaning someone is being taken: a count right after them is the people taken. */
 const VICTIM_VERBS = wordSet((v) => v.detention.victimVerbs);
+/** Classifiers between a number and the noun (个, 명): see Vocabulary.numbers.counters. */
+const COUNTERS = wordSet((v) => v.numbers.counters ?? '');
 /** "dos más", "two more": the same unit as the count before. */
 const MORE = wordSet((v) => v.numbers.more);
 const PAIRS = new Map<string, number>();
@@ -259,7 +261,8 @@ function trackList(
  * unit is implied: people in a vehicle ("three in a sedan").
  */
 function unitAfter(toks: Token[], i: number, end: number, article: boolean, claimed: Set<number>): { kind: Unit; at: number } | undefined {
-  const maxSkip = article ? 1 : 3;
+  // A classifier right after the number ("3 个 穿 背心 的 探员") does not use up a skip
+  const maxSkip = (article ? 1 : 3) + (COUNTERS.has(toks[end + 1]?.t ?? '') ? 1 : 0);
   let unit: { kind: Unit; at: number } | undefined;
   let agency: number | undefined;
   for (let j = end + 1; j <= Math.min(end + 1 + maxSkip, toks.length - 1); j++) {

@@ -59,6 +59,8 @@ export interface Vocabulary {
      * an agent or vehicle word (Haitian "de ajan": 2 agents; "de" is Spanish "of").
      */
     beforeUnit: Record<string, number>;
+    /** Classifiers that stand between a number and what it counts (Chinese 个 名 位 辆, Korean 명 대): skipped for free. Optional, space-separated. */
+    counters?: string;
   };
   /** Words for agents (folded, singular and plural). */
   agents: {
