@@ -67,6 +67,7 @@ const WORDS: Vocabulary = {
     triples: [],
     more: ['더'],
     beforeUnit: { 열: 10 },
+    counters: '명 대 개',
   },
   agents: {
     words: `경찰 경찰관 경관 요원 요원들 단속반 단속요원 수사관 연방요원 이민요원 이민국요원 직원 보안관 국경순찰대 특수요원 사복경찰

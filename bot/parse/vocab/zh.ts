@@ -67,6 +67,7 @@ export const ZH: Vocabulary = {
     triples: [],
     more: [],
     beforeUnit: { 十: 10 },
+    counters: '个 名 位 辆 台 部 架 只',
   },
   agents: {
     words: `警察 警官 警员 特工 探员 干员 执法人员 官员 移民官 移民官员 移民警察 联邦探员 联邦特工 便衣 条子 差佬 治安官
