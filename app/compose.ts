@@ -219,6 +219,9 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     async start() {
       // Messages a crash left waiting for their photos: handled with their text, photos marked lost.
       runtime.recoverPending();
+      // The first timer tick (the first retention sweep, which truncates the WAL) runs now, not a
+      // second into serving messages, so when it happens does not depend on how fast start-up is
+      runtime.tick();
       for (const [platform, adapter] of adapters) {
         await adapter.start(async (msg) => {
           observability.metrics.received(platform);
