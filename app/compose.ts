@@ -15,6 +15,7 @@ import { intakeFlow } from '../bot/flows/intake.js';
 import { createI18n } from '../bot/i18n/i18n.js';
 import { createRenderer, type Renderer } from '../bot/i18n/render.js';
 import type { Platform } from '../bot/messages.js';
+import type { Lang } from '../bot/parse/types.js';
 import type { AdapterPort } from '../bot/port.js';
 import { mediaLimits } from '../bot/privacy/media.js';
 import { forDisplay } from '../bot/privacy/sanitize.js';
@@ -75,8 +76,14 @@ export interface Centinela {
 }
 
 /** The names of zones, in a language, for the simulator's group picker ("Lado Este"). */
-function zoneLabel(config: Config, ids: string[], lang: 'es' | 'en'): string {
-  return ids.map((id) => config.zones.find((z) => z.id === id)?.name[lang] ?? id).join(', ');
+function zoneLabel(config: Config, ids: string[], lang: Lang): string {
+  return ids
+    .map((id) => {
+      const names = config.zones.find((z) => z.id === id)?.name;
+      // A zone named only in some languages shows its first name in the others.
+      return names?.[lang] ?? (names ? Object.values(names)[0] : undefined) ?? id;
+    })
+    .join(', ');
 }
 
 export function composeCentinela(o: ComposeOptions): Centinela {
@@ -245,6 +252,9 @@ export function composeCentinela(o: ComposeOptions): Centinela {
     async start() {
       // Messages a crash left waiting for their photos: handled with their text, photos marked lost.
       runtime.recoverPending();
+      // The first timer tick (the first retention sweep, which truncates the WAL) runs now, not a
+      // second into serving messages, so when it happens does not depend on how fast start-up is
+      runtime.tick();
       for (const [platform, adapter] of adapters) {
         await adapter.start(async (msg) => {
           observability.metrics.received(platform);

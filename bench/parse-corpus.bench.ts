@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { classifyMessage, extractTip, locationProblem, parseLocation, parseSize, parseTime } from '../bot/parse/index.js';
-import { accuracyTable, CORPUS_CONTEXT, loadCorpus, measure } from '../tests/parse-corpus/accuracy.js';
+import { accuracyTable, CORPUS_CONTEXT, loadCorpus, loadLanguageCorpora, measure, tableText } from '../tests/parse-corpus/accuracy.js';
 
 const corpus = loadCorpus();
 const report = measure(corpus);
@@ -17,6 +17,7 @@ console.log(
   `Parser accuracy on ${report.messages} labelled messages (${corpus.filter((m) => m.lang === 'es').length} Spanish, ${corpus.filter((m) => m.lang === 'en').length} English)`,
 );
 console.table(accuracyTable(report));
+for (const [lang, set] of loadLanguageCorpora()) console.log(`${lang}: ${set.length} labelled messages\n${tableText(measure(set))}`);
 
 function readAll(step: number): void {
   for (const m of corpus) {

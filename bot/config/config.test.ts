@@ -40,7 +40,7 @@ describe('the example file', () => {
       name: 'Eastside Rapid Response',
       hotline: '+1 555 0100',
       timezone: 'America/Los_Angeles',
-      languages: ['es', 'en'],
+      languages: ['es', 'en', 'pt', 'ht', 'fr', 'zh', 'vi', 'ko', 'tl', 'ar'],
     });
     expect(c.storage.path).toBe('./data/centinela.db');
     expect(c.http).toEqual({ port: 3000, host: '127.0.0.1' });
@@ -103,7 +103,7 @@ describe('DEMO_CONFIG', () => {
       name: 'Eastside Rapid Response (demo)',
       hotline: '+1 555 0100',
       timezone: 'America/Los_Angeles',
-      languages: ['es', 'en'],
+      languages: ['es', 'en', 'pt', 'ht', 'fr', 'zh', 'vi', 'ko', 'tl', 'ar'],
     });
     expect(DEMO_CONFIG.storage.path).toBe('./data/centinela.db');
     expect(DEMO_CONFIG.http).toEqual({ port: 3000, host: '127.0.0.1' });
@@ -260,7 +260,7 @@ intake:
   });
 
   it('lists the supported languages', () => {
-    expect(SUPPORTED_LANGUAGES).toEqual(['es', 'en']);
+    expect(SUPPORTED_LANGUAGES).toEqual(['es', 'en', 'pt', 'ht', 'fr', 'zh', 'vi', 'ko', 'tl', 'ar']);
   });
 });
 
@@ -271,7 +271,7 @@ network:
   name: Eastside
   hotlne: "+1 555 0100"
   timezone: America/Nowhere
-  languages: [es, en, fr]
+  languages: [es, en, de]
 http: { port: 70000 }
 zones:
   - id: eastside
@@ -297,7 +297,7 @@ logging: { level: loud }
     expect(result.errors).toEqual([
       'network.hotline: required',
       'network.timezone: unknown time zone "America/Nowhere"',
-      'network.languages[2]: unsupported language "fr" (supported: es, en)',
+      'network.languages[2]: unsupported language "de" (supported: es, en, pt, ht, fr, zh, vi, ko, tl, ar)',
       'network.hotlne: unknown key',
       'http.port: expected a whole number from 1 to 65535',
       'zones[1].area.radiusMeters: expected a positive number',
@@ -345,7 +345,7 @@ logging: { level: loud }
     });
     expect(errors).toEqual([
       'network.hotline: expected text, got 5550100 (put the value in quotes)',
-      'network.languages: expected a list of languages, e.g. [es, en]',
+      'network.languages: expected a list of languages, e.g. [es, en, pt, ht, fr, zh, vi, ko, tl, ar]',
       'http.port: expected a whole number from 1 to 65535',
       'http.host: expected non-empty text',
       'zones: expected a list of zones',
@@ -441,7 +441,7 @@ logging: { level: loud }
               [1, 1],
             ],
           },
-          { en: 'Z', fr: 'Zed' },
+          { en: 'Z', de: 'Zed' },
         ),
         zone({ center: [0, 0], radius: 5 }),
       ].map((z, i) => ({ ...z, id: `z${i}` })),
@@ -453,7 +453,7 @@ logging: { level: loud }
       'zones[3].area: expected { center, radiusMeters } or { polygon }',
       'zones[4].area: required',
       'zones[5].name: expected a name in at least one language, e.g. { en: East Side }',
-      'zones[6].name.fr: unsupported language "fr" (supported: es, en)',
+      'zones[6].name.de: unsupported language "de" (supported: es, en, pt, ht, fr, zh, vi, ko, tl, ar)',
       'zones[7].area.radiusMeters: required',
       'zones[7].area.radius: unknown key',
     ]);

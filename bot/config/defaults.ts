@@ -6,7 +6,7 @@
 import type { Lang } from '../parse/types.js';
 
 /** Languages the bot can speak, in the order we list them to admins. */
-export const SUPPORTED_LANGUAGES: readonly Lang[] = ['es', 'en'];
+export const SUPPORTED_LANGUAGES: readonly Lang[] = ['es', 'en', 'pt', 'ht', 'fr', 'zh', 'vi', 'ko', 'tl', 'ar'];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -11,7 +11,8 @@ export const DEMO_CONFIG_INPUT = {
     name: 'Eastside Rapid Response (demo)',
     hotline: '+1 555 0100',
     timezone: 'America/Los_Angeles',
-    languages: ['es', 'en'],
+    // Every language Centinela speaks, so a tip in any of them is answered in it
+    languages: ['es', 'en', 'pt', 'ht', 'fr', 'zh', 'vi', 'ko', 'tl', 'ar'],
   },
   storage: { path: './data/centinela.db' },
   http: { host: '127.0.0.1', port: 3000 },

@@ -5,7 +5,7 @@
  * and a wrong answer gets the question again with an example.
  */
 import type { FlowStep } from '../flows/flow.js';
-import { detectLanguage, isNothingMore, normalize, parseYesNo } from '../parse/index.js';
+import { isNothingMore, normalize, parseYesNo } from '../parse/index.js';
 import type { Keyword, SizeField } from '../parse/types.js';
 import { isDontKnow, rawAnswer, readAnswer, readLanguage } from './answers.js';
 import { addMedia, assumeDetentionNow, fillFromExtract } from './draft.js';
@@ -30,7 +30,7 @@ export function answer(t: Turn, s: Session, msg: MessageInput, text: string, med
       t.say(lang, [got]);
       return t.askLanguage(s);
     }
-    const chosen = readLanguage(text, t.env.settings.languages) ?? detectLanguage(text);
+    const chosen = readLanguage(text, t.env.settings.languages) ?? t.detect(text);
     if (chosen && t.env.settings.languages.includes(chosen)) {
       s.lang = chosen;
       return afterLanguage(t, s);

@@ -4,7 +4,17 @@
  */
 import type { AnswerKind, FlowStep } from '../flows/flow.js';
 import type { GeoPoint } from '../messages.js';
-import { normalize, parseActivity, parseEquipment, parseLocation, parseSize, parseTime, parseUniform, parseYesNo } from '../parse/index.js';
+import {
+  VOCABULARIES,
+  normalize,
+  parseActivity,
+  parseEquipment,
+  parseLocation,
+  parseSize,
+  parseTime,
+  parseUniform,
+  parseYesNo,
+} from '../parse/index.js';
 import type { Lang, TimeContext } from '../parse/types.js';
 import type { Draft } from './types.js';
 
@@ -128,16 +138,12 @@ export function isChoiceAnswer(step: FlowStep | undefined, text: string): boolea
   return step.answer === 'yesno' && parseYesNo(text) !== undefined;
 }
 
-/** Language menu answers: a number from the menu, a code, or the language's name in either language. */
+/** Language menu answers: a number from the menu, a code, or the language's name (its own, English, Spanish...). */
 export function readLanguage(text: string, languages: Lang[]): Lang | undefined {
   const t = normalize(text).replace(/[.!]+$/, '');
   const n = Number.parseInt(t, 10);
   if (String(n) === t && n >= 1 && n <= languages.length) return languages[n - 1];
-  const names: Record<Lang, string[]> = {
-    es: ['es', 'espanol', 'spanish', 'castellano', 'esp'],
-    en: ['en', 'english', 'ingles', 'eng'],
-  };
-  return languages.find((l) => names[l].includes(t));
+  return languages.find((l) => l === t || (VOCABULARIES[l]?.names.includes(t) ?? false));
 }
 
 export type { AnswerKind };

@@ -3,7 +3,6 @@
  * the fields it already carries, the safety notice, and the rights card for a tipster with
  * agents at their own door.
  */
-import { detectLanguage } from '../parse/index.js';
 import type { Keyword, Lang } from '../parse/types.js';
 import { addMedia, assumeDetentionNow, emptyDraft, fillFromExtract, isRich } from './draft.js';
 import { erase } from './lifecycle.js';
@@ -30,7 +29,7 @@ export function touch(t: Turn, s: Session): void {
 export function firstContact(t: Turn, msg: MessageInput, text: string, keyword: Keyword | undefined): void {
   const kind = !keyword && text && msg.media.length === 0 && !msg.location ? classify(text) : 'report';
   if (kind !== 'report' && kind !== 'greeting' && kind !== 'other') {
-    const lang = detectLanguage(text) ?? t.onlyLanguage() ?? t.defaultLang();
+    const lang = t.detect(text) ?? t.onlyLanguage() ?? t.defaultLang();
     t.s = idleSession(t, msg, lang);
     return answerNonReport(t, lang, kind);
   }
@@ -86,7 +85,7 @@ export function start(t: Turn, msg: MessageInput, text: string, keyword: Keyword
   if (lang) s.lang = lang;
   t.s = s;
   if (keyword === 'stop') return erase(t);
-  const known = s.lang ?? detectLanguage(text) ?? t.keywordLang(text) ?? t.onlyLanguage();
+  const known = s.lang ?? t.detect(text) ?? t.keywordLang(text) ?? t.onlyLanguage();
   // A photo we could not use (a bomb, a truncated file, an unknown format) is said so first.
   const rejected = t.rejectedNote(msg.media);
   if (rejected.length > 0) t.say(known ?? t.defaultLang(), rejected);

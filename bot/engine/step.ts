@@ -10,7 +10,7 @@
  * report and timers each live in their own file.
  */
 import type { Flow } from '../flows/flow.js';
-import { detectLanguage, parseKeyword } from '../parse/index.js';
+import { parseKeyword } from '../parse/index.js';
 import type { Keyword } from '../parse/types.js';
 import { coarsenText, roundPoint } from '../privacy/pin-precision.js';
 import { afterLanguage, answer, placeNotGiven, skipTogether } from './answering.js';
@@ -56,7 +56,7 @@ function onMessage(t: Turn, msg: MessageInput): void {
 
   // The same limit for a new message and an edit: neither is stored, both are told why.
   if (text.length > MAX_TEXT) {
-    t.say(s?.lang ?? detectLanguage(text) ?? t.defaultLang(), [{ key: 'intake.too_long', params: { max: MAX_TEXT } }]);
+    t.say(s?.lang ?? t.detect(text) ?? t.defaultLang(), [{ key: 'intake.too_long', params: { max: MAX_TEXT } }]);
     t.discard(msg.media.map((m) => m.ref));
     return;
   }

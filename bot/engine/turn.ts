@@ -4,7 +4,7 @@
  * engine files works on a Turn; nothing here reads a clock or does I/O.
  */
 import type { FieldId, Flow, FlowStep } from '../flows/flow.js';
-import { keywordLanguage } from '../parse/index.js';
+import { detectLanguage, keywordLanguage } from '../parse/index.js';
 import type { Lang, TimeContext } from '../parse/types.js';
 import { firstUnanswered, isAnswered } from './draft.js';
 import { nextClockOffset, onOurClock } from './sender-clock.js';
@@ -264,6 +264,11 @@ export class Turn {
   onlyLanguage(): Lang | undefined {
     const l = this.env.settings.languages;
     return l.length === 1 ? l[0] : undefined;
+  }
+
+  /** The language a message is written in, among the network's languages (undefined when unclear). */
+  detect(text: string): Lang | undefined {
+    return detectLanguage(text, this.env.settings.languages);
   }
 
   /** The language a bare keyword is written in (AYUDA is Spanish, HELP English), when the network speaks it. */

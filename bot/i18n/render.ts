@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { Draft, Param, ReplyEvent } from '../engine/types.js';
 import type { Flow, FieldId } from '../flows/flow.js';
 import type { Choice } from '../messages.js';
+import { joinForDisplay } from '../parse/scripts.js';
 import type { Lang } from '../parse/types.js';
 
 export interface RenderedMessage {
@@ -53,7 +54,8 @@ export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Render
 
   const fieldValue = (lang: Lang, draft: Draft, id: FieldId, quote: (text: string) => string = (text) => text): string => {
     const empty = t(lang, 'summary.empty');
-    const words = (text: string | undefined) => (text ? quote(text) : '');
+    // Chinese, Korean and Arabic words were cut apart for the parsers: joined again for people
+    const words = (text: string | undefined) => (text ? quote(joinForDisplay(text)) : '');
     // A place the tipster could not give is said so: "—" would read as a field nobody asked.
     if (id === 'location' && draft.skipped.includes(id) && !draft.location) return t(lang, 'summary.place_unknown');
     if (draft.skipped.includes(id) && draft[id] === undefined) return empty;

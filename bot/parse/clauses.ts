@@ -1,6 +1,6 @@
-import { isSpaceCode, tokenize } from './normalize.js';
+import { isSpaceCode, matchesOf, tokenize } from './normalize.js';
 import { ARTICLE_ONE, tokenNumber } from './numbers.js';
-import { wordSet } from './vocab/index.js';
+import { phraseRegex, wordSet } from './vocab/index.js';
 
 /** A part of a text, as indexes into it. */
 export interface Span {
@@ -123,10 +123,14 @@ export function splitClauses(folded: string): Span[] {
 /** Where a token "y", "and", "pero" or "but" may stand (a superset: "x'y" is one token). */
 const CONJUNCTION = new RegExp(`(?:^|[^a-z0-9])(?:${[...AND, ...BUT].join('|')})(?![a-z0-9])`);
 
+/** Fixed phrases with an "and" inside that never splits: French "il y a 10 min", Spanish "hace una hora y media". */
+const KEEP_WHOLE = phraseRegex((v) => [...v.time.agoBefore, ...v.time.fixedAgo.map(([p]) => p)], 'g');
+
 function splitConjunctions(folded: string, span: Span): Span[] {
   const text = folded.slice(span.start, span.end);
   if (!CONJUNCTION.test(text)) return [{ start: span.start, end: span.end }];
   const toks = tokenize(text);
+  const kept = matchesOf(KEEP_WHOLE, text).map((m) => [m.index, m.index + m[0].length] as const);
   const out: Span[] = [];
   let from = span.start;
   for (let i = 1; i < toks.length - 1; i++) {
@@ -134,6 +138,7 @@ function splitConjunctions(folded: string, span: Span): Span[] {
     const prev = toks[i - 1]!.t;
     const next = toks[i + 1]!.t;
     let split = false;
+    if (kept.some(([s, e]) => toks[i]!.start >= s && toks[i]!.end <= e)) continue;
     if (BUT.has(t)) split = true;
     else if (AND.has(t)) {
       const nextIsCount = tokenNumber(next) !== undefined || ARTICLE_ONE.has(next) || next === 'a';

@@ -3,8 +3,8 @@
  * perdón, en la 4th y Main", "5 agents no wait 6". What follows a correction word replaces what
  * came before it for the same field.
  */
-import { fold, normalize, trimPunct, type Token } from './normalize.js';
-import { alternation } from './vocab/index.js';
+import { fold, isWordToken, normalize, trimPunct, type Token } from './normalize.js';
+import { alternation, WORD_END } from './vocab/index.js';
 
 /** Correction words from every vocabulary, between word boundaries. */
 const CORRECTION = new RegExp(`(?<![a-z0-9'])(?:${alternation((v) => v.correctionPatterns)})(?![a-z0-9'])`, 'g');
@@ -48,8 +48,7 @@ export function correctionStarts(toks: Token[]): Set<number> {
   const offsets: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!.t;
-    const c = t.charCodeAt(0);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    if (!isWordToken(t)) continue;
     if (joined) joined += ' ';
     offsets.push(joined.length);
     wordAt.push(i);
@@ -69,9 +68,9 @@ export function correctionStarts(toks: Token[]): Set<number> {
 }
 
 /** A message that opens by correcting the previous answer, from every vocabulary. */
-const OPENER = new RegExp(`^(?:${alternation((v) => v.correctionOpeners.patterns)})\\b[\\s,.:;!-]*`);
+const OPENER = new RegExp(`^(?:${alternation((v) => v.correctionOpeners.patterns)})${WORD_END}[\\s,.:;!-]*`);
 /** Openers that open many things ("sorry", "wait"): a correction only before a short answer. */
-const SHORT_OPENER = new RegExp(`^(?:${alternation((v) => v.correctionOpeners.shortOpeners)})\\b`);
+const SHORT_OPENER = new RegExp(`^(?:${alternation((v) => v.correctionOpeners.shortOpeners)})${WORD_END}`);
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**

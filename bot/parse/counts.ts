@@ -6,9 +6,9 @@
  * not agents ("agarraron a 2").
  */
 import { correctionStarts } from './corrections.js';
-import { tokenize, type Token } from './normalize.js';
+import { isWordToken, tokenize, type Token } from './normalize.js';
 import { ARTICLE_ONE, tokenNumber, VAGUE_QUANTITY } from './numbers.js';
-import { vocabularies, wordSet } from './vocab/index.js';
+import { vocabularies, wordSet, wordsOf } from './vocab/index.js';
 
 /** Words for vehicles (folded, singular and plural), from every vocabulary. */
 export const VEHICLE_WORDS = wordSet((v) => v.vehicles.words);
@@ -20,6 +20,8 @@ const GENERIC_PEOPLE = wordSet((v) => v.agents.genericPeople);
 const AGENCIES = wordSet((v) => v.agents.agencies);
 /** Words meaning someone is being taken: a count right after them is the people taken. */
 const VICTIM_VERBS = wordSet((v) => v.detention.victimVerbs);
+/** Classifiers between a number and the noun (个, 명): see Vocabulary.numbers.counters. */
+const COUNTERS = wordSet((v) => v.numbers.counters ?? '');
 /** "dos más", "two more": the same unit as the count before. */
 const MORE = wordSet((v) => v.numbers.more);
 const PAIRS = new Map<string, number>();
@@ -33,14 +35,33 @@ for (const v of vocabularies()) {
 const IN_WORDS = new Set(['in', 'inside', 'into', 'en', 'dentro', 'adentro', 'arriba']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'un', 'una', 'la', 'el', 'their', 'su', 'sus', 'one', 'las', 'los']);
 
-/** After a number, these make it a duration, a clock time or an address, not a count. */
-const NOT_COUNT_AFTER = new Set(
-  `min mins minute minutes minuto minutos hr hrs hour hours hora horas h m s sec secs seconds segundos
+/** A plain word (letters only), not a regex source. */
+const PLAIN_WORD = /^[\p{L}']+$/u;
+
+/**
+ * After a number, these make it a duration, a clock time or an address, not a count: the words
+ * below and every vocabulary's duration units and hour marks ("10 phut", "3 点", "15 heures").
+ */
+const NOT_COUNT_AFTER = new Set([
+  ...`min mins minute minutes minuto minutos hr hrs hour hours hora horas h m s sec secs seconds segundos
    am pm dias days day dia ago atras st nd rd th street calle ave avenue avenida blvd freeway highway
    hwy fwy mph miles millas cuadras blocks block o'clock oclock years anos meses months less`
     .split(/\s+/)
     .filter(Boolean),
-);
+  ...wordSet((v) => [...v.time.units, ...Object.keys(v.time.unitMinutes), ...v.time.clock.hourMarks].filter((w) => PLAIN_WORD.test(w))),
+]);
+/**
+ * Number words that count only right before an agent or vehicle word of their own language that
+ * no other language uses (Haitian "de ajan" is 2 agents; Spanish "de oficiales" is not).
+ */
+const BEFORE_UNIT = new Map<string, { value: number; units: Set<string> }>();
+for (const v of vocabularies()) {
+  const entries = Object.entries(v.numbers.beforeUnit);
+  if (entries.length === 0) continue;
+  const others = wordSet((o) => (o === v ? '' : `${o.agents.words} ${o.vehicles.words}`));
+  const own = new Set([...wordsOf(v.agents.words), ...wordsOf(v.vehicles.words)].filter((w) => !others.has(w)));
+  for (const [word, value] of entries) BEFORE_UNIT.set(word, { value, units: own });
+}
 
 /** Before a number, these make it a clock time or an address. */
 const NOT_COUNT_BEFORE = new Set(
@@ -70,9 +91,7 @@ export interface SizeCounts {
 }
 
 function isPunct(tok: Token | undefined): boolean {
-  if (tok === undefined) return false;
-  const c = tok.t.charCodeAt(0);
-  return !((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
+  return tok !== undefined && !isWordToken(tok.t);
 }
 
 function unitKind(word: string): Unit | undefined {
@@ -122,7 +141,11 @@ function quantityAt(toks: Token[], i: number): Quantity | undefined {
   // "a la van", "vi a unos federales": Spanish "a" before a determiner is a preposition
   if (ARTICLE_ONE.has(t))
     return DETERMINERS.has(next ?? '') || next === 'unos' || next === 'unas' ? undefined : { value: 1, end: i, article: true };
-  const value = tokenNumber(t);
+  let value = tokenNumber(t);
+  if (value === undefined) {
+    const before = BEFORE_UNIT.get(t);
+    if (before?.units.has(toks[i + 1]?.t ?? '')) value = before.value;
+  }
   if (value === undefined || !isCount(toks, i)) return undefined;
   return { value, end: i, article: false };
 }
@@ -238,7 +261,8 @@ function trackList(
  * unit is implied: people in a vehicle ("three in a sedan").
  */
 function unitAfter(toks: Token[], i: number, end: number, article: boolean, claimed: Set<number>): { kind: Unit; at: number } | undefined {
-  const maxSkip = article ? 1 : 3;
+  // A classifier right after the number ("3 个 穿 背心 的 探员") does not use up a skip
+  const maxSkip = (article ? 1 : 3) + (COUNTERS.has(toks[end + 1]?.t ?? '') ? 1 : 0);
   let unit: { kind: Unit; at: number } | undefined;
   let agency: number | undefined;
   for (let j = end + 1; j <= Math.min(end + 1 + maxSkip, toks.length - 1); j++) {

@@ -18,16 +18,18 @@ import {
 import { activityKind, describesVehicle, findMarkings, findPlates, weaponsMention } from './fields.js';
 import { findCrossStreets, findZip } from './streets.js';
 import { findMapPoint } from './map-link.js';
-import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
-import { NUMBER_WORD_PATTERN } from './numbers.js';
+import { clean, fold, isWordToken as isWordText, tokenize, trimPunct, type Token } from './normalize.js';
+import { NUMBER_WORD_PATTERN, tokenNumber } from './numbers.js';
 import { isUsableLocation } from './place.js';
 import { parseTemplate } from './template.js';
 import { findTimesIn, timeField, TimeEnv, type TimeMatch } from './time.js';
 import type { ExtractedTip, TimeContext } from './types.js';
-import { alternation, vocabularies, wordSet } from './vocab/index.js';
+import { alternation, bounded, vocabularies, WORD_END, wordSet } from './vocab/index.js';
 
 /** Words that start a new part of a clause: places ("en", "near", "frente") and descriptions ("con"). */
 const SPLIT = wordSet((v) => v.pieces.split);
+/** Words that end a piece: the cut comes after them (Korean postpositions "에", "앞"). */
+const SPLIT_AFTER = wordSet((v) => v.pieces.splitAfter ?? '');
 /** Two-word openers that split like one word ("next to", "al lado"). */
 const SPLIT_PAIRS = wordSet((v) => v.pieces.splitPairs);
 /** A preposition that splits before an article and a place noun ("a la escuela"). */
@@ -55,7 +57,7 @@ const DOORS = wordSet((v) => v.pieces.doors);
 const AGENCY = new Set(['ICE', 'CBP', 'HSI', 'POLICE', 'FBI', 'DHS', 'ERO']);
 
 const FIRSTHAND = new RegExp(
-  `^\\s*(?:${alternation((v) => v.fields.firsthand.openers)})\\b|\\b(?:${alternation((v) => v.fields.firsthand.patterns)})\\b`,
+  `^\\s*(?:${alternation((v) => v.fields.firsthand.openers)})${WORD_END}|${bounded(alternation((v) => v.fields.firsthand.patterns))}`,
 );
 
 type Kind = 'size' | 'location' | 'uniform' | 'activity' | 'equipment' | 'time';
@@ -98,7 +100,12 @@ function piecesOf(src: string, folded: string, clause: Span, index: number, env:
     const prev = toks[i - 1]!.t;
     const next = toks[i + 1]?.t;
     const splits = SPLIT.has(t.t) || t.t === '@' || SPLIT_PAIRS.has(`${t.t} ${next}`) || beforePlace(t.t, next, toks[i + 2]?.t);
+    if (SPLIT_AFTER.has(prev) && !SPLIT_AFTER.has(t.t) && !inTime(times, t.start)) {
+      cuts.push(t.start);
+      continue;
+    }
     if (!splits || SPLIT.has(prev) || OF.has(prev) || inTime(times, t.start)) continue;
+    if (next !== undefined && tokenNumber(prev) !== undefined && tokenNumber(next) !== undefined) continue; // "3 o 4": a range
     if (next !== undefined && (DOORS.has(next) || (FILLERS.has(next) && DOORS.has(toks[i + 2]?.t ?? '')))) continue; // "knocking on doors"
     if (next !== undefined && NOT_PLACE_PHRASES.has(`${t.t} ${next}`)) continue;
     cuts.push(t.start);
@@ -176,8 +183,7 @@ function trimEdges(src: string, start: number, end: number): Span {
 }
 
 function isWordToken(t: Token): boolean {
-  const c = t.t.charCodeAt(0);
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return isWordText(t.t);
 }
 
 function classify(src: string, folded: string, piece: Piece): void {

@@ -1,6 +1,6 @@
 import { clean, fold, tokenize } from './normalize.js';
 import type { ActivityField, ActivityKind, EquipmentField, UniformField } from './types.js';
-import { alternation, phraseRegex, wordSet, type ActivityWordKind, type MarkingWord } from './vocab/index.js';
+import { alternation, bounded, phraseRegex, wordSet, type ActivityWordKind, type MarkingWord } from './vocab/index.js';
 
 // All patterns run on folded text (lower case, no accents) and use only bounded or
 // single-character-class repetition, so they stay linear on long input. The words come from
@@ -41,7 +41,7 @@ export function parseActivity(text: string): ActivityField | undefined {
 /** A marking's words from every vocabulary, with the letters that need none, as one global regex. */
 function marking(letters: string | undefined, word: MarkingWord | undefined): RegExp {
   const sources = [letters, word ? alternation((v) => v.fields.markings[word] ?? []) : undefined].filter((x): x is string => !!x);
-  return new RegExp(`\\b(?:${sources.join('|')})\\b`, 'g');
+  return new RegExp(bounded(sources.join('|')), 'g');
 }
 
 /** Uniform markings, in the order they are listed. */
@@ -198,7 +198,7 @@ export function weaponsMention(folded: string): boolean | undefined {
 /** Makes and models are the same in every language; colours and other words come from the vocabularies. */
 const VEHICLE_MAKES =
   'ford|chevy|chevrolet|dodge|toyota|honda|nissan|gmc|jeep|tahoes?|suburbans?|explorers?|durangos?|chargers?|f-?150s?|silverados?|sierras?|yukons?|expeditions?|rams?|caravans?|siennas?|odysseys?|camrys?|corollas?|altimas?|civics?|teslas?';
-const VEHICLE_DESCRIPTION = new RegExp(`\\b(?:${VEHICLE_MAKES}|${alternation((v) => v.fields.vehicleDescriptionPatterns)})\\b`);
+const VEHICLE_DESCRIPTION = new RegExp(bounded(`${VEHICLE_MAKES}|${alternation((v) => v.fields.vehicleDescriptionPatterns)}`));
 
 /** True when the folded text describes a vehicle: colour, make/model, unmarked, tinted windows. */
 export function describesVehicle(folded: string): boolean {

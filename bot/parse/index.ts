@@ -1,5 +1,5 @@
 /**
- * Pure text parsers for tipsters' words in Spanish and English. No I/O, no state: every
+ * Pure text parsers for tipsters' words in any of the ten languages (see vocab/). No I/O, no state: every
  * function takes text (and, for times, the current instant and time zone) and returns what it
  * could read from it.
  */

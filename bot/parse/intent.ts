@@ -7,15 +7,15 @@ import { extractTip } from './extract.js';
 import { AGENT_WORDS } from './counts.js';
 import { clean, fold, tokenize } from './normalize.js';
 import type { MessageIntent } from './types.js';
-import { alternation, phraseRegex, wordSet } from './vocab/index.js';
+import { phraseRegex, wordSet } from './vocab/index.js';
 
 const RIGHTS = phraseRegex((v) => v.messages.rightsPatterns);
 const QUESTION = phraseRegex((v) => v.messages.questionPatterns);
 const PRESENCE = phraseRegex((v) => v.messages.presencePatterns);
 const WHOLE: Array<[MessageIntent, RegExp]> = [
-  ['thanks', new RegExp(`\\b(?:${alternation((v) => v.messages.thanksPatterns)})\\b`, 'g')],
-  ['test', new RegExp(`\\b(?:${alternation((v) => v.messages.testPatterns)})\\b`, 'g')],
-  ['greeting', new RegExp(`\\b(?:${alternation((v) => v.messages.greetingPatterns)})\\b`, 'g')],
+  ['thanks', phraseRegex((v) => v.messages.thanksPatterns, 'g')],
+  ['test', phraseRegex((v) => v.messages.testPatterns, 'g')],
+  ['greeting', phraseRegex((v) => v.messages.greetingPatterns, 'g')],
 ];
 const FILLERS = wordSet((v) => v.places.fillers);
 const AGENCIES = wordSet((v) => v.agents.agencies);
@@ -23,7 +23,7 @@ const AGENCIES = wordSet((v) => v.agents.agencies);
 const GENERIC_PEOPLE = wordSet((v) => v.agents.genericPeople);
 const THANKS_EMOJI = /[\u{1F64F}\u2764\u{1F499}\u{1F49A}\u{1F49B}\u{1F49C}\u{1F90D}\u{1F5A4}]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LETTER = /[a-z]/;
+const LETTER = /\p{L}/u;
 /** Any instant will do: only whether a field is found matters here. */
 const ANY_TIME = { now: Date.UTC(2025, 0, 1, 20), timezone: 'UTC' };
 

@@ -7,7 +7,7 @@ const KEYWORDS: Record<string, Keyword> = Object.assign({}, ...vocabularies().ma
 
 const BOT_COMMAND = /^\/([a-z]+)@[a-z0-9_]+/;
 const DIGIT = /[0-9]/;
-const NOT_LETTERS = /[^a-z]+/g;
+const NOT_LETTERS = /[^\p{L}]+/gu;
 
 /**
  * A whole-message keyword in either language (HELP/AYUDA, BACK/ATRÁS/VOLVER, SKIP/SALTAR/OMITIR,

@@ -10,7 +10,7 @@ import { findPhones } from './contacts.js';
 import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
 import { AGENCY_LETTERS, findCrossStreets, findZip, ORDINAL, STREET_WORDS } from './streets.js';
 import { findMapPoint, isLinkToken } from './map-link.js';
-import { clean, fold, tokenize } from './normalize.js';
+import { clean, fold, isLetterToken, tokenize } from './normalize.js';
 import { tokenNumber } from './numbers.js';
 import { alternation, phraseRegex, unionOf, wordsOf, wordSet } from './vocab/index.js';
 
@@ -35,8 +35,7 @@ const DIRECTION = wordSet((v) => v.streets.directions);
 function isName(t: string): boolean {
   if (t.length < 2 || FILLERS.has(t) || PLACE_NOUNS.has(t) || NOT_NAME.has(t) || STREET_WORDS.has(t)) return false;
   if (AGENT_WORDS.has(t) || VEHICLE_WORDS.has(t) || tokenNumber(t) !== undefined || DIRECTION.has(t)) return false;
-  const c = t.charCodeAt(0);
-  return c >= 97 && c <= 122;
+  return isLetterToken(t);
 }
 
 /** Words after which a place is named: prepositions of place and place relations ("en", "at", "frente", "near"). */

@@ -3,7 +3,7 @@
  * street words and ordinals that mark a name as a street. Both the location reader
  * (location.ts) and the "could a responder drive there?" check (place.ts) build on these.
  */
-import { clean, fold, tokenize, trimPunct, type Token } from './normalize.js';
+import { clean, fold, isWordToken, tokenize, trimPunct, type Token } from './normalize.js';
 import { AGENT_WORDS, VEHICLE_WORDS } from './counts.js';
 import { unionOf, wordsOf, wordSet } from './vocab/index.js';
 
@@ -65,9 +65,7 @@ function strength(src: string, toks: Token[], all: Token[]): number {
 }
 
 function isWord(t: Token | undefined): t is Token {
-  if (t === undefined) return false;
-  const c = t.t.charCodeAt(0);
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return t !== undefined && isWordToken(t.t);
 }
 
 /** Takes a street name walking left (dir -1) or right (dir 1) from a connector. */
@@ -114,6 +112,9 @@ function walk(toks: Token[], from: number, dir: 1 | -1): Token[] {
   return out;
 }
 
+/** Definite articles of every language ("con la Soto", "com a Main", "et la rue"): skipped before the second street. */
+const ARTICLES = wordSet((v) => v.pieces.articles);
+
 const CONNECTORS = unionOf(
   wordSet((v) => v.streets.connectors),
   new Set(JOINING_SYMBOLS),
@@ -138,7 +139,7 @@ export function findCrossStreets(text: string, relaxed = false): [string, string
     if (!CONNECTORS.has(conn)) continue;
     const left = walk(toks, c - 1, -1);
     // "por la Whittier y la Atlantic": an article before the second street
-    const skip = STREET_ARTICLE.has(toks[c + 1]!.t) || toks[c + 1]!.t === 'el' ? 1 : 0;
+    const skip = STREET_ARTICLE.has(toks[c + 1]!.t) || ARTICLES.has(toks[c + 1]!.t) ? 1 : 0;
     const right = walk(toks, c + 1 + skip, 1);
     if (!left.length || !right.length) continue;
     const sl = strength(src, left, toks);

@@ -9,7 +9,7 @@ import { lazyModule } from './lazy-module.js';
 import { fold, matchesOf } from './normalize.js';
 import { wordNumber } from './numbers.js';
 import { MINUTE, type TimeEnv, type TimeMatch } from './time-env.js';
-import { alternation, vocabularies, type StaleWord } from './vocab/index.js';
+import { alternation, bounded, vocabularies, WORD_END, wordSet, type StaleWord, type Vocabulary } from './vocab/index.js';
 
 export const HOUR_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
@@ -38,7 +38,7 @@ export interface DayContext {
 
 /** Every vocabulary's stale day words, each with its regex. */
 const DAY_WORDS: Array<{ re: RegExp; word: StaleWord }> = vocabularies().flatMap((v) =>
-  v.time.stale.map((word) => ({ re: new RegExp(`\\b(?:${word.pattern})\\b`), word })),
+  v.time.stale.map((word) => ({ re: new RegExp(bounded(word.pattern)), word })),
 );
 
 export function dayContext(s: string): DayContext {
@@ -68,6 +68,79 @@ const AFTER_HALF_DAYPART = /^\s*(?:de|en)\s+la\s+(manana|madrugada|tarde|noche)\
 const AFTER_ANY = /^\s*[apdeilotymh]/;
 const AFTER_UNIT = /^\s*(?:min|mins|minutes?|minutos?|hours?|horas?|hrs?|h|seg|secs?|segundos|seconds|dias?|days?)\b/;
 const PHRASE_END = /^\s*(?:[.,;!?]|$)/;
+
+/** A street word right before a number ("route 9", "calle 8", "rua 5"): the number is part of a street name. */
+const STREET_BEFORE = new RegExp(`(?:^|[^a-z0-9])(?:${[...wordSet((v) => v.streets.numberedLead)].join('|')})\\s+$`);
+
+/** The vocabularies' clock words (see `Vocabulary.time.clock`): each regex, or undefined when no vocabulary has such words. */
+function clockWords(pick: (c: ClockWords) => string[], build: (words: string) => string): RegExp | undefined {
+  const sources = vocabularies().flatMap((v) => pick(v.time.clock));
+  return sources.length ? new RegExp(build(sources.map((p) => `(?:${p})`).join('|'))) : undefined;
+}
+type ClockWords = Vocabulary['time']['clock'];
+const after = (words: string) => `^\\s*(?:${words})${WORD_END}`;
+const before = (words: string) => `(?:^|\\s)(?:${words})\\s*$`;
+const VOCAB_MARK = clockWords((c) => c.hourMarks, after);
+const VOCAB_MINUTES = /^\s*([0-5]\d)(?!\d)/;
+const VOCAB_HALF = clockWords((c) => c.half, after);
+const VOCAB_DAYPARTS: Array<[Meridiem, RegExp | undefined, RegExp | undefined]> = [
+  ['am', clockWords((c) => c.am, after), clockWords((c) => c.am, before)],
+  ['pm', clockWords((c) => c.pm, after), clockWords((c) => c.pm, before)],
+  ['night', clockWords((c) => c.night, after), clockWords((c) => c.night, before)],
+];
+const VOCAB_LEAD = clockWords((c) => c.leads, before);
+/** Duration units of every vocabulary after a number: a duration, not a clock time ("10 phut", "10 分钟"). */
+const VOCAB_UNIT_AFTER = (() => {
+  const units = vocabularies().flatMap((v) =>
+    v.time.agoBefore.length || v.time.agoAfter.length ? [...v.time.units, ...Object.keys(v.time.unitMinutes)] : [],
+  );
+  return units.length ? new RegExp(after(units.map((u) => `(?:${u})`).join('|'))) : undefined;
+})();
+
+/**
+ * The vocabularies' words after an hour: an hour mark and minutes ("15h30", "3 gio", "3 点"), half
+ * past ("et demie", "半"), a day part ("da tarde", "chieu"). Undefined when none follows.
+ */
+function vocabAfterHour(text: string): { length: number; marker: boolean; min?: number; mer?: Meridiem } | undefined {
+  let pos = 0;
+  let marker = false;
+  let min: number | undefined;
+  let mer: Meridiem | undefined;
+  const mark = VOCAB_MARK?.exec(text);
+  if (mark) {
+    marker = true;
+    pos += mark[0].length;
+    const minutes = VOCAB_MINUTES.exec(text.slice(pos));
+    if (minutes) {
+      min = Number(minutes[1]);
+      pos += minutes[0].length;
+    }
+  }
+  const half = min === undefined ? VOCAB_HALF?.exec(text.slice(pos)) : undefined;
+  if (half) {
+    min = 30;
+    pos += half[0].length;
+  }
+  for (const [m, re] of VOCAB_DAYPARTS) {
+    const part = re?.exec(text.slice(pos));
+    if (part) {
+      mer = m;
+      pos += part[0].length;
+      break;
+    }
+  }
+  if (pos === 0) return undefined;
+  return { length: pos, marker, ...(min !== undefined ? { min } : {}), ...(mer !== undefined ? { mer } : {}) };
+}
+
+/** A day part right before the hour ("下午 3点", "오후 3시", "tarde 3"), as [meridiem, where it starts in `text`]. */
+function vocabDaypartBefore(text: string): [Meridiem, number] | undefined {
+  for (const [m, , re] of VOCAB_DAYPARTS) {
+    const part = re?.exec(text);
+    if (part) return [m, part.index + (part[0].length - part[0].trimStart().length)];
+  }
+  return undefined;
+}
 const NIGHT_WORD = /night|medianoche/;
 
 export function findClockTimes(s: string, env: TimeEnv, found: TimeMatch[]): void {
@@ -87,6 +160,7 @@ export function findClockTimes(s: string, env: TimeEnv, found: TimeMatch[]): voi
     if (!hasMin && startsWithUnitWord(after)) continue;
     if (!word && GLUED_WORD.test(after) && !GLUED_MERIDIEM.test(after)) continue; // "5th", "4agents"
     const before = s.slice(Math.max(0, st - 30), st);
+    if (!hasMin && STREET_BEFORE.test(before)) continue; // "Route 9 e Edgell", "calle 8 y media cuadra": a street
     let mer: Meridiem | undefined;
     let marker = false;
     let r: RegExpExecArray | null = null;
@@ -111,6 +185,18 @@ export function findClockTimes(s: string, env: TimeEnv, found: TimeMatch[]): voi
       marker = true;
     }
     if (r) end += r[0].length;
+    let vocabClock = false;
+    if (!r && !hasMin) {
+      // Other languages' clock words: "15h30", "3 gio chieu", "3点半", "alas 3 ng hapon"
+      const v = vocabAfterHour(after);
+      if (v) {
+        vocabClock = true;
+        end += v.length;
+        marker = v.marker;
+        if (v.min !== undefined) min = v.min;
+        if (v.mer !== undefined) mer = v.mer;
+      }
+    }
     // "y media de la tarde": meridiem after a half/quarter
     if (r && mer === undefined && !marker) {
       const r2 = AFTER_HALF_DAYPART.exec(s.slice(end, end + 30));
@@ -119,10 +205,12 @@ export function findClockTimes(s: string, env: TimeEnv, found: TimeMatch[]): voi
         end += r2[0].length;
       }
     }
-    if (!hasMin && mer === undefined && AFTER_UNIT.test(after)) continue;
+    if (!hasMin && mer === undefined && !vocabClock && (AFTER_UNIT.test(after) || VOCAB_UNIT_AFTER?.test(after))) continue;
     if (mer === undefined && !hasMin && looksLikeCount(after)) continue;
-    const ok0 = hasMin || mer !== undefined || marker;
-    const pes = PREFIX_ES.exec(before);
+    const partBefore = mer === undefined ? vocabDaypartBefore(before) : undefined;
+    if (partBefore) mer = partBefore[0];
+    const ok0 = hasMin || mer !== undefined || marker || vocabClock;
+    const pes = PREFIX_ES.exec(before) ?? VOCAB_LEAD?.exec(before) ?? null;
     const pen = pes ? null : PREFIX_EN.exec(before);
     const prefix = pes ?? pen;
     let ok = ok0;
@@ -132,7 +220,8 @@ export function findClockTimes(s: string, env: TimeEnv, found: TimeMatch[]): voi
     }
     if (!ok) continue;
     if (hasMin ? h > 23 : mer ? h < 1 || h > 12 : h > 23) continue;
-    let start = prefix ? st - (before.length - before.lastIndexOf(prefix[1]!)) : st;
+    let start = prefix ? st - (before.length - before.lastIndexOf(prefix[1] ?? prefix[0].trimStart())) : st;
+    if (partBefore) start = Math.min(start, st - before.length + partBefore[1]);
     const dayWord = DAY_BEFORE.exec(s.slice(Math.max(0, start - 40), start));
     if (dayWord)
       start -= s.slice(Math.max(0, start - 40), start).length - dayWord.index - (dayWord[0].length - dayWord[0].trimStart().length);

@@ -10,7 +10,7 @@ import { NUMBER_WORD_PATTERN, wordNumber } from './numbers.js';
 import { chronoTimes, DATE_HINT, dayContext, findClockTimes, HOUR_WORDS, resolveClock } from './time-clock.js';
 import { MINUTE, TimeEnv, type TimeMatch } from './time-env.js';
 import type { TimeBucket, TimeContext, TimeField } from './types.js';
-import { alternation, vocabularies } from './vocab/index.js';
+import { alternation, bounded, phraseRegex, vocabularies, WORD_END, WORD_START } from './vocab/index.js';
 
 export { TimeEnv, zoneOffset, type TimeMatch } from './time-env.js';
 
@@ -23,7 +23,9 @@ const N = `\\d{1,3}(?:[.,]5)?|${NUMBER_WORD_PATTERN}`;
 const QTY_WORDS = `${NUMBER_WORD_PATTERN}|${longestFirst(vocabularies().flatMap((v) => v.time.quantities))}`;
 /** A quantity and the space after it: digits may touch the unit ("10min"), words may not ("ahora" is not "a hora"). */
 const QTY = `(?:(\\d{1,3}(?:[.,]5)?)\\s*|(${QTY_WORDS})\\s+)(?:(?:something|odd|y\\s+pico|y\\s+algo)\\s+)?`;
-const UNIT = longestFirst(vocabularies().flatMap((v) => v.time.units));
+/** Minutes per unit word where the first letter does not tell ("phut", "gio", "分钟"), from every vocabulary. */
+const UNIT_MINUTES = new Map<string, number>(vocabularies().flatMap((v) => Object.entries(v.time.unitMinutes)));
+const UNIT = longestFirst([...vocabularies().flatMap((v) => v.time.units), ...UNIT_MINUTES.keys()]);
 const ABOUT = longestFirst(vocabularies().flatMap((v) => v.time.about));
 
 /** "10 min ago", "half an hour ago", "an hour and a half ago", "10 minutos atras". */
@@ -38,31 +40,49 @@ const HACE = new RegExp(
   'g',
 );
 
+/** A regex for the vocabularies' sources, or undefined when no vocabulary has any (an empty alternation would match everywhere). */
+function vocabRegex(sources: string[], build: (alternation: string) => string, flags: string): RegExp | undefined {
+  return sources.length ? new RegExp(build(sources.map((p) => `(?:${p})`).join('|')), flags) : undefined;
+}
+
+/** "il y a 10 min", "ha 10 minutos", "cach day 10 phut", "قبل 10 دقايق": the vocabularies' words before a duration. */
+const AGO_BEFORE = vocabRegex(
+  vocabularies().flatMap((v) => v.time.agoBefore),
+  (words) => `${WORD_START}(?:${words})\\s*(?:(?:${ABOUT})\\s+)?${QTY}(?:-\\s*(?:${N})\\s*)?(${UNIT})${WORD_END}()`,
+  'g',
+);
+/** "10 phut truoc", "10 分钟 前", "10 분 전": the vocabularies' words after a duration. */
+const AGO_AFTER = vocabRegex(
+  vocabularies().flatMap((v) => v.time.agoAfter),
+  (words) => `${WORD_START}(?:(?:${ABOUT})\\s+)?${QTY}(?:-\\s*(?:${N})\\s*)?(${UNIT})${WORD_END}()\\s*(?:${words})${WORD_END}`,
+  'g',
+);
+
 /** A whole answer that is just a duration ("10 min", "como 20 minutos"): read as that long ago. */
 const BARE_DURATION = new RegExp(`^(?:(?:${ABOUT}|hace)\\s+)?${QTY}(${UNIT})(?:\\s+(y media|and a half))?\\s*[.!]*$`);
 
 /** Fixed relative expressions ("hace un ratito", "a while ago") and how many minutes ago they mean. */
 const FIXED: Array<[RegExp, number]> = vocabularies().flatMap((v) =>
-  v.time.fixedAgo.map(([p, minutes]): [RegExp, number] => [new RegExp(`\\b${p}\\b`, 'g'), minutes]),
+  v.time.fixedAgo.map(([p, minutes]): [RegExp, number] => [new RegExp(bounded(p), 'g'), minutes]),
 );
 /** Matches where any FIXED pattern matches: one scan rules them out. */
 const FIXED_ANY = new RegExp(FIXED.map(([re]) => `(?:${re.source})`).join('|'));
 
 /** Expressions meaning "now". */
-const NOW = new RegExp(`\\b(?:${alternation((v) => v.time.nowPatterns)})\\b`, 'g');
+const NOW = phraseRegex((v) => v.time.nowPatterns, 'g');
 /** "earlier today", "más temprano": the same day, no hour. */
-const EARLIER = new RegExp(`\\b(?:${alternation((v) => v.time.earlierPatterns)})\\b`, 'g');
+const EARLIER = phraseRegex((v) => v.time.earlierPatterns, 'g');
 
 const YA_ALONE = /^(?:ya|ya mismo|ya ya)\s*[.!]*$/;
 const BARE_HOUR = /^(\d{1,2})(?::([0-5]\d))?\s*[.!]*$/;
 const TRAILING_BANG = /[.!]+$/;
 
 /** Every vocabulary's stale day words ("anoche", "last week") with their regex. */
-const STALE = vocabularies().flatMap((v) => v.time.stale.map((w) => ({ re: new RegExp(`\\b(?:${w.pattern})\\b`, 'g'), word: w })));
+const STALE = vocabularies().flatMap((v) => v.time.stale.map((w) => ({ re: new RegExp(bounded(w.pattern), 'g'), word: w })));
 /** "el lunes", "last monday": a weekday without an hour. */
 const WEEKDAYS = vocabularies().flatMap((v) =>
   v.time.weekdays.map((day, i) => ({
-    re: new RegExp(`\\b(?:(?:${v.time.weekdayLeadPatterns.join('|')})\\s+)?${day}\\b`, 'g'),
+    re: new RegExp(bounded(`(?:(?:${v.time.weekdayLeadPatterns.join('|')})\\s+)?${day}`), 'g'),
     weekday: i + 1,
   })),
 );
@@ -103,6 +123,8 @@ function findWeekdays(s: string, env: TimeEnv, found: TimeMatch[]): void {
 }
 
 function unitMinutes(unit: string): number {
+  const known = UNIT_MINUTES.get(unit);
+  if (known !== undefined) return known;
   if (unit.startsWith('s')) return 1 / 60;
   if (unit.startsWith('m')) return 1;
   if (unit.startsWith('h')) return 60;
@@ -112,7 +134,7 @@ function unitMinutes(unit: string): number {
 const SPACES = /\s+/g;
 const DIGIT_FIRST = /^\d/;
 const QTY_ONE = /^(?:an?|un|una|uno)$/;
-const QTY_HALF = /^(?:half an?|a half|media)$/;
+const QTY_HALF = /^(?:half an?|a half|media|meia|une demie?|demie?)$/;
 const QTY_TWO = /couple|par/;
 const QTY_FEW = /few|cuant|poc|^unos$|^unas$/;
 
@@ -141,7 +163,7 @@ function durationMinutes(qty: string, unit: string, extra: string | undefined): 
  * whole-answer checks. A superset on purpose: it only has to rule out text that cannot match.
  */
 const TIME_GATE = new RegExp(
-  `\\d|\\b(?:${alternation((v) => [...v.time.nowPatterns, ...v.time.earlierPatterns, ...v.time.stale.map((w) => w.pattern), ...v.time.weekdays])}|moment|speak|ago|atras|back|hace|noon|midday|mediodia|medio|midnight|medianoche|${HOUR_WORDS}|mon|tue|wed|thu|fri|sat|sun)`,
+  `\\d|${WORD_START}(?:${alternation((v) => [...v.time.nowPatterns, ...v.time.earlierPatterns, ...v.time.stale.map((w) => w.pattern), ...v.time.weekdays, ...v.time.fixedAgo.map(([p]) => p), ...v.time.agoBefore, ...v.time.agoAfter, ...v.time.clock.am, ...v.time.clock.pm, ...v.time.clock.night])}|moment|speak|ago|atras|back|hace|noon|midday|mediodia|medio|midnight|medianoche|${HOUR_WORDS}|mon|tue|wed|thu|fri|sat|sun)`,
 );
 
 /**
@@ -194,7 +216,14 @@ export function findTimesIn(s: string, text: string, env: TimeEnv, opts: { whole
       if (minutes !== undefined) found.push(agoMatch(env, m.index, m.index + m[0].length, minutes));
     }
   }
-  if ((hasHace || s.includes('ago')) && FIXED_ANY.test(s)) {
+  for (const re of [AGO_BEFORE, AGO_AFTER]) {
+    if (!re) continue;
+    for (const m of matchesOf(re, s)) {
+      const minutes = durationMinutes(m[1] ?? m[2]!, m[3]!, undefined);
+      if (minutes !== undefined) found.push(agoMatch(env, m.index, m.index + m[0].length, minutes));
+    }
+  }
+  if (FIXED_ANY.test(s)) {
     for (const [re, minutes] of FIXED) for (const m of matchesOf(re, s)) found.push(agoMatch(env, m.index, m.index + m[0].length, minutes));
   }
   if (env.zoneOk) {

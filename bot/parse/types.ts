@@ -22,7 +22,8 @@
 import type { ResolvedPlace } from '../geo/gazetteer/types.js';
 import type { GeoPoint } from '../messages.js';
 
-export type Lang = 'en' | 'es';
+/** The languages Centinela speaks: each has a locale (locales/<lang>) and a vocabulary (parse/vocab/<lang>.ts). */
+export type Lang = 'es' | 'en' | 'pt' | 'ht' | 'fr' | 'zh' | 'vi' | 'ko' | 'tl' | 'ar';
 
 /** Keywords a tipster may send at any step, in either language. */
 export type Keyword = 'help' | 'back' | 'skip' | 'cancel' | 'language' | 'rights' | 'stop' | 'done';

@@ -14,7 +14,7 @@ const THUMBS_UP = /^(?:👍|✅|✔|🆗)/u;
 const THUMBS_DOWN = /^(?:👎|❌|✖|🚫)/u;
 const NUMBERED = /^([12])(?![0-9])\s*[.)\-:]?(?:\s|$)/;
 const NO_THEN_PUNCT = /^no+\s*[,.!;:]/;
-const NOT_LETTERS = /[^a-z' ]+/g;
+const NOT_LETTERS = /[^\p{L}' ]+/gu;
 const SPACE_RUNS = / +/g;
 const REPEATS = /(.)\1+/g;
 

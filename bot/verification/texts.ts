@@ -54,7 +54,9 @@ export class VerificationTexts {
       report.draft.time?.at === undefined
         ? r.t(lang, 'card.seen_unknown')
         : r.t(lang, 'card.seen', { time: { time: report.seenAt }, minutes: ago }),
-      ...this.flow.steps.map((s) => `${r.t(lang, s.label)}: ${r.field(lang, report.draft, s.id, forDisplay)}`),
+      ...this.flow.steps.map(
+        (s) => `${r.t(lang, s.label)}: ${r.field(lang, report.draft, s.id, forDisplay)}${this.parsed(report, lang, s.id)}`,
+      ),
       report.draft.description ? r.t(lang, 'card.description', { text: forDisplay(report.draft.description) }) : '',
       r.t(lang, 'card.language', { lang: r.t(lang, `language.name.${report.lang}`) }),
       ...opts.duplicates.map((d) =>
@@ -75,6 +77,27 @@ export class VerificationTexts {
     const label = place.area && !place.label.includes(place.area) ? `${place.label} (${place.area})` : place.label;
     const params = { place: label, meters: place.radiusMeters };
     return zone ? this.r.t(lang, 'card.place', { ...params, zone }) : this.r.t(lang, 'card.place_no_zone', params);
+  }
+
+  /**
+   * What the parsers read from a field written in another language than the card's, in the
+   * card's language (" (6 agentes, 2 vehículos)" beside "6 ajan ak 2 machin"), so verifiers
+   * can act on a tip they cannot read. Empty when the languages match or nothing was parsed.
+   */
+  private parsed(report: CardInput, lang: Lang, id: string): string {
+    if (report.lang === lang) return '';
+    const { r } = this;
+    const d = report.draft;
+    let parts: string[] = [];
+    if (id === 'size' && d.size) {
+      if (d.size.agents !== undefined) parts.push(r.t(lang, 'alert.agents', { count: d.size.agents }));
+      if (d.size.vehicles !== undefined) parts.push(r.t(lang, 'alert.vehicles', { count: d.size.vehicles }));
+    } else if (id === 'activity' && d.activity?.text && d.activity.kind) {
+      parts = [r.t(lang, `activity.kind.${d.activity.kind}`)];
+    } else if (id === 'uniform' && d.uniform?.text) {
+      parts = d.uniform.markings.map((m) => r.t(lang, `marking.${m}`));
+    }
+    return parts.length > 0 ? ` (${parts.join(', ')})` : '';
   }
 
   /**

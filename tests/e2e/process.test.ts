@@ -46,7 +46,7 @@ describe('the bot process', () => {
     const file = join(dir, 'broken.yaml');
     writeFileSync(
       file,
-      `network: { name: X, hotline: "+1 555", timezone: America/Nowhere, languages: [es, fr] }
+      `network: { name: X, hotline: "+1 555", timezone: America/Nowhere, languages: [es, de] }
 http: { port: 70000 }
 zones:
   - id: a

@@ -10,6 +10,7 @@ const TAKEN =
 
 export const EN: Vocabulary = {
   lang: 'en',
+  names: ['english', 'ingles', 'eng', 'anglais', 'angle'],
   keywords: {
     help: 'help',
     back: 'back',
@@ -77,6 +78,7 @@ export const EN: Vocabulary = {
       ['an', 'dozen', 12],
     ],
     triples: [['half', 'a', 'dozen', 6]],
+    beforeUnit: {},
     more: ['more', 'other', 'others'],
   },
   agents: {
@@ -161,6 +163,11 @@ export const EN: Vocabulary = {
       'day',
     ],
     quantities: ['half an?', 'a half', 'an?', 'a couple(?: of)?', 'couple(?: of)?', 'a few', 'few'],
+    // "hace"/"ago" and clock times are read by time.ts and time-clock.ts for Spanish and English
+    agoBefore: [],
+    agoAfter: [],
+    unitMinutes: {},
+    clock: { leads: [], hourMarks: [], half: [], am: [], pm: [], night: [] },
   },
   saluteLabels: {
     size: ['s', 'size', 'how many'],

@@ -6,6 +6,7 @@ import type { Vocabulary } from './vocabulary.js';
 
 export const ES: Vocabulary = {
   lang: 'es',
+  names: ['espanol', 'spanish', 'castellano', 'esp', 'espagnol', 'espanyol', 'panyol', 'espanhol'],
   keywords: {
     ayuda: 'help',
     atras: 'back',
@@ -107,6 +108,7 @@ export const ES: Vocabulary = {
       ['una', 'docena', 12],
     ],
     triples: [],
+    beforeUnit: {},
     more: ['mas'],
   },
   agents: {
@@ -194,6 +196,11 @@ export const ES: Vocabulary = {
     ],
     units: ['minutos', 'minuto', 'horas', 'hora', 'segundos', 'segundo', 'segs', 'seg', 'dias', 'dia'],
     quantities: ['media', 'un par de', 'unos cuantos', 'unas cuantas', 'unos pocos', 'unas pocas', 'unos', 'unas', 'pocos', 'pocas'],
+    // "hace"/"ago" and clock times are read by time.ts and time-clock.ts for Spanish and English
+    agoBefore: [],
+    agoAfter: [],
+    unitMinutes: {},
+    clock: { leads: [], hourMarks: [], half: [], am: [], pm: [], night: [] },
   },
   saluteLabels: {
     size: ['s', 'tamano', 'cantidad', 'cuantos'],

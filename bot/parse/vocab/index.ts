@@ -3,20 +3,46 @@
  * adding one file here and listing it in VOCABULARIES: the parsers take the union of every
  * vocabulary, because tipsters mix languages ("hay ICE agents en la 4th").
  *
- * All words are folded (lower case, no accents: see `fold`). Entries named `...Patterns` are
- * regular-expression sources matched on folded text at word boundaries; keep them free of
- * nested unbounded repetition so matching stays linear on long input.
+ * All words are folded (lower case, no accents: see `fold`; Chinese, Korean and Arabic as
+ * `prepareScripts` leaves them). Entries named `...Patterns` are regular-expression sources
+ * matched on folded text between WORD_START and WORD_END; keep them free of nested unbounded
+ * repetition so matching stays linear on long input.
  */
 import type { Lang } from '../types.js';
+import { AR } from './ar.js';
 import { EN } from './en.js';
 import { ES } from './es.js';
+import { FR } from './fr.js';
+import { HT } from './ht.js';
+import { KO } from './ko.js';
+import { PT } from './pt.js';
+import { TL } from './tl.js';
+import { VI } from './vi.js';
 import type { Vocabulary } from './vocabulary.js';
+import { ZH } from './zh.js';
 
 export type { ActivityWordKind, MarkingWord, StaleWord, Vocabulary } from './vocabulary.js';
 
-export const VOCABULARIES: Record<Lang, Vocabulary> = { es: ES, en: EN };
+/**
+ * Every language's vocabulary, by code. One line per language: add a language's module here
+ * (and its code to `Lang`). Spanish and English come first: where two vocabularies give the same
+ * word different meanings, the first one listed wins in the merged tables.
+ */
+export const VOCABULARIES: Partial<Record<Lang, Vocabulary>> = {
+  es: ES,
+  en: EN,
+  // ht, tl, vi (engineer E) and zh, ko, ar (engineer F) register here, one line each.
+  pt: PT,
+  fr: FR,
+  zh: ZH,
+  ko: KO,
+  ar: AR,
+  ht: HT,
+  tl: TL,
+  vi: VI,
+};
 
-const ALL: Vocabulary[] = Object.values(VOCABULARIES);
+const ALL: Vocabulary[] = Object.values(VOCABULARIES).filter((v): v is Vocabulary => v !== undefined);
 
 /** Every vocabulary, for parsers that read tipsters' mixed-language words. */
 export function vocabularies(): readonly Vocabulary[] {
@@ -45,6 +71,20 @@ export function unionOf(...sets: Iterable<string>[]): Set<string> {
   return out;
 }
 
+/**
+ * Word boundaries for vocabulary patterns on folded text. Like `\\b` beside Latin letters and
+ * digits, but a neighbour in another script always counts as a boundary: Chinese is written
+ * without spaces, Korean and Arabic attach particles and prefixes to words ("경찰이", "والشرطه"),
+ * and JavaScript's `\\b` knows only ASCII letters.
+ */
+export const WORD_START = '(?<![a-z0-9_])';
+export const WORD_END = '(?![a-z0-9_])';
+
+/** A regex source between vocabulary word boundaries (see WORD_START). */
+export function bounded(source: string): string {
+  return `${WORD_START}(?:${source})${WORD_END}`;
+}
+
 /** The regex sources from every vocabulary as one alternation (no flags, word-bounded). */
 export function alternation(pick: (v: Vocabulary) => string[]): string {
   const parts: string[] = [];
@@ -54,5 +94,5 @@ export function alternation(pick: (v: Vocabulary) => string[]): string {
 
 /** One regex for the sources from every vocabulary, each between word boundaries. */
 export function phraseRegex(pick: (v: Vocabulary) => string[], flags = ''): RegExp {
-  return new RegExp(`\\b(?:${alternation(pick)})\\b`, flags);
+  return new RegExp(bounded(alternation(pick)), flags);
 }

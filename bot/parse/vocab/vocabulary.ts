@@ -23,6 +23,8 @@ export type MarkingWord = 'CBP' | 'DHS' | 'POLICE' | 'plain_clothes' | 'vests' |
 
 export interface Vocabulary {
   lang: Lang;
+  /** What people call this language, folded: its own name first, then others ("portugues", "portuguese", "brasileiro"). An answer to the language menu. */
+  names: string[];
   /** Whole-message keywords, as letters and single spaces ("know your rights"). */
   keywords: Record<string, Keyword>;
   yesNo: {
@@ -52,6 +54,13 @@ export interface Vocabulary {
     triples: Array<[string, string, string, number]>;
     /** After a number, "more" words: "dos mas", "two more" (same unit as the count before). */
     more: string[];
+    /**
+     * Number words that are also common words in other languages, so they count only right before
+     * an agent or vehicle word (Haitian "de ajan": 2 agents; "de" is Spanish "of").
+     */
+    beforeUnit: Record<string, number>;
+    /** Classifiers that stand between a number and what it counts (Chinese 个 名 位 辆, Korean 명 대): skipped for free. Optional, space-separated. */
+    counters?: string;
   };
   /** Words for agents (folded, singular and plural). */
   agents: {
@@ -93,6 +102,31 @@ export interface Vocabulary {
     units: string[];
     /** Quantity words before a unit ("half an", "media", "un par de"). */
     quantities: string[];
+    /**
+     * Words before a duration that make it a time ago ("il y a 10 min", "ha 10 minutos", "cach day
+     * 10 phut", "قبل 10 دقايق"): regex sources. Spanish "hace" is read by time.ts itself.
+     */
+    agoBefore: string[];
+    /** Words after a duration that make it a time ago ("10 phut truoc", "10分钟前", "10분 전"): regex sources. English "ago" is read by time.ts itself. */
+    agoAfter: string[];
+    /**
+     * Minutes per duration unit word, for words whose first letter does not tell (s: seconds,
+     * m: minutes, h: hours, anything else: days). Every key is also a unit ("phut" 1, "gio" 60, "分钟" 1, "시간" 60).
+     */
+    unitMinutes: Record<string, number>;
+    /** Clock times beyond digits with a colon and am/pm, which every language shares. Regex sources; Spanish and English are read by time-clock.ts itself. */
+    clock: {
+      /** Before an hour: it is a clock time ("vers", "as", "luc", "alas", "a"). */
+      leads: string[];
+      /** Right after an hour: it is a clock time ("h", "heures", "gio", "点", "시"); minutes may follow ("15h30"). */
+      hourMarks: string[];
+      /** After the hour and its mark: half past ("et demie", "e meia", "ruoi", "半", "반"). */
+      half: string[];
+      /** Morning, afternoon/evening and night words, right after the hour or right before it ("da tarde", "chieu", "下午", "오후"). */
+      am: string[];
+      pm: string[];
+      night: string[];
+    };
   };
   /** Labels of the SALUTE template ("S -", "Tamaño:", "Lugar:"), folded, per field. */
   saluteLabels: Record<'size' | 'activity' | 'location' | 'uniform' | 'time' | 'equipment', string[]>;
@@ -170,6 +204,8 @@ export interface Vocabulary {
   pieces: {
     /** Words that start a new part of a clause: places ("en", "near") and descriptions ("con"). */
     split: string;
+    /** Words after which a new part starts, for languages that put the place word last (Korean "월마트 앞 에 | 있어요"). Optional. */
+    splitAfter?: string;
     /** Two-word openers that split like one word ("next to", "al lado"). */
     splitPairs: string[];
     /** A preposition that splits only before an article and a place noun ("a la escuela"): [preposition, articles]. */
