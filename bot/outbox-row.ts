@@ -92,17 +92,24 @@ export function openAddress(vault: Vault, sealed: string): OutboundMessage['chat
   return JSON.parse(vault.open(sealed)) as OutboundMessage['chat'];
 }
 
+/**
+ * Chat keys starting with this belong to one row only, deleted as soon as it is sent or given up:
+ * the reply to STOP, which must reach the tipster without carrying their pseudonym, and a
+ * dashboard sign-in link, whose token must not stay in the database.
+ */
+export const ONE_OFF_CHAT_PREFIX = 'once:';
+
 /** The row for `payload` to `to`. `dedupeKey` on fan-out rows makes them written once. */
 export function outboxRow(
   vault: Vault,
   to: Destination,
   payload: OutboxPayload,
-  opts: { dedupeKey?: string; lane?: Lane } = {},
+  opts: { dedupeKey?: string; lane?: Lane; oneOff?: string } = {},
 ): NewOutboxRow {
   const row: NewOutboxRow = {
     platform: to.platform,
     address: to.type === 'tipster' ? to.address : sealAddress(vault, to),
-    chatKey: to.type === 'tipster' ? to.key : chatKeyOf(vault, to),
+    chatKey: opts.oneOff !== undefined ? `${ONE_OFF_CHAT_PREFIX}${opts.oneOff}` : to.type === 'tipster' ? to.key : chatKeyOf(vault, to),
     payload: JSON.stringify(payload),
     lane: LANE_NUMBER[opts.lane ?? 'normal'],
   };

@@ -16,7 +16,7 @@ import type {
   StepOutcome,
   StoredSession,
 } from '../bot/runtime/store-port.js';
-import { ONE_OFF_CHAT_PREFIX } from '../bot/runtime/store-port.js';
+import { ONE_OFF_CHAT_PREFIX } from '../bot/outbox-row.js';
 import { migrate } from './migrate.js';
 import { OutboxIds } from './outbox-ids.js';
 import { preparePrivateDatabase, tightenSidecars } from './private-files.js';

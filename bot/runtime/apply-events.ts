@@ -35,7 +35,11 @@ export function applyVerificationEvents(d: ApplyDeps, events: readonly Verificat
         };
         if (
           store.enqueue(
-            outboxRow(d.vault, e.to, payload, { lane: e.lane, ...(e.dedupeKey !== undefined ? { dedupeKey: e.dedupeKey } : {}) }),
+            outboxRow(d.vault, e.to, payload, {
+              lane: e.lane,
+              ...(e.dedupeKey !== undefined ? { dedupeKey: e.dedupeKey } : {}),
+              ...(e.oneOff !== undefined ? { oneOff: e.oneOff } : {}),
+            }),
             now,
           )
         )

@@ -15,7 +15,7 @@ import type { Flow } from '../flows/flow.js';
 import type { Renderer } from '../i18n/render.js';
 import type { Logger } from '../logger.js';
 import type { Attachment, InboundMessage } from '../messages.js';
-import { sealAddress } from '../outbox-row.js';
+import { ONE_OFF_CHAT_PREFIX, sealAddress } from '../outbox-row.js';
 import { DecodeQueue } from '../privacy/decode-queue.js';
 import { cleanAttachment, cleaningOf, DEFAULT_MEDIA_LIMITS, type CleanedAttachment, type MediaLimits } from '../privacy/media.js';
 import { stripInvisible } from '../privacy/sanitize.js';
@@ -27,7 +27,7 @@ import { GroupCommit } from './group-commit.js';
 import { describePending, restorePending, type PendingInboundStore } from './pending-inbound.js';
 import type { RetentionSweeper } from './retention.js';
 import { hasSeen, seenKeys, withSeen } from './seen-messages.js';
-import { ONE_OFF_CHAT_PREFIX, type RuntimeStore, type StepOutcome, type StoredSession } from './store-port.js';
+import type { RuntimeStore, StepOutcome, StoredSession } from './store-port.js';
 import type { VerificationHost } from './verification-host.js';
 
 export interface RuntimeDeps {

@@ -18,12 +18,6 @@ export interface StoredSession {
   session: Session;
 }
 
-/**
- * Chat keys starting with this belong to one row only, deleted as soon as it is sent or given up:
- * the reply to STOP, which must reach the tipster without carrying their pseudonym.
- */
-export const ONE_OFF_CHAT_PREFIX = 'once:';
-
 export interface NewReport {
   report: SubmittedReport;
   platform: Platform;

@@ -86,10 +86,13 @@ function dashboardLink(o: Out, chat: CommandChat): void {
     { type: 'dashboard_login', person: actor, tokenHash: login.hash, expiresAt: o.now + dashboard.linkMs },
     { type: 'audit', actor, action: 'dashboard_link' },
   );
-  o.reply(chat, 'verify.dashboard_link', {
-    url: `${dashboard.loginUrl}?token=${login.token}`,
-    minutes: Math.round(dashboard.linkMs / 60_000),
-  });
+  // The link's row is deleted once sent: the token never stays in the outbox.
+  o.reply(
+    chat,
+    'verify.dashboard_link',
+    { url: `${dashboard.loginUrl}?token=${login.token}`, minutes: Math.round(dashboard.linkMs / 60_000) },
+    `login:${login.hash}`,
+  );
 }
 
 type ReportCommand = Exclude<Command, { name: 'status' | 'help' | 'going' | 'dashboard' }>;

@@ -22,6 +22,11 @@ export interface SendEvent {
   replyToKey?: string;
   mediaRefs?: string[];
   uncleanedRefs?: string[];
+  /**
+   * Set for a message that carries a secret (a dashboard sign-in link): the row is a one-off under
+   * this key, deleted once sent or given up, so the secret does not stay in the database.
+   */
+  oneOff?: string;
 }
 
 export type VerificationEvent =

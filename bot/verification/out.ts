@@ -51,7 +51,7 @@ export class Out {
   }
 
   /** A reply in the chat a command came from, in that chat's language. */
-  reply(chat: CommandChat, key: string, params: Record<string, Param> = {}): void {
+  reply(chat: CommandChat, key: string, params: Record<string, Param> = {}, oneOff?: string): void {
     if (chat.role === 'dashboard') {
       this.events.push({ type: 'dashboard_reply', text: this.t(chat.lang, key, params), key });
       return;
@@ -62,6 +62,7 @@ export class Out {
       text: this.t(chat.lang, key, params),
       key,
       lane: 'normal',
+      ...(oneOff !== undefined ? { oneOff } : {}),
     });
   }
 
