@@ -71,6 +71,17 @@ const NOT_COUNT_BEFORE = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Two words after a number, these make it a house number ("26 Federal Plaza", "300 North Main
+ * St"): the word between is a name, even when it is also an agent word ("federal").
+ */
+const ADDRESS_TAIL = new Set(
+  `plaza building bldg courthouse center centre st street ave avenue blvd boulevard rd road dr drive ln
+   lane pl place ct way pkwy parkway hwy highway`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** "a las", "desde las"... before a number make it a clock time. */
 const CLOCK_LEAD = new Set(['a', 'como', 'tipo', 'desde', 'hasta', 'entre', 'eso']);
 
@@ -325,6 +336,7 @@ function isCount(toks: Token[], i: number): boolean {
   const next = toks[i + 1];
   const prev = toks[i - 1];
   if (next && NOT_COUNT_AFTER.has(next.t)) return false;
+  if (next && !unitKind(toks[i + 2]?.t ?? '') && ADDRESS_TAIL.has(toks[i + 2]?.t ?? '') && !VEHICLE_WORDS.has(next.t)) return false;
   if (next && next.t === ':' && toks[i + 2] && TWO_DIGITS.test(toks[i + 2]!.t)) return false;
   if (prev && (prev.t === ':' || prev.t === '#' || prev.t === '.' || prev.t === '$') && prev.end === tok.start) return false;
   if (next && next.t === '.' && next.start === tok.end && toks[i + 2] && DIGIT_START.test(toks[i + 2]!.t)) return false;
