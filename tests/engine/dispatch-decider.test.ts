@@ -13,7 +13,6 @@ import { createRenderer } from '../../bot/i18n/render.js';
 import { parseCommand } from '../../bot/verification/commands.js';
 import { decide } from '../../bot/verification/decide.js';
 import type { DispatchView } from '../../bot/verification/dispatch-state.js';
-import type { VerificationEvent } from '../../bot/verification/events.js';
 import {
   emptyField,
   emptyModel,
@@ -26,6 +25,7 @@ import {
 } from '../../bot/verification/model.js';
 import type { Availability } from '../../bot/verification/roster.js';
 import { VerificationTexts } from '../../bot/verification/texts.js';
+import { printEvents } from './print-events.js';
 
 const MIN = 60_000;
 /** Saturday 21 November 2026, 09:00 in Los Angeles. */
@@ -244,22 +244,9 @@ const SCENARIOS: [string, VerificationInput, ReadModel, typeof network?][] = [
   ],
 ];
 
-function print(events: VerificationEvent[]): string {
-  return events
-    .map((e) => {
-      if (e.type !== 'send') return `  ${e.type} ${JSON.stringify({ ...e, type: undefined })}`;
-      const to = e.to.type === 'chat' ? `${e.to.platform}:${e.to.id}` : `tipster ${e.to.key}`;
-      const extras = [e.dedupeKey ? `dedupe=${e.dedupeKey}` : '', e.replyToKey ? `thread=${e.replyToKey}` : '', `lane=${e.lane}`]
-        .filter(Boolean)
-        .join(' ');
-      return [`  send → ${to} [${e.key}] ${extras}`, ...e.text.split('\n').map((l) => `      ${l}`)].join('\n');
-    })
-    .join('\n');
-}
-
 describe('dispatch decider (no store)', () => {
   it('turns each roster and dispatch input into fully decided events', async () => {
-    const out = SCENARIOS.map(([name, input, m]) => `# ${name}\n${print(decide(input, m, { now: NOW, texts }))}`).join('\n\n');
+    const out = SCENARIOS.map(([name, input, m]) => `# ${name}\n${printEvents(decide(input, m, { now: NOW, texts }))}`).join('\n\n');
     await expect(`${out}\n`).toMatchFileSnapshot('__golden__/dispatch-decider.txt');
   });
 

@@ -12,7 +12,6 @@ import { createI18n } from '../../bot/i18n/i18n.js';
 import { createRenderer } from '../../bot/i18n/render.js';
 import { parseCommand } from '../../bot/verification/commands.js';
 import { decide } from '../../bot/verification/decide.js';
-import type { VerificationEvent } from '../../bot/verification/events.js';
 import {
   emptyModel,
   type Actor,
@@ -23,6 +22,7 @@ import {
   type VerificationInput,
 } from '../../bot/verification/model.js';
 import { VerificationTexts } from '../../bot/verification/texts.js';
+import { printEvents } from './print-events.js';
 
 const NOW = Date.UTC(2026, 10, 21, 17, 0, 0);
 const config = structuredClone(DEMO_CONFIG) as Config;
@@ -153,22 +153,9 @@ function submitted(number: number, draft: Draft): SubmittedReport {
   return { number, status: 'new', urgent: false, lang: 'es', draft, seenAt: draft.time?.at ?? NOW, submittedAt: NOW };
 }
 
-function print(events: VerificationEvent[]): string {
-  return events
-    .map((e) => {
-      if (e.type !== 'send') return `  ${e.type} ${JSON.stringify({ ...e, type: undefined })}`;
-      const to = e.to.type === 'chat' ? `${e.to.platform}:${e.to.id}` : `tipster ${e.to.key}`;
-      const extras = [e.dedupeKey ? `dedupe=${e.dedupeKey}` : '', e.replyToKey ? `thread=${e.replyToKey}` : '', `lane=${e.lane}`]
-        .filter(Boolean)
-        .join(' ');
-      return [`  send → ${to} [${e.key}] ${extras}`, ...e.text.split('\n').map((l) => `      ${l}`)].join('\n');
-    })
-    .join('\n');
-}
-
 describe('verification decider (no store)', () => {
   it('turns each input and read model into fully decided events', async () => {
-    const out = SCENARIOS.map(([name, input, m]) => `# ${name}\n${print(decide(input, m, { now: NOW, texts }))}`).join('\n\n');
+    const out = SCENARIOS.map(([name, input, m]) => `# ${name}\n${printEvents(decide(input, m, { now: NOW, texts }))}`).join('\n\n');
     await expect(`${out}\n`).toMatchFileSnapshot('__golden__/verification-decider.txt');
   });
 
