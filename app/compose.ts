@@ -240,6 +240,14 @@ export function composeCentinela(o: ComposeOptions): Centinela {
   });
 
   let ticker: NodeJS.Timeout | undefined;
+  /** One timer tick (timeouts, relays, dispatch rings, retention); a failure is logged, never thrown. */
+  const tick = (): void => {
+    try {
+      runtime.tick();
+    } catch (err) {
+      logger.error({ err: err instanceof Error ? err.name : typeof err }, 'timer tick failed');
+    }
+  };
   return {
     config,
     store,
@@ -254,7 +262,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
       runtime.recoverPending();
       // The first timer tick (the first retention sweep, which truncates the WAL) runs now, not a
       // second into serving messages, so when it happens does not depend on how fast start-up is
-      runtime.tick();
+      tick();
       for (const [platform, adapter] of adapters) {
         await adapter.start(async (msg) => {
           observability.metrics.received(platform);
@@ -265,13 +273,7 @@ export function composeCentinela(o: ComposeOptions): Centinela {
       }
       dispatcher.start(config.outbox.pollMs);
       dispatcher.kick();
-      ticker = setInterval(() => {
-        try {
-          runtime.tick();
-        } catch (err) {
-          logger.error({ err: err instanceof Error ? err.name : typeof err }, 'timer tick failed');
-        }
-      }, 1000);
+      ticker = setInterval(tick, 1000);
       ticker.unref();
       observability.watch.start();
     },

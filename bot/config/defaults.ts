@@ -83,9 +83,9 @@ export const PRIVACY_DEFAULTS = {
   /** Decimal places kept of a tipster's pin: 3 is about 100 m (the street, not the house). */
   pinDecimals: 3,
 } as const;
-/** How long each kind of data is kept before the sweeper deletes it (see docs/privacy.md). */
 /** Scheduled backups kept in backup.dir; older ones are deleted after each new one. */
 export const BACKUP_DEFAULTS = { keep: 7 } as const;
+/** How long each kind of data is kept before the sweeper deletes it (see docs/privacy.md). */
 export const RETENTION_DEFAULTS = {
   draftHours: 2,
   doneSessionHours: 24,
