@@ -25,4 +25,12 @@ describe('vault', () => {
     expect(() => v.open(tampered)).toThrow();
     expect(() => createVault(Buffer.from('short'))).toThrow();
   });
+
+  it('never uses a nonce twice, across the blocks of random bytes it draws them from', () => {
+    const v = createVault(secret);
+    const sealed = Array.from({ length: 2000 }, (_, i) => v.seal(`{"id":"${i}"}`));
+    const nonces = new Set(sealed.map((s) => Buffer.from(s, 'base64url').subarray(0, 12).toString('hex')));
+    expect(nonces.size).toBe(2000);
+    sealed.forEach((s, i) => expect(v.open(s)).toBe(`{"id":"${i}"}`));
+  });
 });
