@@ -5,10 +5,13 @@
  * votes are close on a message long enough to judge, franc (a trigram language detector) among the
  * close languages.
  */
-import { francAll } from 'franc';
 import { normalize } from './normalize.js';
 import type { Lang } from './types.js';
 import { vocabularies } from './vocab/index.js';
+import { lazyModule } from './lazy-module.js';
+
+/** franc and its trigram tables (about 12 MB) load the first time a message needs them. */
+const franc = lazyModule<typeof import('franc')>('franc');
 
 /**
  * Vote tables per language, from each vocabulary's `language` words: weight 2 for words that
@@ -132,7 +135,7 @@ export function detectLanguage(text: string, among?: readonly Lang[]): Lang | un
   if (letters >= (top[1] > 0 ? FRANC_MIN_LETTERS : FRANC_MIN_LETTERS_UNVOTED)) {
     // Close votes on a message long enough: franc decides among the close languages (or all, when nothing voted)
     const close = top[1] > 0 ? ranked.filter(([, n]) => n > 0 && n >= top[1] - CLEAR_LEAD + 1).map(([l]) => l) : ranked.map(([l]) => l);
-    const guess = francAll(sample, { only: close.map((l) => ISO3[l]), minLength: FRANC_MIN_LETTERS })[0];
+    const guess = franc().francAll(sample, { only: close.map((l) => ISO3[l]), minLength: FRANC_MIN_LETTERS })[0];
     const lang = guess && guess[0] !== 'und' ? FROM_ISO3.get(guess[0]) : undefined;
     if (lang) return lang;
   }

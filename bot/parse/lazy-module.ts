@@ -1,8 +1,9 @@
 /**
  * Packages the parsers need only for some texts (chrono for dates, libphonenumber-js for phone
- * numbers), loaded the first time a text needs them instead of at start: together they are
- * about 16 MB of memory that most conversations never use. Loading is synchronous (CommonJS
- * builds through `createRequire`), so the parsers stay synchronous.
+ * numbers, franc for telling close languages apart), loaded the first time a text needs them
+ * instead of at start: together they are about 28 MB of memory that most conversations never
+ * use. Loading is synchronous (`createRequire`; franc is an ES module, which Node loads through
+ * require from 20.19 on), so the parsers stay synchronous.
  */
 import { createRequire } from 'node:module';
 
