@@ -28,6 +28,10 @@ async function main(): Promise<void> {
 
   const places = await loadGazetteer(config, dbPath, logger.child({ component: 'gazetteer' }));
   const bot = composeCentinela({ config, secret: secret.value, logger, dbPath, platforms, ...(places ? { places } : {}) });
+  // Before any adapter: the first tipsters after a restart are then answered at full speed.
+  const warmStarted = Date.now();
+  const warmed = bot.runtime.warmUp();
+  logger.info({ messages: warmed, ms: Date.now() - warmStarted }, 'message path warmed up');
   await bot.start();
   const backups = scheduleBackups(config, bot.store.db, dirname(dbPath), logger.child({ component: 'backup' }));
   const server = serve({ fetch: bot.http.fetch, port: config.http.port, hostname: config.http.host }, (info) => {

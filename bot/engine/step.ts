@@ -27,7 +27,16 @@ import type { EngineEnv, EngineInput, Session, StepResult } from './types.js';
 export { MAX_TEXT };
 
 export function step(flow: Flow, session: Session | null, input: EngineInput, env: EngineEnv): StepResult {
-  const turn = new Turn(flow, session ? structuredClone(session) : null, env);
+  return stepInPlace(flow, session ? structuredClone(session) : null, input, env);
+}
+
+/**
+ * {@link step} on a session the caller hands over: it is changed in place and returned as the
+ * result's session, with no copy made first. For the runtime, whose session was just read from
+ * the database and is used for nothing else; after a throw it must be read again.
+ */
+export function stepInPlace(flow: Flow, session: Session | null, input: EngineInput, env: EngineEnv): StepResult {
+  const turn = new Turn(flow, session, env);
   if (input.type === 'timer') onTimer(turn);
   else onMessage(turn, coarsened(input, env.settings.pinDecimals));
   return turn.result();

@@ -8,7 +8,7 @@
  * queue; the adapter goes on with the next message meanwhile, so a slow or hostile photo never
  * delays other tipsters, and a redelivery is a duplicate before anything is decoded.
  */
-import { step } from '../engine/step.js';
+import { stepInPlace } from '../engine/step.js';
 import type { EngineEvent, EngineInput, EngineSettings, MediaItem, Session, StepResult } from '../engine/types.js';
 import type { PlaceFinder } from '../geo/gazetteer/types.js';
 import type { Flow } from '../flows/flow.js';
@@ -29,6 +29,7 @@ import type { RetentionSweeper } from './retention.js';
 import { hasSeen, seenKeys, withSeen } from './seen-messages.js';
 import type { RuntimeStore, StepOutcome, StoredSession } from './store-port.js';
 import type { VerificationHost } from './verification-host.js';
+import { WARM_UP_CONVERSATIONS, warmUpMessages } from './warm-up.js';
 
 export interface RuntimeDeps {
   store: RuntimeStore & VerificationStore;
@@ -144,6 +145,29 @@ export class Runtime {
     }
     if (handled > 0) this.d.logger.info({ count: handled }, 'messages left pending by a restart handled; their files were lost');
     return handled;
+  }
+
+  /**
+   * Runs made-up conversations (see warm-up.ts) through the whole path of a direct message
+   * (engine, parsers, texts, the store's statements) in one transaction, then rolls it back:
+   * nothing is stored, sent or counted. Run at start, before any adapter, so the first tipsters
+   * are answered at full speed. Returns how many messages it ran; a failure is logged, never thrown.
+   */
+  warmUp(conversations = WARM_UP_CONVERSATIONS): number {
+    const messages = warmUpMessages(conversations, this.d.clock());
+    const rolledBack = new Error('warm-up rolled back');
+    try {
+      this.d.store.transaction(() => {
+        for (const msg of messages) this.handleInTransaction(msg, undefined);
+        throw rolledBack;
+      });
+    } catch (err) {
+      if (err !== rolledBack) {
+        this.d.logger.warn({ err: err instanceof Error ? err.name : typeof err }, 'warm-up failed; going on without it');
+        return 0;
+      }
+    }
+    return messages.length;
   }
 
   /** Step (1) of a message with files: the inbox mark and the sealed pending row, in one transaction. */
@@ -319,7 +343,8 @@ export class Runtime {
     let result: StepResult;
     try {
       // Read inside this transaction, used up only by a report_submitted event (see apply).
-      result = step(this.d.flow, session, input, {
+      // The session was just read for this step: the engine may change it in place.
+      result = stepInPlace(this.d.flow, session, input, {
         now,
         settings: this.d.settings,
         nextReportNumber: store.peekReportNumber(),
@@ -329,8 +354,10 @@ export class Runtime {
       // A bug must not cost the tipster their conversation: keep the session as it was, say sorry.
       this.d.logger.warn({ err: err instanceof Error ? err.name : typeof err, input: input.type }, 'engine step failed');
       if (input.type !== 'message') return;
-      const lang = session?.lang ?? this.d.settings.languages[0] ?? 'es';
-      result = { session, events: [{ type: 'reply', lang, parts: [{ key: 'common.error' }] }] };
+      // The failed step may have changed the session half-way: keep the one in the database.
+      const before = session ? (store.loadSession(who.key)?.session ?? null) : null;
+      const lang = before?.lang ?? this.d.settings.languages[0] ?? 'es';
+      result = { session: before, events: [{ type: 'reply', lang, parts: [{ key: 'common.error' }] }] };
     }
     // The row keeps the ids of the tipster's last messages (`who.seen`, this one included), also
     // when a failed step keeps the session as it was.

@@ -1,0 +1,56 @@
+/**
+ * Made-up conversations for warming up the message path at start (see Runtime.warmUp): code
+ * runs several times slower the first few hundred times it runs, and without this the first
+ * tipsters after a restart (often a backlog the platforms kept while the bot was down) would
+ * wait for it. The conversations stop before the review, so no report is ever submitted.
+ */
+import type { InboundMessage } from '../messages.js';
+
+/** Each line is one message; the conversations take turns, as real tipsters' messages do. */
+const SCRIPTS: readonly (readonly string[])[] = [
+  [
+    'hola',
+    'no',
+    'están tocando puertas',
+    'en la Cesar Chavez y Soto',
+    'hace como 15 min',
+    'son 3 agentes en 2 camionetas',
+    'chalecos de ICE',
+  ],
+  [
+    'hi',
+    'no',
+    'agents knocking on doors on my block',
+    '4th and Mott',
+    'about 10 minutes ago',
+    '5 agents, 2 vans',
+    'vests that say POLICE ICE',
+  ],
+  ['buenas', 'acaban de llegar 4 agentes de ICE a la 1st y Soto con 2 camionetas blancas', 'ahorita', 'no sé', 'no'],
+  ['hello', 'there are like 6 ICE agents outside the Food 4 Less on Whittier, 3 unmarked SUVs', 'right now', 'no'],
+];
+
+/** How many made-up conversations are run at start. */
+export const WARM_UP_CONVERSATIONS = 48;
+
+/** The messages of `conversations` made-up tipsters, in the order they arrive. */
+export function warmUpMessages(conversations: number, now: number): InboundMessage[] {
+  const out: InboundMessage[] = [];
+  const longest = Math.max(...SCRIPTS.map((s) => s.length));
+  for (let line = 0; line < longest; line++) {
+    for (let c = 0; c < conversations; c++) {
+      const text = SCRIPTS[c % SCRIPTS.length]![line];
+      if (text === undefined) continue;
+      out.push({
+        platform: 'simulator',
+        chat: { id: `warm-up-${c}`, kind: 'direct' },
+        sender: `warm-up-${c}`,
+        messageId: `warm-up-${c}-${line}`,
+        timestamp: now,
+        text,
+        attachments: [],
+      });
+    }
+  }
+  return out;
+}
