@@ -87,6 +87,10 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
    * undefined: read it from `meta`. Cleared when a transaction rolls back (the number with it).
    */
   private nextReport: number | undefined;
+  /** Told of each commit's outbox rows (see watchOutbox). */
+  private outboxListener: ((rows: OutboxRecord[]) => void) | undefined;
+  /** Rows written in the open transaction, for the listener once it commits. */
+  private written: OutboxRecord[] = [];
 
   constructor(db: Database.Database) {
     super(db);
@@ -143,12 +147,32 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   transaction<T>(fn: () => T): T {
+    const outermost = !this.db.inTransaction;
+    const mark = this.written.length;
+    let result: T;
     try {
-      return this.inTransaction(fn) as T;
+      result = this.inTransaction(fn) as T;
     } catch (err) {
       this.nextReport = undefined;
+      // The rows of a rolled-back savepoint go with it; all of them when the transaction is gone.
+      if (outermost || !this.db.inTransaction) this.written = [];
+      else this.written.length = mark;
       throw err;
     }
+    if (outermost) this.tellWritten();
+    return result;
+  }
+
+  watchOutbox(listener: (rows: OutboxRecord[]) => void): void {
+    this.outboxListener = listener;
+  }
+
+  /** Hands the committed transaction's rows to the listener. */
+  private tellWritten(): void {
+    const rows = this.written;
+    if (rows.length === 0) return;
+    this.written = [];
+    this.outboxListener?.(rows);
   }
 
   transactionEach<T>(steps: readonly (() => T)[]): StepOutcome<T>[] {
@@ -325,8 +349,23 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
       this.outboxIds.resync();
       inserted = insert();
     }
-    if (inserted) this.outboxIds.use();
-    return inserted;
+    if (!inserted) return false;
+    if (this.outboxListener) {
+      this.written.push({
+        id: this.outboxIds.peek(),
+        platform: row.platform,
+        chatKey: row.chatKey,
+        address: row.address,
+        payload: row.payload,
+        attempts: 0,
+        nextAttemptAt: now,
+        dedupeKey: row.dedupeKey ?? null,
+        lane: row.lane ?? 1,
+      });
+      if (!this.db.inTransaction) this.tellWritten(); // written on its own: committed already
+    }
+    this.outboxIds.use();
+    return true;
   }
 
   pendingOutbox(afterId: number, limit: number): OutboxRecord[] {

@@ -126,3 +126,66 @@ describe('outbox dispatcher', () => {
     expect(settled).toEqual(['alert:1:simulator:east=sent']);
   });
 });
+
+describe('rows handed over at commit', () => {
+  it('a committed row is sent once, also when the poll timer reads the database again before it is sent', async () => {
+    const { store, adapter, dispatcher, enqueue } = setup();
+    await dispatcher.drain(); // the first look reads the database
+    store.transaction(() => {
+      enqueue('a', 'one');
+      enqueue('b', 'two');
+    });
+    dispatcher.kick(true); // the poll timer: reads the pending rows it already holds
+    await dispatcher.drain();
+    dispatcher.kick(true);
+    await dispatcher.drain();
+    expect(adapter.sent.map((s) => s.text).sort()).toEqual(['one', 'two']);
+    expect(store.stats().outboxPending).toBe(0);
+  });
+
+  it('rows of a rolled-back transaction or savepoint are never sent', async () => {
+    const { store, adapter, dispatcher, enqueue } = setup();
+    await dispatcher.drain();
+    expect(() =>
+      store.transaction(() => {
+        enqueue('a', 'rolled back');
+        throw new Error('no');
+      }),
+    ).toThrow('no');
+    const outcomes = store.transactionEach([
+      () => enqueue('b', 'kept'),
+      () => {
+        enqueue('c', 'savepoint rolled back');
+        throw new Error('no');
+      },
+      () => enqueue('d', 'kept too'),
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    await dispatcher.drain();
+    dispatcher.kick(true);
+    await dispatcher.drain();
+    expect(adapter.sent.map((s) => s.text).sort()).toEqual(['kept', 'kept too']);
+  });
+
+  it('a row another connection wrote is found by the poll timer', async () => {
+    const { store, adapter, dispatcher } = setup();
+    await dispatcher.drain();
+    // Written behind the store's back, as another process writing to the same database would.
+    store.db
+      .prepare(`INSERT INTO outbox (id, platform, chat_key, address, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(
+        900_000,
+        'simulator',
+        'other',
+        sealAddress(vault, { id: 'other', kind: 'group' }),
+        JSON.stringify({ text: 'from elsewhere' }),
+        1_000_000,
+        1_000_000,
+      );
+    await dispatcher.drain();
+    expect(adapter.sent).toHaveLength(0);
+    dispatcher.kick(true);
+    await dispatcher.drain();
+    expect(adapter.sent.map((s) => s.text)).toEqual(['from elsewhere']);
+  });
+});

@@ -58,8 +58,12 @@ interface Outcome {
 
 export class OutboxDispatcher {
   readonly counters = { sent: 0, retried: 0, dead: 0 };
-  /** Highest outbox id loaded into the queues. */
+  /** Highest outbox id read from the database into the queues. */
   private cursor = 0;
+  /** Whether the next pump reads the database for pending rows (see load()). */
+  private readDue = true;
+  /** Ids above the cursor queued from the store's commits: a read that finds them again skips them. */
+  private readonly accepted = new Set<number>();
   private readonly queues = new Map<string, OutboxRecord[]>();
   /** Chats with a send under way: one at a time per chat keeps their order. */
   private readonly inFlight = new Set<string>();
@@ -71,7 +75,9 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(private readonly d: DispatcherDeps) {}
+  constructor(private readonly d: DispatcherDeps) {
+    d.store.watchOutbox((rows) => this.accept(rows));
+  }
 
   /** Rows waiting in memory (pending or retrying). */
   get queued(): number {
@@ -80,8 +86,12 @@ export class OutboxDispatcher {
     return n;
   }
 
-  /** Starts sending what is due soon (after a commit, or on the poll timer); kicks in one tick share one look. */
-  kick(): void {
+  /**
+   * Starts sending what is due soon: after a commit (its rows came through accept()), or on the
+   * poll timer (`read`: pending rows are read from the database too). Kicks in one tick share one look.
+   */
+  kick(read = false): void {
+    if (read) this.readDue = true;
     if (this.stopped || this.pumpScheduled) return;
     this.pumpScheduled = true;
     setImmediate(() => {
@@ -107,7 +117,7 @@ export class OutboxDispatcher {
   /** Polls for rows whose retry time has come. */
   start(pollMs: number): void {
     this.stopped = false;
-    this.timer = setInterval(() => this.kick(), pollMs);
+    this.timer = setInterval(() => this.kick(true), pollMs);
     this.timer.unref();
   }
 
@@ -118,17 +128,38 @@ export class OutboxDispatcher {
     await this.drain();
   }
 
+  /**
+   * Rows this process commits are handed over by the store as it commits them, so they are never
+   * read back. The database is read at the first pump (rows left by an earlier run) and on the
+   * poll timer (rows another process wrote); a row found there that was handed over is skipped.
+   */
+  private accept(rows: readonly OutboxRecord[]): void {
+    for (const row of rows) {
+      this.accepted.add(row.id);
+      this.queue(row);
+    }
+  }
+
+  private queue(row: OutboxRecord): void {
+    const q = this.queues.get(row.chatKey);
+    if (q) q.push(row);
+    else this.queues.set(row.chatKey, [row]);
+  }
+
   private load(): void {
+    if (!this.readDue) return;
+    this.readDue = false;
     for (;;) {
       const rows = this.d.store.pendingOutbox(this.cursor, LOAD_BATCH);
       for (const row of rows) {
-        const q = this.queues.get(row.chatKey);
-        if (q) q.push(row);
-        else this.queues.set(row.chatKey, [row]);
+        if (!this.accepted.delete(row.id)) this.queue(row);
         this.cursor = row.id;
       }
-      if (rows.length < LOAD_BATCH) return;
+      if (rows.length < LOAD_BATCH) break;
     }
+    // Everything pending has been read: the handed-over rows not found again are sent or given up.
+    for (const id of this.accepted) if (id > this.cursor) this.cursor = id;
+    this.accepted.clear();
   }
 
   /**

@@ -101,6 +101,12 @@ export interface RuntimeStore {
   flushErasures(): boolean;
   /** Inserts a row unless its dedupe key exists; returns whether it was inserted. */
   enqueue(row: NewOutboxRow, now: number): boolean;
+  /**
+   * Calls `listener` with the rows of each transaction as it commits (a row written outside any
+   * transaction, at once), so the dispatcher can send them without reading them back. Rows of a
+   * transaction or savepoint that rolls back are never passed. One listener; a new one replaces it.
+   */
+  watchOutbox(listener: (rows: OutboxRecord[]) => void): void;
   /** Pending rows with an id above `afterId`, oldest first. */
   pendingOutbox(afterId: number, limit: number): OutboxRecord[];
   markSent(id: number, now: number, platformMessageId: string | undefined): void;
