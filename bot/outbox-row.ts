@@ -23,6 +23,8 @@ export interface OutboxRecord {
   dedupeKey?: string | null;
   /** 0: the alert lane, sent first; 1: everything else. */
   lane: number;
+  /** The chat, opened, when the row was handed over in memory (see NewOutboxRow.chat); never stored. */
+  chat?: OutboundMessage['chat'];
 }
 
 /** A row to write. Build it with {@link outboxRow}. */
@@ -36,6 +38,12 @@ export interface NewOutboxRow {
   payload: string;
   /** 0: the alert lane; 1 (default): everything else. */
   lane?: number;
+  /**
+   * The chat the sealed address holds, when it is known in memory (a group's id, the tipster
+   * whose message is being answered): handed to the dispatcher with the committed row so it need
+   * not open the address. Never written to the database.
+   */
+  chat?: OutboundMessage['chat'];
 }
 
 /**
@@ -71,6 +79,8 @@ export interface TipsterDestination {
   platform: Platform;
   key: string;
   address: string;
+  /** Their chat, while their message is being handled (in memory only; see NewOutboxRow.chat). */
+  chat?: OutboundMessage['chat'];
 }
 
 export type Destination = ChatDestination | TipsterDestination;
@@ -106,12 +116,14 @@ export function outboxRow(
   payload: OutboxPayload,
   opts: { dedupeKey?: string; lane?: Lane; oneOff?: string } = {},
 ): NewOutboxRow {
+  const chat = to.type === 'chat' ? { id: to.id, kind: to.kind } : to.chat;
   const row: NewOutboxRow = {
     platform: to.platform,
     address: to.type === 'tipster' ? to.address : sealAddress(vault, to),
     chatKey: opts.oneOff !== undefined ? `${ONE_OFF_CHAT_PREFIX}${opts.oneOff}` : to.type === 'tipster' ? to.key : chatKeyOf(vault, to),
     payload: JSON.stringify(payload),
     lane: LANE_NUMBER[opts.lane ?? 'normal'],
+    ...(chat ? { chat } : {}),
   };
   return opts.dedupeKey === undefined ? row : { ...row, dedupeKey: opts.dedupeKey };
 }

@@ -361,6 +361,7 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
         nextAttemptAt: now,
         dedupeKey: row.dedupeKey ?? null,
         lane: row.lane ?? 1,
+        ...(row.chat ? { chat: row.chat } : {}),
       });
       if (!this.db.inTransaction) this.tellWritten(); // written on its own: committed already
     }

@@ -11,7 +11,7 @@ import type { VerificationEvent } from '../verification/events.js';
 import type { DispatchStore } from '../verification/dispatch-state.js';
 import type { VerificationStore } from '../verification/store-port.js';
 import { applyFieldEvent } from './apply-field-events.js';
-import type { RuntimeStore, StoredSession } from './store-port.js';
+import type { Recipient, RuntimeStore, StoredSession } from './store-port.js';
 
 export interface ApplyDeps {
   store: RuntimeStore & VerificationStore;
@@ -113,17 +113,16 @@ export interface IntakeToVerification {
 export function applyIntakeEvent(
   d: ApplyDeps & { renderer: Renderer; verification: IntakeToVerification },
   event: EngineEvent,
-  who: Omit<StoredSession, 'session'>,
+  who: Recipient,
   now: number,
 ): void {
   const { store } = d;
   switch (event.type) {
-    case 'reply':
-      store.enqueue(
-        outboxRow(d.vault, { type: 'tipster', platform: who.platform, key: who.key, address: who.address }, d.renderer.reply(event)),
-        now,
-      );
+    case 'reply': {
+      const to = { type: 'tipster', platform: who.platform, key: who.key, address: who.address } as const;
+      store.enqueue(outboxRow(d.vault, who.chat ? { ...to, chat: who.chat } : to, d.renderer.reply(event)), now);
       return;
+    }
     case 'report_submitted':
       d.verification.submitted(event, who, now);
       return;

@@ -220,7 +220,7 @@ export class OutboxDispatcher {
     const attempts = row.attempts + 1;
     try {
       if (!adapter) throw new AdapterError('unavailable', `no adapter for ${row.platform}`);
-      const chat = openAddress(this.d.vault, row.address);
+      const chat = row.chat ?? openAddress(this.d.vault, row.address);
       const { replyToKey, mediaRefs, uncleanedRefs, ...body } = readPayload(row.payload);
       const replyTo = replyToKey ? this.d.resolveReplyTo?.(replyToKey) : undefined;
       const attachments = this.attachments(mediaRefs, uncleanedRefs);

@@ -27,7 +27,7 @@ import { GroupCommit } from './group-commit.js';
 import { describePending, restorePending, type PendingInboundStore } from './pending-inbound.js';
 import type { RetentionSweeper } from './retention.js';
 import { hasSeen, seenKeys, withSeen } from './seen-messages.js';
-import type { RuntimeStore, StepOutcome, StoredSession } from './store-port.js';
+import type { Recipient, RuntimeStore, StepOutcome, StoredSession } from './store-port.js';
 import type { VerificationHost } from './verification-host.js';
 import { WARM_UP_CONVERSATIONS, warmUpMessages } from './warm-up.js';
 
@@ -308,7 +308,7 @@ export class Runtime {
       ...(relay ? { relay } : {}),
     };
     const seen = withSeen(stored?.seen ?? '', messageKey);
-    this.stepAndApply({ key, platform: msg.platform, address, seen }, stored?.session ?? null, input, now);
+    this.stepAndApply({ key, platform: msg.platform, address, seen, chat: msg.chat }, stored?.session ?? null, input, now);
     return 'handled';
   }
 
@@ -338,7 +338,7 @@ export class Runtime {
     return due.length;
   }
 
-  private stepAndApply(who: Omit<StoredSession, 'session'>, session: Session | null, input: EngineInput, now: number): void {
+  private stepAndApply(who: Recipient, session: Session | null, input: EngineInput, now: number): void {
     const { store } = this.d;
     let result: StepResult;
     try {
@@ -381,7 +381,7 @@ export class Runtime {
     for (const messageKey of seenKeys(who.seen ?? '')) this.d.store.markInbound(who.platform, messageKey, lastMessageAt);
   }
 
-  private apply(event: EngineEvent, who: Omit<StoredSession, 'session'>, now: number): void {
+  private apply(event: EngineEvent, who: Recipient, now: number): void {
     if (event.type === 'report_submitted') {
       this.d.store.useReportNumber(event.report.number);
       this.counters.reports += 1;

@@ -3,7 +3,7 @@
  * is synchronous so a whole inbound message is handled inside one transaction.
  */
 import type { Session, SubmittedReport } from '../engine/types.js';
-import type { AttachmentKind, GeoPoint, Platform } from '../messages.js';
+import type { AttachmentKind, GeoPoint, OutboundMessage, Platform } from '../messages.js';
 import type { NewOutboxRow, OutboxRecord } from '../outbox-row.js';
 
 export type { NewOutboxRow, OutboxRecord };
@@ -17,6 +17,12 @@ export interface StoredSession {
   seen?: string;
   session: Session;
 }
+
+/**
+ * Whom a step's replies go to: the session row without its state and, while their message is
+ * being handled, its chat (in memory only, so the reply need not open the sealed address).
+ */
+export type Recipient = Omit<StoredSession, 'session'> & { chat?: OutboundMessage['chat'] };
 
 export interface NewReport {
   report: SubmittedReport;
