@@ -29,7 +29,7 @@ import type { RetentionSweeper } from './retention.js';
 import { hasSeen, seenKeys, withSeen } from './seen-messages.js';
 import type { Recipient, RuntimeStore, StepOutcome, StoredSession } from './store-port.js';
 import type { VerificationHost } from './verification-host.js';
-import { WARM_UP_CONVERSATIONS, warmUpMessages } from './warm-up.js';
+import { WARM_UP_CONVERSATIONS, warmUp } from './warm-up.js';
 
 export interface RuntimeDeps {
   store: RuntimeStore & VerificationStore;
@@ -147,27 +147,9 @@ export class Runtime {
     return handled;
   }
 
-  /**
-   * Runs made-up conversations (see warm-up.ts) through the whole path of a direct message
-   * (engine, parsers, texts, the store's statements) in one transaction, then rolls it back:
-   * nothing is stored, sent or counted. Run at start, before any adapter, so the first tipsters
-   * are answered at full speed. Returns how many messages it ran; a failure is logged, never thrown.
-   */
+  /** Warms the message path up with made-up conversations that are rolled back (see warm-up.ts). */
   warmUp(conversations = WARM_UP_CONVERSATIONS): number {
-    const messages = warmUpMessages(conversations, this.d.clock());
-    const rolledBack = new Error('warm-up rolled back');
-    try {
-      this.d.store.transaction(() => {
-        for (const msg of messages) this.handleInTransaction(msg, undefined);
-        throw rolledBack;
-      });
-    } catch (err) {
-      if (err !== rolledBack) {
-        this.d.logger.warn({ err: err instanceof Error ? err.name : typeof err }, 'warm-up failed; going on without it');
-        return 0;
-      }
-    }
-    return messages.length;
+    return warmUp(this.d, (msg) => this.handleInTransaction(msg, undefined), conversations);
   }
 
   /** Step (1) of a message with files: the inbox mark and the sealed pending row, in one transaction. */

@@ -4,6 +4,7 @@
  * tipsters after a restart (often a backlog the platforms kept while the bot was down) would
  * wait for it. The conversations stop before the review, so no report is ever submitted.
  */
+import type { Logger } from '../logger.js';
 import type { InboundMessage } from '../messages.js';
 
 /** Each line is one message; the conversations take turns, as real tipsters' messages do. */
@@ -53,4 +54,31 @@ export function warmUpMessages(conversations: number, now: number): InboundMessa
     }
   }
   return out;
+}
+
+/**
+ * Runs made-up conversations through `handle` (the whole path of a direct message: engine,
+ * parsers, texts, the store's statements) in one transaction, then rolls it back: nothing is
+ * stored, sent or counted. Run at start, before any adapter. Returns how many messages it ran;
+ * a failure is logged, never thrown (the bot then starts without it).
+ */
+export function warmUp(
+  d: { store: { transaction<T>(fn: () => T): T }; clock: () => number; logger: Logger },
+  handle: (msg: InboundMessage) => unknown,
+  conversations = WARM_UP_CONVERSATIONS,
+): number {
+  const messages = warmUpMessages(conversations, d.clock());
+  const rolledBack = new Error('warm-up rolled back');
+  try {
+    d.store.transaction(() => {
+      for (const msg of messages) handle(msg);
+      throw rolledBack;
+    });
+  } catch (err) {
+    if (err !== rolledBack) {
+      d.logger.warn({ err: err instanceof Error ? err.name : typeof err }, 'warm-up failed; going on without it');
+      return 0;
+    }
+  }
+  return messages.length;
 }
