@@ -3,7 +3,7 @@
  * step. Synchronous and pure: the host loads the read model once per input (the report, its
  * approvals and incident, nearby reports, counts; the network's chats and roster), and the events
  * that come out need no further decision: which chats, which texts, which dedupe keys, which
- * rows change. The host applies them in the same transaction (bot/runtime/apply-verification.ts).
+ * rows change. The host applies them in the same transaction (bot/runtime/apply-events.ts).
  */
 import { decideCommand } from './decide-command.js';
 import { decideDelivery, decideExpiry } from './decide-delivery.js';
