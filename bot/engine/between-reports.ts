@@ -9,7 +9,7 @@ import type { Keyword, Lang, LocationField } from '../parse/types.js';
 import { erase } from './lifecycle.js';
 import { answerNonReport, start, touch, type MessageInput } from './opening.js';
 import { MAX_TEXT, type Turn } from './turn.js';
-import { classify, understandTip, type MessageKind } from './understand.js';
+import { classify, readTip, understandTip, type MessageKind } from './understand.js';
 import type { Session } from './types.js';
 
 /** Two places farther apart than this are different sightings. */
@@ -32,13 +32,14 @@ export function betweenReports(t: Turn, s: Session, msg: MessageInput, text: str
     t.say(lang, [{ key: 'intake.done.prompt' }]);
     return;
   }
-  const kind: MessageKind = !keyword && text && !msg.media.length && !msg.location ? classify(text) : 'report';
+  const read = !keyword && text ? readTip(text, t.timeCtx) : undefined;
+  const kind: MessageKind = read && !msg.media.length && !msg.location ? classify(text, read) : 'report';
   if (kind === 'thanks' || kind === 'test' || kind === 'question' || kind === 'rights_question') return answerNonReport(t, lang, kind);
   if (kind !== 'greeting' && !keyword && followUp(t, s, msg, text)) return;
   // Anything else is a new sighting: start a new report in the same language.
   t.s = null;
   if (keyword === 'language') return start(t, msg, '', undefined, undefined);
-  start(t, msg, text, undefined, s.lang);
+  start(t, msg, text, undefined, s.lang, read);
 }
 
 /**

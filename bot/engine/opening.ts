@@ -3,12 +3,12 @@
  * the fields it already carries, the safety notice, and the rights card for a tipster with
  * agents at their own door.
  */
-import type { Keyword, Lang } from '../parse/types.js';
+import type { ExtractedTip, Keyword, Lang } from '../parse/types.js';
 import { addMedia, assumeDetentionNow, emptyDraft, fillFromExtract, isRich } from './draft.js';
 import { erase } from './lifecycle.js';
 import { placeFromMessage } from './place.js';
 import { MAX_TEXT, type Turn } from './turn.js';
-import { classify, understandTip } from './understand.js';
+import { classify, readTip, understandTip } from './understand.js';
 import type { EngineInput, Part, Session } from './types.js';
 
 export type MessageInput = Extract<EngineInput, { type: 'message' }>;
@@ -27,13 +27,14 @@ export function touch(t: Turn, s: Session): void {
  * the hotline at once.
  */
 export function firstContact(t: Turn, msg: MessageInput, text: string, keyword: Keyword | undefined): void {
-  const kind = !keyword && text && msg.media.length === 0 && !msg.location ? classify(text) : 'report';
+  const read = !keyword && text ? readTip(text, t.timeCtx) : undefined;
+  const kind = read && msg.media.length === 0 && !msg.location ? classify(text, read) : 'report';
   if (kind !== 'report' && kind !== 'greeting' && kind !== 'other') {
     const lang = t.detect(text) ?? t.onlyLanguage() ?? t.defaultLang();
     t.s = idleSession(t, msg, lang);
     return answerNonReport(t, lang, kind);
   }
-  start(t, msg, text, keyword, undefined);
+  start(t, msg, text, keyword, undefined, read);
 }
 
 /** A session that remembers the language (and the platform) but holds no report. */
@@ -67,7 +68,15 @@ export function answerNonReport(t: Turn, lang: Lang, kind: 'rights_question' | '
   t.say(lang, parts[kind]);
 }
 
-export function start(t: Turn, msg: MessageInput, text: string, keyword: Keyword | undefined, lang: Lang | undefined): void {
+/** Starts a report. `read` is {@link readTip} of `text`, when the caller already read it. */
+export function start(
+  t: Turn,
+  msg: MessageInput,
+  text: string,
+  keyword: Keyword | undefined,
+  lang: Lang | undefined,
+  read?: ExtractedTip,
+): void {
   const s: Session = {
     v: 1,
     status: 'active',
@@ -89,7 +98,7 @@ export function start(t: Turn, msg: MessageInput, text: string, keyword: Keyword
   // A photo we could not use (a bomb, a truncated file, an unknown format) is said so first.
   const rejected = t.rejectedNote(msg.media);
   if (rejected.length > 0) t.say(known ?? t.defaultLang(), rejected);
-  const atOwnDoor = !keyword && takeFirstMessage(t, s, msg, text);
+  const atOwnDoor = !keyword && takeFirstMessage(t, s, msg, text, read);
   if (keyword === 'rights' || keyword === 'help') {
     t.say(known ?? t.defaultLang(), keyword === 'rights' ? t.rightsParts() : t.helpParts());
   }
@@ -102,14 +111,14 @@ export function start(t: Turn, msg: MessageInput, text: string, keyword: Keyword
 }
 
 /** Prefills what a first free-form message already says; true when agents are at the sender's own door. */
-function takeFirstMessage(t: Turn, s: Session, msg: MessageInput, text: string): boolean {
+function takeFirstMessage(t: Turn, s: Session, msg: MessageInput, text: string, read: ExtractedTip | undefined): boolean {
   addMedia(
     s.draft,
     msg.media.filter((m) => !m.problem),
   );
   if (msg.location) s.draft.location = { point: msg.location };
   if (!text) return false;
-  const tip = understandTip(text, t.timeCtx);
+  const tip = understandTip(text, t.timeCtx, read);
   const filled = fillFromExtract(s.draft, tip);
   const onMap = s.draft.location ? undefined : placeFromMessage(t, text);
   if (onMap) s.draft.location = onMap;

@@ -12,9 +12,20 @@ export type MessageKind = MessageIntent;
 
 // ------------------------------------------------------------------ what a message is
 
-/** Reads what a message is: a report starts only when something is reported. */
-export function classify(text: string): MessageKind {
-  return classifyMessage(text);
+/**
+ * Reads what a message is: a report starts only when something is reported. `read` (see
+ * {@link readTip}) is the same text already read, so a first message is read once.
+ */
+export function classify(text: string, read?: ExtractedTip): MessageKind {
+  return classifyMessage(text, read);
+}
+
+/**
+ * Every field the words carry, as read, before {@link understandTip} judges them: for a first
+ * message, read once and given to both {@link classify} and {@link understandTip}.
+ */
+export function readTip(text: string, ctx: TimeContext): ExtractedTip {
+  return extractTip(text, ctx);
 }
 
 /** Why a place is not one a responder could drive to; undefined when it is usable. */
@@ -48,10 +59,11 @@ export function isSpecificPlace(location: LocationField | undefined): boolean {
  * Every field a message carries, ready for the draft: an unusable place is dropped (the engine
  * asks for it), and detention is settled when the text settles it. Watching or driving around
  * with nobody taken is not a detention; anything else the text leaves open stays undefined, and
- * the one-tap triage question is asked.
+ * the one-tap triage question is asked. `read` ({@link readTip} of the same text) is taken over,
+ * not copied.
  */
-export function understandTip(text: string, ctx: TimeContext): ExtractedTip {
-  const tip = extractTip(text, ctx);
+export function understandTip(text: string, ctx: TimeContext, read?: ExtractedTip): ExtractedTip {
+  const tip = read ?? extractTip(text, ctx);
   if (tip.location && !isUsablePlace(tip.location)) delete tip.location;
   if (tip.urgent === undefined && (tip.activity?.kind === 'surveillance' || tip.activity?.kind === 'patrol')) tip.urgent = false;
   return tip;

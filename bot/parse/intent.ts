@@ -6,7 +6,7 @@
 import { extractTip } from './extract.js';
 import { AGENT_WORDS } from './counts.js';
 import { clean, fold, tokenize } from './normalize.js';
-import type { MessageIntent } from './types.js';
+import type { ExtractedTip, MessageIntent } from './types.js';
 import { phraseRegex, wordSet } from './vocab/index.js';
 
 const RIGHTS = phraseRegex((v) => v.messages.rightsPatterns);
@@ -28,8 +28,8 @@ const LETTER = /\p{L}/u;
 const ANY_TIME = { now: Date.UTC(2025, 0, 1, 20), timezone: 'UTC' };
 
 /** Whether the message reports something: an activity, a count, a place, a detention, or agents named. */
-function reportsSomething(text: string, folded: string): boolean {
-  const tip = extractTip(text, ANY_TIME);
+function reportsSomething(text: string, folded: string, read: ExtractedTip | undefined): boolean {
+  const tip = read ?? extractTip(text, ANY_TIME);
   if (tip.activity || tip.size || tip.location || tip.urgent !== undefined || tip.equipment?.plates.length) return true;
   if ((tip.uniform && tip.uniform.markings.length > 0) || PRESENCE.test(folded)) return true;
   for (const t of tokenize(folded)) if (AGENCIES.has(t.t) || (AGENT_WORDS.has(t.t) && !GENERIC_PEOPLE.has(t.t))) return true;
@@ -52,14 +52,15 @@ function wholeMessageKind(folded: string): MessageIntent | undefined {
  * tocan?", "están afuera de mi casa, ¿les abro?"), 'question' (a rumour to check, finding a
  * detained person, anything else asked), 'report' (something is reported: agents, an activity,
  * a count, a place, a detention), 'thanks', 'test' ("prueba", "testing 123"), 'greeting'
- * ("hola", "hi, I want to report something"), or 'other' ("ok", "👍", "lol").
+ * ("hola", "hi, I want to report something"), or 'other' ("ok", "👍", "lol"). `read` is what
+ * `extractTip` already gave for this text, when the caller has it (it is not read twice).
  */
-export function classifyMessage(text: string): MessageIntent {
+export function classifyMessage(text: string, read?: ExtractedTip): MessageIntent {
   const src = clean(text).trim().slice(0, 4000);
   if (!LETTER_OR_DIGIT.test(src)) return THANKS_EMOJI.test(src) ? 'thanks' : 'other';
   const folded = fold(src);
   if (RIGHTS.test(folded)) return 'rights_question';
   if (QUESTION.test(folded)) return 'question';
-  if (reportsSomething(src, folded)) return 'report';
+  if (reportsSomething(src, folded, read)) return 'report';
   return wholeMessageKind(folded) ?? (folded.includes('?') ? 'question' : 'other');
 }
