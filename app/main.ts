@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   // Before any adapter: the first tipsters after a restart are then answered at full speed.
   const warmStarted = Date.now();
   const warmed = bot.runtime.warmUp();
-  logger.info({ messages: warmed, ms: Date.now() - warmStarted }, 'message path warmed up');
+  logger.info({ count: warmed, elapsedMs: Date.now() - warmStarted }, 'message path warmed up');
   await bot.start();
   const backups = scheduleBackups(config, bot.store.db, dirname(dbPath), logger.child({ component: 'backup' }));
   const server = serve({ fetch: bot.http.fetch, port: config.http.port, hostname: config.http.host }, (info) => {
