@@ -125,12 +125,15 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
       outboxForgetOneOff: p(`DELETE FROM outbox WHERE id = ? AND chat_key LIKE '${ONE_OFF_CHAT_PREFIX}%'`),
       outboxInsert: p(`INSERT INTO outbox (id, dedupe_key, platform, chat_key, address, payload, next_attempt_at, created_at, lane)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`),
+      // A row without a dedupe key (a reply) cannot conflict on one: a plain insert skips the upsert's work.
+      outboxInsertReply: p(`INSERT INTO outbox (id, platform, chat_key, address, payload, next_attempt_at, created_at, lane)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       outboxPending: p(`SELECT id, platform, chat_key AS chatKey, address, payload, attempts, next_attempt_at AS nextAttemptAt,
         dedupe_key AS dedupeKey, lane FROM outbox WHERE id > ? AND status = 'pending' ORDER BY id LIMIT ?`),
       outboxSent: p(`UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, attempts = attempts + 1,
-        payload = '{}', address = '' WHERE id = ? RETURNING chat_key`).pluck(),
+        payload = '{}', address = '' WHERE id = ?`),
       outboxRetry: p('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?'),
-      outboxDead: p(`UPDATE outbox SET status = 'dead', attempts = ?, last_error = ? WHERE id = ? RETURNING chat_key`).pluck(),
+      outboxDead: p(`UPDATE outbox SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?`),
       stats: p(`SELECT (SELECT COUNT(*) FROM sessions) AS sessions,
         (SELECT COUNT(*) FROM outbox WHERE status = 'pending') AS outboxPending,
         (SELECT COUNT(*) FROM outbox WHERE status = 'dead') AS outboxDead,
@@ -322,24 +325,31 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
     return truncateWal(this.db);
   }
 
-  /** Deletes the row if it is a one-off (see ONE_OFF_CHAT_PREFIX), once it has been sent or given up. */
-  private forgetOneOff(id: number, chatKey: unknown): void {
-    if (typeof chatKey !== 'string' || !chatKey.startsWith(ONE_OFF_CHAT_PREFIX)) return;
+  /**
+   * A one-off row (see ONE_OFF_CHAT_PREFIX) is deleted once it has been sent or given up, instead
+   * of being kept as sent or dead; true when `chatKey` is one (its row is then gone).
+   */
+  private forgotOneOff(id: number, chatKey: string): boolean {
+    if (!chatKey.startsWith(ONE_OFF_CHAT_PREFIX)) return false;
     if (this.st.outboxForgetOneOff.run(id).changes > 0) this.erasedSinceCheckpoint = true;
+    return true;
   }
 
   enqueue(row: NewOutboxRow, now: number): boolean {
     const insert = () =>
-      this.st.outboxInsert.run(
-        this.outboxIds.peek(),
-        row.dedupeKey ?? null,
-        row.platform,
-        row.chatKey,
-        row.address,
-        row.payload,
-        now,
-        now,
-        row.lane ?? 1,
+      (row.dedupeKey === undefined
+        ? this.st.outboxInsertReply.run(this.outboxIds.peek(), row.platform, row.chatKey, row.address, row.payload, now, now, row.lane ?? 1)
+        : this.st.outboxInsert.run(
+            this.outboxIds.peek(),
+            row.dedupeKey,
+            row.platform,
+            row.chatKey,
+            row.address,
+            row.payload,
+            now,
+            now,
+            row.lane ?? 1,
+          )
       ).changes === 1;
     let inserted: boolean;
     try {
@@ -373,16 +383,16 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
     return this.st.outboxPending.all(afterId, limit) as OutboxRecord[];
   }
 
-  markSent(id: number, now: number, platformMessageId: string | undefined): void {
-    this.forgetOneOff(id, this.st.outboxSent.get(now, platformMessageId ?? null, id));
+  markSent(row: { id: number; chatKey: string }, now: number, platformMessageId: string | undefined): void {
+    if (!this.forgotOneOff(row.id, row.chatKey)) this.st.outboxSent.run(now, platformMessageId ?? null, row.id);
   }
 
   markRetry(id: number, attempts: number, nextAttemptAt: number, error: string): void {
     this.st.outboxRetry.run(attempts, nextAttemptAt, error, id);
   }
 
-  markDead(id: number, attempts: number, error: string): void {
-    this.forgetOneOff(id, this.st.outboxDead.get(attempts, error, id));
+  markDead(row: { id: number; chatKey: string }, attempts: number, error: string): void {
+    if (!this.forgotOneOff(row.id, row.chatKey)) this.st.outboxDead.run(attempts, error, row.id);
   }
 
   stats(): { sessions: number; outboxPending: number; outboxDead: number; reports: number } {

@@ -139,7 +139,7 @@ async function fill(): Promise<{ rejected: number; cleared: number; draft: strin
   // An outbox row given up on keeps its payload until outboxDays.
   h.bot.store.enqueue({ platform: 'simulator', address: 'x', chatKey: 'k', payload: JSON.stringify({ text: OUTBOX_CANARY }) }, h.now);
   const dead = db().prepare('SELECT MAX(id) FROM outbox').pluck().get() as number;
-  h.bot.store.markDead(dead, 8, 'gone');
+  h.bot.store.markDead({ id: dead, chatKey: 'k' }, 8, 'gone');
   await h.flush();
   return { rejected, cleared, draft };
 }

@@ -238,7 +238,7 @@ export class OutboxDispatcher {
       // direct chat it can contain the tipster's platform id (Telegram's is `<chat>:<message>`).
       const platformMessageId = chat.kind === 'group' ? result.messageId : undefined;
       return {
-        db: () => this.settle(row, 'sent', attempts, () => this.d.store.markSent(row.id, sentAt, platformMessageId)),
+        db: () => this.settle(row, 'sent', attempts, () => this.d.store.markSent(row, sentAt, platformMessageId)),
         memory: () => this.dequeue(row),
       };
     } catch (err) {
@@ -274,7 +274,7 @@ export class OutboxDispatcher {
       tell(this.d.observer, { id: row.id, platform: row.platform, outcome: 'dead', code: error.code, at: this.d.clock() });
       this.d.logger.warn({ outbox: row.id, platform: row.platform, attempts, code: error.code }, 'outbox row dead');
       return {
-        db: () => this.settle(row, 'dead', attempts, () => this.d.store.markDead(row.id, attempts, reason)),
+        db: () => this.settle(row, 'dead', attempts, () => this.d.store.markDead(row, attempts, reason)),
         memory: () => this.dequeue(row),
       };
     }

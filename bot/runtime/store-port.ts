@@ -115,8 +115,10 @@ export interface RuntimeStore {
   watchOutbox(listener: (rows: OutboxRecord[]) => void): void;
   /** Pending rows with an id above `afterId`, oldest first. */
   pendingOutbox(afterId: number, limit: number): OutboxRecord[];
-  markSent(id: number, now: number, platformMessageId: string | undefined): void;
+  /** Records a row sent (`chatKey` as the row has it: a one-off row is deleted instead). */
+  markSent(row: { id: number; chatKey: string }, now: number, platformMessageId: string | undefined): void;
   markRetry(id: number, attempts: number, nextAttemptAt: number, error: string): void;
-  markDead(id: number, attempts: number, error: string): void;
+  /** Records a row given up on (a one-off row is deleted instead). */
+  markDead(row: { id: number; chatKey: string }, attempts: number, error: string): void;
   stats(): { sessions: number; outboxPending: number; outboxDead: number; reports: number };
 }
