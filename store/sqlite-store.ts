@@ -18,6 +18,7 @@ import type {
 } from '../bot/runtime/store-port.js';
 import { ONE_OFF_CHAT_PREFIX } from '../bot/outbox-row.js';
 import { migrate } from './migrate.js';
+import { OutboxHandover } from './outbox-handover.js';
 import { OutboxIds } from './outbox-ids.js';
 import { preparePrivateDatabase, tightenSidecars } from './private-files.js';
 import { SqliteVerificationStore } from './verification-store.js';
@@ -87,10 +88,10 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
    * undefined: read it from `meta`. Cleared when a transaction rolls back (the number with it).
    */
   private nextReport: number | undefined;
-  /** Told of each commit's outbox rows (see watchOutbox). */
-  private outboxListener: ((rows: OutboxRecord[]) => void) | undefined;
-  /** Rows written in the open transaction, for the listener once it commits. */
-  private written: OutboxRecord[] = [];
+  /** Each commit's outbox rows, for the dispatcher (see watchOutbox). */
+  private readonly handover = new OutboxHandover();
+  /** How many of this store's transaction() calls are open (nested ones are savepoints). */
+  private depth = 0;
 
   constructor(db: Database.Database) {
     super(db);
@@ -150,32 +151,30 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
   }
 
   transaction<T>(fn: () => T): T {
-    const outermost = !this.db.inTransaction;
-    const mark = this.written.length;
+    const outermost = this.depth === 0;
+    const mark = this.handover.mark();
     let result: T;
+    this.depth += 1;
     try {
       result = this.inTransaction(fn) as T;
     } catch (err) {
       this.nextReport = undefined;
       // The rows of a rolled-back savepoint go with it; all of them when the transaction is gone.
-      if (outermost || !this.db.inTransaction) this.written = [];
-      else this.written.length = mark;
+      this.handover.rolledBack(mark, outermost || !this.db.inTransaction);
       throw err;
+    } finally {
+      this.depth -= 1;
     }
-    if (outermost) this.tellWritten();
+    if (outermost) {
+      if (this.db.inTransaction)
+        this.handover.leftForPoll(); // inside someone else's transaction
+      else this.handover.committed();
+    }
     return result;
   }
 
   watchOutbox(listener: (rows: OutboxRecord[]) => void): void {
-    this.outboxListener = listener;
-  }
-
-  /** Hands the committed transaction's rows to the listener. */
-  private tellWritten(): void {
-    const rows = this.written;
-    if (rows.length === 0) return;
-    this.written = [];
-    this.outboxListener?.(rows);
+    this.handover.watch(listener);
   }
 
   transactionEach<T>(steps: readonly (() => T)[]): StepOutcome<T>[] {
@@ -360,21 +359,8 @@ export class SqliteStore extends SqliteVerificationStore implements RuntimeStore
       inserted = insert();
     }
     if (!inserted) return false;
-    if (this.outboxListener) {
-      this.written.push({
-        id: this.outboxIds.peek(),
-        platform: row.platform,
-        chatKey: row.chatKey,
-        address: row.address,
-        payload: row.payload,
-        attempts: 0,
-        nextAttemptAt: now,
-        dedupeKey: row.dedupeKey ?? null,
-        lane: row.lane ?? 1,
-        ...(row.chat ? { chat: row.chat } : {}),
-      });
-      if (!this.db.inTransaction) this.tellWritten(); // written on its own: committed already
-    }
+    const onItsOwn = !this.db.inTransaction;
+    this.handover.inserted(this.outboxIds.peek(), row, now, { inOwnTransaction: this.depth > 0, onItsOwn });
     this.outboxIds.use();
     return true;
   }

@@ -167,6 +167,22 @@ describe('rows handed over at commit', () => {
     expect(adapter.sent.map((s) => s.text).sort()).toEqual(['kept', 'kept too']);
   });
 
+  it('a row written inside a transaction the store did not open is not handed over: sent once that commits, never if it rolls back', async () => {
+    const { store, adapter, dispatcher, enqueue } = setup();
+    await dispatcher.drain();
+    expect(() =>
+      store.db.transaction(() => {
+        enqueue('a', 'rolled back');
+        throw new Error('no');
+      })(),
+    ).toThrow('no');
+    store.db.transaction(() => store.transaction(() => enqueue('b', 'committed')))();
+    await dispatcher.drain();
+    dispatcher.kick(true);
+    await dispatcher.drain();
+    expect(adapter.sent.map((s) => s.text)).toEqual(['committed']);
+  });
+
   it('a row another connection wrote is found by the poll timer', async () => {
     const { store, adapter, dispatcher } = setup();
     await dispatcher.drain();
