@@ -1,5 +1,6 @@
 /**
- * Sends what the outbox holds, after commit. New rows are read by id and queued in memory per
+ * Sends what the outbox holds, after commit. New rows are handed over by the store as their
+ * transaction commits (read by id only at start and on the poll timer) and queued in memory per
  * chat: rows of one chat go out in order, chats go out in parallel. A failed send is retried with
  * exponential backoff (or the platform's retry-after); after too many failures the row is marked
  * dead. Outcomes of a round are recorded in one transaction. A crash between sending and
