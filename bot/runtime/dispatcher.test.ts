@@ -205,3 +205,44 @@ describe('rows handed over at commit', () => {
     expect(adapter.sent.map((s) => s.text)).toEqual(['from elsewhere']);
   });
 });
+
+describe('rows an earlier run left', () => {
+  it('go out before a newer reply to the same chat, also when that reply is committed before the first look', async () => {
+    const db = openDatabase(':memory:');
+    const earlier = new SqliteStore(db);
+    earlier.enqueue(
+      {
+        platform: 'simulator',
+        chatKey: 'ana',
+        address: sealAddress(vault, { id: 'ana', kind: 'direct' }),
+        payload: JSON.stringify({ text: 'older' }),
+      },
+      1,
+    );
+    // A restart: a new store and dispatcher over the same database; a message is handled before the first pump.
+    const store = new SqliteStore(db);
+    const adapter = new ScriptedAdapter();
+    const dispatcher = new OutboxDispatcher({
+      store,
+      vault,
+      adapters: new Map([['simulator', adapter]]),
+      clock: () => 2,
+      logger: silentLogger,
+      random: () => 0.5,
+      settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000 },
+    });
+    store.transaction(() =>
+      store.enqueue(
+        {
+          platform: 'simulator',
+          chatKey: 'ana',
+          address: sealAddress(vault, { id: 'ana', kind: 'direct' }),
+          payload: JSON.stringify({ text: 'newer' }),
+        },
+        2,
+      ),
+    );
+    await dispatcher.drain();
+    expect(adapter.sent.map((s) => s.text)).toEqual(['older', 'newer']);
+  });
+});

@@ -63,6 +63,8 @@ export class OutboxDispatcher {
   private cursor = 0;
   /** Whether the next pump reads the database for pending rows (see load()). */
   private readDue = true;
+  /** Whether the database has been read at least once (rows an earlier run left are queued). */
+  private readOnce = false;
   /** Ids above the cursor queued from the store's commits: a read that finds them again skips them. */
   private readonly accepted = new Set<number>();
   private readonly queues = new Map<string, OutboxRecord[]>();
@@ -135,7 +137,11 @@ export class OutboxDispatcher {
    * poll timer (rows another process wrote); a row found there that was handed over is skipped.
    */
   private accept(rows: readonly OutboxRecord[]): void {
+    // Before the first read, rows an earlier run left would be queued behind these: read first
+    // (that read also finds these rows), so each chat keeps its order.
+    if (!this.readOnce) this.load();
     for (const row of rows) {
+      if (row.id <= this.cursor) continue; // queued by that read
       this.accepted.add(row.id);
       this.queue(row);
     }
@@ -150,6 +156,7 @@ export class OutboxDispatcher {
   private load(): void {
     if (!this.readDue) return;
     this.readDue = false;
+    this.readOnce = true;
     for (;;) {
       const rows = this.d.store.pendingOutbox(this.cursor, LOAD_BATCH);
       for (const row of rows) {
