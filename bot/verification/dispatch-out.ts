@@ -8,13 +8,10 @@ import { DateTime } from 'luxon';
 import type { Param } from '../engine/types.js';
 import { distanceMeters } from '../geo/zones.js';
 import type { Lang } from '../parse/types.js';
-import { forDisplay } from '../privacy/sanitize.js';
-import { scrubContacts } from '../parse/index.js';
 import { incidentFacts } from './incident.js';
 import type { ReportView } from './model.js';
 import { chatId, type Out } from './out.js';
 import type { RosterPerson } from './roster.js';
-import { mapLink } from './texts.js';
 
 /** The language a person reads: the one they last used with the bot, else their own, else the network's. */
 export function langOf(o: Out, person: RosterPerson): Lang {
@@ -100,11 +97,8 @@ export function pingText(o: Out, report: ReportView, person: RosterPerson, lang:
     ...f.markings.map((m) => o.t(lang, `marking.${m}`)),
     f.plates.length > 0 ? o.t(lang, 'alert.plates', { plates: f.plates.join(', ') }) : '',
   ].filter(Boolean);
-  const cross = f.cross ? f.cross.map((s) => forDisplay(scrubContacts(s))).join(' / ') : '';
-  // The map link only for a pin the tipster shared (rounded at intake): a zone's centre is no place to drive to.
-  const place = [cross, f.zip ?? '', f.point ? mapLink(f.point) : ''].filter(Boolean).join(' · ');
   const point = f.point ?? report.point;
-  const zone = o.zoneName(report.zones, lang) ?? o.t(lang, 'alert.zone_unknown');
+  const zone = o.zoneName(report.zones, lang);
   const since =
     report.draft.time?.at === undefined
       ? o.t(lang, 'alert.time_unknown')
@@ -113,7 +107,7 @@ export function pingText(o: Out, report: ReportView, person: RosterPerson, lang:
   return [
     o.t(lang, report.urgent ? 'dispatch.ping_title_urgent' : 'dispatch.ping_title', { number: report.number }),
     o.t(lang, 'alert.what', { text: what.length > 0 ? what.join(', ') : o.t(lang, 'activity.kind.other') }),
-    o.t(lang, 'alert.where', { text: place ? `${place} (${zone})` : zone }),
+    o.t(lang, 'alert.where', { text: o.env.texts.where(lang, f, { precision: 'exact', ...(zone ? { zone } : {}) }) }),
     since,
     far,
     o.t(lang, 'dispatch.ping_observe'),

@@ -143,7 +143,11 @@ export class VerificationTexts {
     ];
   }
 
-  private where(lang: Lang, f: IncidentFacts, opts: { precision: 'exact' | 'zone'; zone?: string }): string {
+  /**
+   * Where, as alerts and field pings say it: at 'exact' precision the cross streets (or the place
+   * the offline map found), ZIP and shared pin, with the zone; at 'zone' precision the zone.
+   */
+  where(lang: Lang, f: IncidentFacts, opts: { precision: 'exact' | 'zone'; zone?: string }): string {
     const zone = opts.zone ?? this.r.t(lang, 'alert.zone_unknown');
     const cross = f.cross ? f.cross.map((s) => forDisplay(scrubContacts(s))).join(' / ') : '';
     if (opts.precision === 'zone') return [zone, cross].filter(Boolean).join(' · ');

@@ -268,6 +268,22 @@ describe('dispatch decider (no store)', () => {
     expect(answered.find((e) => e.key === 'dispatch.not_needed')?.to).toMatchObject({ id: 'beto', kind: 'direct' });
   });
 
+  it('names the place the offline map found when the tipster gave no cross streets, as the alert does', () => {
+    const [, input, m] = SCENARIOS.find(([name]) => name.startsWith('urgent report submitted'))!;
+    const placed: Draft = {
+      ...urgentDraft,
+      location: {
+        text: 'el Walmart de la Cesar Chavez',
+        place: { label: 'Walmart, Cesar Chavez Ave', lat: 34.04, lng: -118.2, radiusMeters: 60 },
+      },
+    };
+    if (input.type !== 'submitted') throw new Error('scenario changed');
+    const sends = decide({ ...input, report: { ...input.report, draft: placed } }, m, { now: NOW, texts }).filter((e) => e.type === 'send');
+    const pings = sends.filter((e) => e.key === 'dispatch.ping_title');
+    expect(pings.length).toBeGreaterThan(0);
+    for (const p of pings) expect(p.text).toContain('Walmart, Cesar Chavez Ave');
+  });
+
   it('is pure: the same input and model give the same events, and the model is left as it was', () => {
     for (const [, input, m] of SCENARIOS) {
       const before = JSON.stringify(m);
