@@ -216,7 +216,10 @@ export function composeCentinela(o: ComposeOptions): Centinela {
         clock,
         t: (lang, key, params) => renderer.t(lang, key, params),
         fields: (lang, draft) =>
-          intakeFlow.steps.map((s) => ({ label: renderer.t(lang, s.label), value: renderer.field(lang, draft, s.id, forDisplay) })),
+          intakeFlow.steps.map((s) => ({
+            label: renderer.t(lang, s.label),
+            value: renderer.field(lang, draft, s.id, { quote: forDisplay }),
+          })),
         command: (person, parsed, lang, now) => verification.dashboardCommand(person, parsed, lang, now),
         audit: (entry) => store.audit(entry),
         onOutbox: () => dispatcher.kick(),

@@ -20,10 +20,16 @@ export interface Renderer {
   summary(lang: Lang, draft: Draft): string;
   /**
    * One field of a draft as shown to people ("—" when empty). `quote` is applied to the words the
-   * tipster wrote (not to ours), e.g. the hygiene for text others will read.
+   * tipster wrote (not to ours), e.g. the hygiene for text others will read. `placeApart`: the
+   * place the offline map found is shown elsewhere (the card's own line), not in the location.
    */
-  field(lang: Lang, draft: Draft, id: FieldId, quote?: (text: string) => string): string;
+  field(lang: Lang, draft: Draft, id: FieldId, opts?: FieldOptions): string;
   time(ms: number, lang: Lang): string;
+}
+
+export interface FieldOptions {
+  quote?: (text: string) => string;
+  placeApart?: boolean;
 }
 
 export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Renderer {
@@ -52,7 +58,8 @@ export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Render
     return i18n.t(key, { lng: lang, ...values });
   };
 
-  const fieldValue = (lang: Lang, draft: Draft, id: FieldId, quote: (text: string) => string = (text) => text): string => {
+  const fieldValue = (lang: Lang, draft: Draft, id: FieldId, opts: FieldOptions = {}): string => {
+    const quote = opts.quote ?? ((text: string) => text);
     const empty = t(lang, 'summary.empty');
     // Chinese, Korean and Arabic words were cut apart for the parsers: joined again for people
     const words = (text: string | undefined) => (text ? quote(joinForDisplay(text)) : '');
@@ -80,7 +87,8 @@ export function createRenderer(i18n: i18n, flow: Flow, timezone: string): Render
         if (!l) return empty;
         // As stored: as many decimals as privacy.pinDecimals kept, and no more.
         const pin = l.point ? `📍 ${t(lang, 'intake.location.pin')} (${String(l.point.lat)}, ${String(l.point.lng)})` : '';
-        const place = l.place ? t(lang, 'summary.place_resolved', { place: l.place.label, meters: l.place.radiusMeters }) : '';
+        const place =
+          l.place && !opts.placeApart ? t(lang, 'summary.place_resolved', { place: l.place.label, meters: l.place.radiusMeters }) : '';
         return [words(l.text), place, pin].filter(Boolean).join(' · ') || empty;
       }
       case 'time': {

@@ -55,7 +55,8 @@ export class VerificationTexts {
         ? r.t(lang, 'card.seen_unknown')
         : r.t(lang, 'card.seen', { time: { time: report.seenAt }, minutes: ago }),
       ...this.flow.steps.map(
-        (s) => `${r.t(lang, s.label)}: ${r.field(lang, report.draft, s.id, forDisplay)}${this.parsed(report, lang, s.id)}`,
+        (s) =>
+          `${r.t(lang, s.label)}: ${r.field(lang, report.draft, s.id, { quote: forDisplay, placeApart: true })}${this.parsed(report, lang, s.id)}`,
       ),
       report.draft.description ? r.t(lang, 'card.description', { text: forDisplay(report.draft.description) }) : '',
       r.t(lang, 'card.language', { lang: r.t(lang, `language.name.${report.lang}`) }),

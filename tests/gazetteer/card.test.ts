@@ -54,6 +54,11 @@ describe('the card', () => {
     expect(events.find((e) => e.type === 'report_stored')).toMatchObject({ zones: ['eastside'], point: { lat: 34.0468, lng: -118.1958 } });
   });
 
+  it("names the resolved place once: on its own line, not again beside the tipster's words", () => {
+    const text = card(submit(placed));
+    expect(text.split('Cesar Chavez Ave & Lorena St')).toHaveLength(2);
+  });
+
   it('a duplicate hint gives the distance between the resolved places', () => {
     const other: NearbyReport = {
       number: 1004,
