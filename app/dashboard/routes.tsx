@@ -112,13 +112,6 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
     c.header('X-Frame-Options', 'DENY');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  app.use('/dashboard', async (c, next) => {
-    c.set('lang', langOf(c));
-    await next();
-    c.header('Content-Security-Policy', CSP);
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cache-Control', 'no-store');
-  });
 
   // Forms carry a few short fields: anything bigger is refused before it is read (413).
   app.use('/dashboard/*', bodyLimit({ maxSize: 64 * 1024 }));
@@ -162,7 +155,6 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
     }
     await next();
   };
-  app.use('/dashboard', guard);
   app.use('/dashboard/*', async (c, next) => {
     const path = c.req.path;
     if (path === '/dashboard/signin' || path === '/dashboard/login' || path.startsWith('/dashboard/static/')) return next();
