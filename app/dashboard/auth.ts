@@ -7,13 +7,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { tokenHash } from '../../bot/privacy/token-hash.js';
 import type { DashboardAuthStore, LinkRefusal } from '../../store/dashboard-auth-store.js';
 
 export const SESSION_COOKIE = 'centinela_dashboard';
-
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 /** The CSRF token of a session: a hash of its (secret) cookie token under its own label. */
 export function csrfFor(sessionToken: string): string {

@@ -4,7 +4,8 @@
  * once, asks the pure decider (bot/verification/decide.ts) what happens, and applies the events
  * in the caller's transaction. It decides nothing itself.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { tokenHash } from '../privacy/token-hash.js';
 import type { EngineEvent } from '../engine/types.js';
 import type { Logger } from '../logger.js';
 import type { InboundMessage, Platform } from '../messages.js';
@@ -229,7 +230,7 @@ export class VerificationHost implements IntakeToVerification {
     if (command.name === 'status') return { ...model, reports: store.openReports(20) };
     if (command.name === 'dashboard') {
       const token = randomBytes(32).toString('base64url');
-      return { ...model, login: { token, hash: createHash('sha256').update(token).digest('hex') } };
+      return { ...model, login: { token, hash: tokenHash(token) } };
     }
     if (!('report' in command)) return model;
     const report = store.getReport(command.report);
