@@ -284,7 +284,7 @@ export const PlaceSchema = z.strictObject(
   { error: section('a place, e.g. { name: Tiendita Don Pepe, aliases: [la tiendita], at: [34.04, -118.21] }') },
 );
 
-/** Map extracts (.osm.pbf, .osm, .geojson) to import, relative to the config file's folder or absolute. */
+/** Map extracts (.osm.pbf, .osm, .geojson) to import, relative to the working directory or absolute. */
 export const GazetteerSchema = z.strictObject(
   {
     sources: z

@@ -1,7 +1,7 @@
 /**
  * Importing a map extract: picks the reader by the file's name (.osm.pbf, .osm/.xml, GeoJSON),
- * collects what the gazetteer keeps, and stores it. `ensureImported` does it only for a source
- * newer than its stored index, which is what start-up calls for every configured source.
+ * collects what the gazetteer keeps, and stores it. `needsImport` tells a source
+ * newer than its stored index, which start-up imports again for every configured source.
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
