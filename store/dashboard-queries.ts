@@ -102,8 +102,7 @@ interface Row {
   digest: number;
 }
 
-/** Reports a verifier works on: waiting, being checked, or confirmed and active. */
-export const ACTIVE_STATUSES: readonly ReportStatus[] = ['new', 'incomplete', 'claimed', 'confirmed'];
+/** Reports from blocked senders never show. */
 const NOT_BLOCKED = `NOT EXISTS (SELECT 1 FROM blocks b WHERE b.tipster = reports.tipster) AND flags NOT LIKE '%"blocked"%'`;
 
 export class DashboardQueries {

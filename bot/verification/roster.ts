@@ -6,9 +6,10 @@
  */
 import { DateTime } from 'luxon';
 import type { GeoPoint, Platform } from '../messages.js';
+import type { Weekday } from '../config/defaults.js';
 import type { Lang } from '../parse/types.js';
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type { Weekday };
 
 /** Hours on some days of the week ("06:00" to "18:00"); `to` at or before `from` runs past midnight. */
 export interface WeeklyHours {
@@ -51,7 +52,6 @@ export interface Duty {
 }
 
 const DAY_INDEX: Record<Weekday, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
-const WEEK_DAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 function at(day: DateTime, clock: string): DateTime {
   const [h, m] = clock.split(':').map(Number);
@@ -110,9 +110,4 @@ export function onDuty(
 ): { person: RosterPerson; duty: Duty }[] {
   const byPerson = new Map(availability.map((a) => [a.person, a]));
   return people.map((person) => ({ person, duty: dutyOf(person, byPerson.get(person.id), now, tz) })).filter((p) => p.duty.on);
-}
-
-/** "lun–vie 06:00–18:00" style lines are built by the texts; this lists the days in week order. */
-export function orderedDays(days: readonly Weekday[]): Weekday[] {
-  return WEEK_DAYS.filter((d) => days.includes(d));
 }

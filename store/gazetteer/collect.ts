@@ -112,10 +112,6 @@ export class MapCollector {
     this.way(tags, closed ? ring : [...ring, ring[0]!, ring[1]!]);
   }
 
-  counts(): { streets: number; intersections: number; places: number; areas: number } {
-    return { streets: this.streets.length, intersections: this.intersections.length, places: this.places.length, areas: this.areas.length };
-  }
-
   finish(): GazetteerData {
     this.through.clear();
     this.corners.clear();

@@ -58,11 +58,6 @@ export function canonicalWord(word: string): string {
   return ORDINAL_WORDS[word] ?? word;
 }
 
-/** Whether a folded word is an ordinal ("1st", "primera"), so a bare street number. */
-export function isOrdinal(word: string): boolean {
-  return ORDINAL.test(word) || word in ORDINAL_WORDS;
-}
-
 /**
  * The key of a name: folded, ordinals as numbers, street types and leading/trailing directions
  * and articles dropped. "East Cesar E Chavez Avenue" -> "cesar chavez"; "W 1st St" -> "1".
