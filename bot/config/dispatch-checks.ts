@@ -4,12 +4,9 @@
  * `dispatch.onCall` is someone enrolled (a verifier or a field verifier).
  */
 import type { Platform } from '../messages.js';
+import { asArray, asString, isRecord } from './loose-values.js';
 
 type Path = readonly PropertyKey[];
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const asArray = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
-const asString = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 export interface DispatchCheckContext {
   zoneIds: ReadonlySet<string>;

@@ -6,6 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { isLoopbackHost } from '../loopback.js';
 import { dispatchProblems } from './dispatch-checks.js';
+import { asArray, asString, isRecord } from './loose-values.js';
 import { PLATFORMS, type Platform } from '../messages.js';
 import {
   ConfigSchema,
@@ -43,10 +44,6 @@ export function formatPath(path: Path): string {
 
 const problemToString = (p: Problem): string => `${formatPath(p.path)}: ${p.message}`;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * YAML writes "nothing here" as null (`zones:` with no value, `name: ~`). Treat a null value in
  * a mapping as an absent key, so defaults apply and a missing required value reads "required".
@@ -79,8 +76,6 @@ function zodProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
 // Cross-field rules. They read the raw (null-stripped) input defensively, so they run even when
 // other fields failed, and skip anything the schema already reports (a bad platform name, ...).
 
-const asArray = (value: unknown): unknown[] | undefined => (Array.isArray(value) ? value : undefined);
-const asString = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const asPlatform = (value: unknown): Platform | undefined =>
   (PLATFORMS as readonly unknown[]).includes(value) ? (value as Platform) : undefined;
 const asLang = (value: unknown): string | undefined =>
