@@ -29,7 +29,7 @@ import type { RetentionSweeper } from './retention.js';
 import { hasSeen, seenKeys, withSeen } from './seen-messages.js';
 import type { Recipient, RuntimeStore, StepOutcome, StoredSession } from './store-port.js';
 import type { VerificationHost } from './verification-host.js';
-import { WARM_UP_CONVERSATIONS, warmUp } from './warm-up.js';
+import { warmUp } from './warm-up.js';
 
 export interface RuntimeDeps {
   store: RuntimeStore & VerificationStore;
@@ -148,8 +148,8 @@ export class Runtime {
   }
 
   /** Warms the message path up with made-up conversations that are rolled back (see warm-up.ts). */
-  warmUp(conversations = WARM_UP_CONVERSATIONS): number {
-    return warmUp(this.d, (msg) => this.handleInTransaction(msg, undefined), conversations);
+  warmUp(): number {
+    return warmUp(this.d, (msg) => this.handleInTransaction(msg, undefined));
   }
 
   /** Step (1) of a message with files: the inbox mark and the sealed pending row, in one transaction. */

@@ -32,10 +32,10 @@ const SCRIPTS: readonly (readonly string[])[] = [
 ];
 
 /** How many made-up conversations are run at start. */
-export const WARM_UP_CONVERSATIONS = 48;
+const CONVERSATIONS = 48;
 
-/** The messages of `conversations` made-up tipsters, in the order they arrive. */
-export function warmUpMessages(conversations: number, now: number): InboundMessage[] {
+/** The messages of the made-up tipsters, in the order they arrive. */
+function warmUpMessages(conversations: number, now: number): InboundMessage[] {
   const out: InboundMessage[] = [];
   const longest = Math.max(...SCRIPTS.map((s) => s.length));
   for (let line = 0; line < longest; line++) {
@@ -65,9 +65,8 @@ export function warmUpMessages(conversations: number, now: number): InboundMessa
 export function warmUp(
   d: { store: { transaction<T>(fn: () => T): T }; clock: () => number; logger: Logger },
   handle: (msg: InboundMessage) => unknown,
-  conversations = WARM_UP_CONVERSATIONS,
 ): number {
-  const messages = warmUpMessages(conversations, d.clock());
+  const messages = warmUpMessages(CONVERSATIONS, d.clock());
   const rolledBack = new Error('warm-up rolled back');
   try {
     d.store.transaction(() => {
