@@ -143,7 +143,7 @@ export function readLanguage(text: string, languages: Lang[]): Lang | undefined 
   const t = normalize(text).replace(/[.!]+$/, '');
   const n = Number.parseInt(t, 10);
   if (String(n) === t && n >= 1 && n <= languages.length) return languages[n - 1];
-  return languages.find((l) => l === t || (VOCABULARIES[l]?.names.includes(t) ?? false));
+  return languages.find((l) => l === t || VOCABULARIES[l].names.includes(t));
 }
 
 export type { AnswerKind };

@@ -134,7 +134,7 @@ function unitMinutes(unit: string): number {
 const SPACES = /\s+/g;
 const DIGIT_FIRST = /^\d/;
 const QTY_ONE = /^(?:an?|un|una|uno)$/;
-const QTY_HALF = /^(?:half an?|a half|media|meia|une demie?|demie?)$/;
+const QTY_HALF = /^(?:half an?|a half|media|meia)$/;
 const QTY_TWO = /couple|par/;
 const QTY_FEW = /few|cuant|poc|^unos$|^unas$/;
 

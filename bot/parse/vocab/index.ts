@@ -28,10 +28,9 @@ export type { ActivityWordKind, MarkingWord, StaleWord, Vocabulary } from './voc
  * (and its code to `Lang`). Spanish and English come first: where two vocabularies give the same
  * word different meanings, the first one listed wins in the merged tables.
  */
-export const VOCABULARIES: Partial<Record<Lang, Vocabulary>> = {
+export const VOCABULARIES: Record<Lang, Vocabulary> = {
   es: ES,
   en: EN,
-  // ht, tl, vi (engineer E) and zh, ko, ar (engineer F) register here, one line each.
   pt: PT,
   fr: FR,
   zh: ZH,
@@ -42,7 +41,7 @@ export const VOCABULARIES: Partial<Record<Lang, Vocabulary>> = {
   vi: VI,
 };
 
-const ALL: Vocabulary[] = Object.values(VOCABULARIES).filter((v): v is Vocabulary => v !== undefined);
+const ALL: Vocabulary[] = Object.values(VOCABULARIES);
 
 /** Every vocabulary, for parsers that read tipsters' mixed-language words. */
 export function vocabularies(): readonly Vocabulary[] {
