@@ -8,8 +8,9 @@ import { resolve } from 'node:path';
 import type { Config } from '../bot/config/index.js';
 import { DashboardQueries } from '../store/dashboard-queries.js';
 import { openDatabase } from '../store/sqlite-store.js';
+import { SqliteVerificationStore } from '../store/verification-store.js';
 import type { Out } from './cli-output.js';
-import { dayRange, exportIncidents, toCsv } from './dashboard/export.js';
+import { dayRange, exportFile, exportIncidents } from './dashboard/export.js';
 
 export const EXPORT_HELP = `  export --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--out FILE]
                     incidents first reported in those days (UTC, both included), de-identified: no
@@ -26,7 +27,7 @@ export function exportCommand(config: Config, args: string[], out: Out, clock: (
   const to = option(args, '--to');
   const format = option(args, '--format') ?? 'csv';
   const range = from && to ? dayRange(from, to) : undefined;
-  if (!range || (format !== 'csv' && format !== 'json')) {
+  if (!from || !to || !range || (format !== 'csv' && format !== 'json')) {
     out.write(
       `Give the days as --from YYYY-MM-DD --to YYYY-MM-DD (the first not after the second), and --format csv or json.\n\n${EXPORT_HELP}`,
     );
@@ -35,7 +36,7 @@ export function exportCommand(config: Config, args: string[], out: Out, clock: (
   const db = openDatabase(resolve(config.storage.path));
   try {
     const incidents = exportIncidents(new DashboardQueries(db), range.from, range.to);
-    const text = format === 'csv' ? toCsv(incidents) : `${JSON.stringify(incidents, null, 2)}\n`;
+    const { text, auditDetail } = exportFile(incidents, format, { from, to });
     const file = option(args, '--out');
     if (file) {
       try {
@@ -50,12 +51,7 @@ export function exportCommand(config: Config, args: string[], out: Out, clock: (
         return 1;
       }
     } else out.write(text);
-    db.prepare('INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)').run(
-      clock(),
-      'admin:cli',
-      'export',
-      `${from}..${to} ${format}`,
-    );
+    new SqliteVerificationStore(db).audit({ at: clock(), actor: 'admin:cli', action: 'export', detail: auditDetail });
     if (file) out.write(`${incidents.length} incident(s) written to ${file}.\n`);
     return 0;
   } finally {

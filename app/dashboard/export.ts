@@ -129,6 +129,18 @@ export function toCsv(incidents: readonly ExportedIncident[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** The export as a file (CSV or pretty JSON), and the audit detail that records it. */
+export function exportFile(
+  incidents: readonly ExportedIncident[],
+  format: 'csv' | 'json',
+  days: { from: string; to: string },
+): { text: string; auditDetail: string } {
+  return {
+    text: format === 'csv' ? toCsv(incidents) : `${JSON.stringify(incidents, null, 2)}\n`,
+    auditDetail: `${days.from}..${days.to} ${format}`,
+  };
+}
+
 /** Parses a `YYYY-MM-DD` day (UTC) into epoch ms; `to` days are inclusive (the end is the next midnight). */
 export function dayRange(from: string, to: string): { from: number; to: number } | undefined {
   const day = /^\d{4}-\d{2}-\d{2}$/;

@@ -17,7 +17,7 @@ import type { DashboardQueries } from '../../store/dashboard-queries.js';
 import { rosterOf } from '../settings.js';
 import { commandFor, isAction } from './actions.js';
 import type { DashboardAuth, Session } from './auth.js';
-import { dayRange, exportIncidents, toCsv } from './export.js';
+import { dayRange, exportFile, exportIncidents } from './export.js';
 import { staticAssets } from './static.js';
 import { computeNumbers } from './stats.js';
 import { MapPage } from './views/map.js';
@@ -288,11 +288,12 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
     const range = dayRange(from, to);
     if (!range) return c.text(d.t(c.get('lang'), 'dashboard.export.bad_range'), 400);
     const incidents = exportIncidents(d.queries, range.from, range.to);
-    const csv = body.format === 'csv';
-    d.audit({ at: d.clock(), actor: c.get('session').person, action: 'export', detail: `${from}..${to} ${csv ? 'csv' : 'json'}` });
-    const name = `centinela-incidents-${from}-${to}.${csv ? 'csv' : 'json'}`;
-    return c.body(csv ? toCsv(incidents) : `${JSON.stringify(incidents, null, 2)}\n`, 200, {
-      'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+    const format = body.format === 'csv' ? 'csv' : 'json';
+    const file = exportFile(incidents, format, { from, to });
+    d.audit({ at: d.clock(), actor: c.get('session').person, action: 'export', detail: file.auditDetail });
+    const name = `centinela-incidents-${from}-${to}.${format}`;
+    return c.body(file.text, 200, {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}"`,
     });
   });
