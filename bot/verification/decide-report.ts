@@ -12,6 +12,7 @@ import { forDisplay } from '../privacy/sanitize.js';
 import type { NearbyReport, ReportView } from './model.js';
 import type { Out } from './out.js';
 import { optional } from './decide-command.js';
+import { samePlace } from './same-place.js';
 import type { DuplicateHint } from './texts.js';
 
 interface Place {
@@ -131,7 +132,9 @@ export function decideDigest(o: Out): void {
 function floodSize(o: Out, place: Place): number {
   const since = o.now - o.net.settings.floodWindowMs;
   const established = (r: NearbyReport) => r.firstReportAt !== undefined && r.firstReportAt < since;
-  const fresh = o.model.nearby.filter((r) => r.createdAt >= since && !established(r) && samePlace(o, place, r));
+  const fresh = o.model.nearby.filter(
+    (r) => r.createdAt >= since && !established(r) && samePlace(place, r, o.net.settings.duplicateDistanceMeters),
+  );
   const senders = new Set(fresh.map((r) => r.tipster ?? `#${r.number}`));
   const count = senders.size + 1;
   return count >= o.net.settings.floodReports ? count : 0;
@@ -142,34 +145,11 @@ function duplicatesOf(o: Out, place: Place, seenAt: number): DuplicateHint[] {
   const since = o.now - o.net.settings.duplicateWindowMs;
   const hints: DuplicateHint[] = [];
   for (const other of o.model.nearby) {
-    if (other.createdAt < since || other.status === 'rejected' || !samePlace(o, place, other)) continue;
+    if (other.createdAt < since || other.status === 'rejected' || !samePlace(place, other, o.net.settings.duplicateDistanceMeters))
+      continue;
     const meters = place.point && other.point ? Math.round(distanceMeters(place.point, other.point)) : undefined;
     const minutes = Math.round(Math.abs(seenAt - other.seenAt) / 60_000);
     hints.push(meters !== undefined ? { number: other.number, meters, minutes } : { number: other.number, minutes });
   }
   return hints.slice(0, 3);
-}
-
-function samePlace(o: Out, place: Place, other: NearbyReport): boolean {
-  const sameZone = place.zones.some((z) => other.zones.includes(z));
-  const meters = place.point && other.point ? distanceMeters(place.point, other.point) : undefined;
-  const sameCorner = place.cross !== undefined && sameStreets(place.cross, other.cross);
-  return (
-    sameCorner ||
-    (meters !== undefined ? meters <= o.net.settings.duplicateDistanceMeters && (sameZone || place.zones.length === 0) : sameZone)
-  );
-}
-
-function sameStreets(a: [string, string], b: [string, string] | undefined): boolean {
-  if (!b) return false;
-  const norm = (s: string) =>
-    s
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace(/\b(st|street|ave|avenue|calle|blvd)\b\.?/g, '')
-      .trim();
-  const x = a.map(norm).sort();
-  const y = b.map(norm).sort();
-  return x[0] === y[0] && x[1] === y[1];
 }

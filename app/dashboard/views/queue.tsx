@@ -3,7 +3,7 @@
  * a phone needs to pick the next one (number, status, zone, place, time since the sighting,
  * counts, who claimed it, possible duplicates, flags). The list re-polls itself every 750 ms.
  */
-import { distanceMeters } from '../../../bot/geo/zones.js';
+import { samePlace } from '../../../bot/verification/same-place.js';
 import { forDisplay } from '../../../bot/privacy/sanitize.js';
 import type { DashReport } from '../../../store/dashboard-queries.js';
 import type { HtmlEscapedString } from 'hono/utils/html';
@@ -28,15 +28,12 @@ export function placeOf(r: DashReport): string {
   return text ? forDisplay(text).slice(0, 120) : '';
 }
 
-/** Other active reports close in place and time: the hints a chat card gives, as numbers. */
+/** Other active reports close in place and time: the hints a chat card gives (the same rule), as numbers. */
 export function duplicateHints(r: DashReport, all: readonly DashReport[], s: QueueSettings): number[] {
+  const where = (x: DashReport) => ({ zones: x.zones, point: x.point, cross: x.draft.location?.crossStreets });
   return all
     .filter((o) => o.number !== r.number && o.incident === undefined && Math.abs(o.createdAt - r.createdAt) <= s.duplicateWindowMs)
-    .filter((o) =>
-      r.point && o.point
-        ? distanceMeters(r.point, o.point) <= s.duplicateDistanceMeters
-        : r.zones.length > 0 && r.zones.some((z) => o.zones.includes(z)),
-    )
+    .filter((o) => samePlace(where(r), where(o), s.duplicateDistanceMeters))
     .map((o) => o.number)
     .slice(0, 3);
 }
