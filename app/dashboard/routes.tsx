@@ -24,7 +24,7 @@ import { MapPage } from './views/map.js';
 import { ExportPage, NumbersPage } from './views/numbers.js';
 import { SignInHelp } from './views/page.js';
 import { duplicateHints, QueueItems, QueueList, QueuePage, type QueueFilter, type QueueSettings } from './views/queue.js';
-import { ReportLive, ReportLivePoll, ReportPage, type ReportData } from './views/report.js';
+import { ReportLive, ReportLivePoll, ReportPage, type ReportData, type ReportLiveData } from './views/report.js';
 import type { View } from './views/view.js';
 
 export interface DashboardDeps {
@@ -189,7 +189,8 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
   });
 
   /** Everything a report page shows, read once; undefined for a report that does not exist (or is hidden). */
-  const reportData = (c: Context<Env>, n: number, flash: string[]): ReportData | undefined => {
+  /** What the live part shows: read on every poll, so nothing more. */
+  const liveData = (c: Context<Env>, n: number): ReportLiveData | undefined => {
     const v = signedIn(c);
     const report = d.queries.report(n);
     if (!report) return undefined;
@@ -200,19 +201,26 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
     };
     return {
       report,
-      fields: d.fields(v.lang, report.draft),
       members: d.queries.members(n),
       people: d.queries.distinctPeople(n),
       timeline: d.queries.timeline(n),
       deliveries: d.queries.deliveries(n),
       groupName,
       acks: d.queries.acks(n),
-      photos: d.queries.photos(n),
-      flash,
-      duplicates: duplicateHints(report, d.queries.active(), settings),
     };
   };
-  const live = (c: Context<Env>, data: ReportData) => {
+  const reportData = (c: Context<Env>, n: number, flash: string[]): ReportData | undefined => {
+    const base = liveData(c, n);
+    if (!base) return undefined;
+    return {
+      ...base,
+      fields: d.fields(signedIn(c).lang, base.report.draft),
+      photos: d.queries.photos(n),
+      flash,
+      duplicates: duplicateHints(base.report, d.queries.active(), settings),
+    };
+  };
+  const live = (c: Context<Env>, data: ReportLiveData) => {
     const html = (<ReportLive v={signedIn(c)} d={data} />).toString();
     return { live: raw(html), version: createHash('sha256').update(html).digest('base64url').slice(0, 16) };
   };
@@ -229,7 +237,7 @@ function dashboardApp(d: DashboardDeps): Hono<Env> {
 
   app.get('/dashboard/reports/:n{[0-9]{1,9}}/live', (c) => {
     const n = Number(c.req.param('n'));
-    const data = reportData(c, n, []);
+    const data = liveData(c, n);
     if (!data) return c.body(null, 404);
     const l = live(c, data);
     if (c.req.query('v') === l.version) return c.body(null, 204);

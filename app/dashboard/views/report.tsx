@@ -11,15 +11,19 @@ import type { DashboardAction } from '../actions.js';
 import { Page } from './page.js';
 import { clock, since, type View } from './view.js';
 
-export interface ReportData {
+/** What the part of the report page that refreshes itself shows (polled every 2 s). */
+export interface ReportLiveData {
   report: DashReport;
-  fields: { label: string; value: string }[];
   members: DashReport[];
   people: number;
   timeline: AuditEntry[];
   deliveries: AlertDelivery[];
   groupName: (chat: string) => string;
   acks: number;
+}
+
+export interface ReportData extends ReportLiveData {
+  fields: { label: string; value: string }[];
   photos: PhotoInfo[];
   flash: string[];
   /** Active reports close in place and time: possibly the same incident. */
@@ -110,7 +114,7 @@ function Timeline(props: { v: View; entries: AuditEntry[] }) {
  * What keeps changing on a report page: the incident (its reports, each alert, update and
  * all-clear with its delivery, acknowledgements) and the timeline. The page polls for it.
  */
-export function ReportLive(props: { v: View; d: ReportData }) {
+export function ReportLive(props: { v: View; d: ReportLiveData }) {
   const { v, d } = props;
   const r = d.report;
   return (
