@@ -228,15 +228,19 @@ function isElision(folded: string, start: number, end: number): boolean {
 }
 const ELIDED = new Set([...'dljnsmtc'].map((c) => c.charCodeAt(0)));
 
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
 /**
  * Every match of a global regex, in order: the same as `[...text.matchAll(re)]`, without the
  * copy of the regex `matchAll` makes on every call (microseconds for long patterns). Leaves
  * `re.lastIndex` at 0.
  */
-export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
+export function matchesOf(re: RegExp, text: string): readonly RegExpExecArray[] {
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  let m = re.exec(text);
+  if (m === null) return NO_MATCHES; // most calls: no array to allocate (and collect)
+  const out: RegExpExecArray[] = [];
+  for (; m !== null; m = re.exec(text)) {
     out.push(m);
     if (m[0].length === 0) re.lastIndex++;
   }

@@ -86,6 +86,12 @@ const WEEKDAYS = vocabularies().flatMap((v) =>
     weekday: i + 1,
   })),
 );
+/** Matches where any of `patterns` matches: one scan rules them all out (most text has no day word). */
+function anyOf(patterns: readonly { re: RegExp }[]): RegExp {
+  return new RegExp(patterns.map(({ re }) => `(?:${re.source})`).join('|'));
+}
+const STALE_ANY = anyOf(STALE);
+const WEEKDAYS_ANY = anyOf(WEEKDAYS);
 
 /**
  * Day words without a clock time: "anoche" → yesterday 21:00, "ayer" → yesterday noon, "last
@@ -95,7 +101,7 @@ const WEEKDAYS = vocabularies().flatMap((v) =>
  */
 function findDayWords(s: string, env: TimeEnv, found: TimeMatch[]): void {
   for (const m of matchesOf(EARLIER, s)) found.push({ start: m.index, end: m.index + m[0].length, bucket: 'earlier' });
-  if (!env.zoneOk) return;
+  if (!env.zoneOk || !STALE_ANY.test(s)) return;
   for (const { re, word } of STALE) {
     for (const m of matchesOf(re, s)) {
       let at = env.at(-word.daysBack, word.hour, 0);
@@ -107,6 +113,7 @@ function findDayWords(s: string, env: TimeEnv, found: TimeMatch[]): void {
 
 /** "el lunes", "last monday" with no hour: that weekday's noon, unless a longer match covers it. */
 function findWeekdays(s: string, env: TimeEnv, found: TimeMatch[]): void {
+  if (!WEEKDAYS_ANY.test(s)) return;
   for (const { re, weekday } of WEEKDAYS) {
     for (const m of matchesOf(re, s)) {
       if (found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) continue;
