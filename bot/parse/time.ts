@@ -86,12 +86,9 @@ const WEEKDAYS = vocabularies().flatMap((v) =>
     weekday: i + 1,
   })),
 );
-/** Matches where any of `patterns` matches: one scan rules them all out (most text has no day word). */
-function anyOf(patterns: readonly { re: RegExp }[]): RegExp {
-  return new RegExp(patterns.map(({ re }) => `(?:${re.source})`).join('|'));
-}
-const STALE_ANY = anyOf(STALE);
-const WEEKDAYS_ANY = anyOf(WEEKDAYS);
+/** Where a day word or weekday could be: one short scan rules them out (most text has none). */
+const STALE_ANY = phraseRegex((v) => v.time.stale.map((w) => w.pattern));
+const WEEKDAYS_ANY = phraseRegex((v) => v.time.weekdays);
 
 /**
  * Day words without a clock time: "anoche" → yesterday 21:00, "ayer" → yesterday noon, "last
