@@ -143,6 +143,39 @@ describe('rows handed over at commit', () => {
     expect(store.stats().outboxPending).toBe(0);
   });
 
+  it('leaves nothing behind per sent row between reads of the database, and still never sends a row twice', async () => {
+    const { store, adapter, dispatcher, enqueue } = setup();
+    await dispatcher.drain();
+    for (let i = 0; i < 300; i++) store.transaction(() => enqueue(`chat-${i % 50}`, `m${i}`));
+    await dispatcher.drain();
+    expect(adapter.sent).toHaveLength(300);
+    expect(dispatcher.handedOver).toBe(0); // no poll has read the database since: nothing kept per row
+    dispatcher.kick(true);
+    await dispatcher.drain();
+    expect(adapter.sent).toHaveLength(300);
+  });
+
+  it('a sent row whose record failed is remembered, so the next read does not send it again', async () => {
+    const { store, adapter, dispatcher, enqueue } = setup();
+    await dispatcher.drain();
+    const markSent = store.markSent.bind(store);
+    let failOnce = true;
+    store.markSent = (...args: Parameters<typeof markSent>) => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('disk I/O error');
+      }
+      markSent(...args);
+    };
+    store.transaction(() => enqueue('a', 'once'));
+    await dispatcher.drain();
+    expect(store.stats().outboxPending).toBe(1); // sent, but not recorded as sent
+    expect(dispatcher.handedOver).toBe(1);
+    dispatcher.kick(true); // the poll reads it as pending
+    await dispatcher.drain();
+    expect(adapter.sent.map((s) => s.text)).toEqual(['once']);
+  });
+
   it('rows of a rolled-back transaction or savepoint are never sent', async () => {
     const { store, adapter, dispatcher, enqueue } = setup();
     await dispatcher.drain();

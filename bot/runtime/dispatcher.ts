@@ -54,7 +54,8 @@ const LOAD_BATCH = 1000;
 /** How a finished send is recorded: in the database (in the flush's transaction), then in memory. */
 interface Outcome {
   db: () => void;
-  memory: () => void;
+  /** `recorded`: whether the flush's transaction committed what db() wrote. */
+  memory: (recorded: boolean) => void;
 }
 
 export class OutboxDispatcher {
@@ -80,6 +81,11 @@ export class OutboxDispatcher {
 
   constructor(private readonly d: DispatcherDeps) {
     d.store.watchOutbox((rows) => this.accept(rows));
+  }
+
+  /** Ids handed over at commit and not yet known sent (see accept()): none once everything is sent. */
+  get handedOver(): number {
+    return this.accepted.size;
   }
 
   /** Rows waiting in memory (pending or retrying). */
@@ -201,10 +207,12 @@ export class OutboxDispatcher {
       this.flushScheduled = false;
       const batch = this.outcomes;
       this.outcomes = [];
+      let recorded = false;
       try {
         this.d.store.transaction(() => {
           for (const o of batch) o.record.db();
         });
+        recorded = true;
         // A sent goodbye to an erased tipster was just deleted: make that final in the file bytes.
         this.d.store.flushErasures();
       } catch (err) {
@@ -212,7 +220,7 @@ export class OutboxDispatcher {
         this.d.logger.warn({ err: errName(err) }, 'outbox outcomes not recorded');
       }
       for (const o of batch) {
-        o.record.memory();
+        o.record.memory(recorded);
         this.inFlight.delete(o.chatKey);
       }
       if (!this.stopped) this.kick();
@@ -247,7 +255,7 @@ export class OutboxDispatcher {
       const platformMessageId = chat.kind === 'group' ? result.messageId : undefined;
       return {
         db: () => this.settle(row, 'sent', attempts, () => this.d.store.markSent(row, sentAt, platformMessageId)),
-        memory: () => this.dequeue(row),
+        memory: (recorded) => this.forget(row, recorded),
       };
     } catch (err) {
       return this.failed(row, attempts, err);
@@ -283,7 +291,7 @@ export class OutboxDispatcher {
       this.d.logger.warn({ outbox: row.id, platform: row.platform, attempts, code: error.code }, 'outbox row dead');
       return {
         db: () => this.settle(row, 'dead', attempts, () => this.d.store.markDead(row, attempts, reason)),
-        memory: () => this.dequeue(row),
+        memory: (recorded) => this.forget(row, recorded),
       };
     }
     const { baseDelayMs, maxDelayMs } = this.d.settings;
@@ -306,6 +314,16 @@ export class OutboxDispatcher {
   private settle(row: OutboxRecord, status: 'sent' | 'dead', attempts: number, record: () => void): void {
     record();
     if (this.d.onSettled && row.dedupeKey) this.d.onSettled(row, status, attempts);
+  }
+
+  /**
+   * A sent or given-up row leaves its chat's queue. Once that is recorded, a read can no longer
+   * find it pending, so its id need not be remembered either (see accept()); until then it is,
+   * so that a read does not queue it again.
+   */
+  private forget(row: OutboxRecord, recorded: boolean): void {
+    this.dequeue(row);
+    if (recorded) this.accepted.delete(row.id);
   }
 
   private dequeue(row: OutboxRecord): void {
