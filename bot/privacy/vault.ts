@@ -3,7 +3,7 @@
  * (HMAC-SHA256), and the address needed to reply is stored encrypted (AES-256-GCM), so the
  * database alone does not say who anyone is.
  */
-import { createCipheriv, createDecipheriv, hash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 export interface Vault {
   /** A stable pseudonym for (platform, id): the same inputs always give the same value. */
@@ -24,8 +24,6 @@ export function createVault(secret: Uint8Array): Vault {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), info, 32));
   const hmacKey = derive('centinela/pseudonym/v1');
   const encKey = derive('centinela/seal/v1');
-  const innerPad = xorPad(hmacKey, 0x36);
-  const outerPad = xorPad(hmacKey, 0x5c);
   // Nonces come from the system's random source in blocks, a slice each: one call per
   // IV_BLOCK seals instead of one each (a call costs about as much as the encryption itself).
   let ivs = Buffer.alloc(0);
@@ -40,10 +38,7 @@ export function createVault(secret: Uint8Array): Vault {
   };
   return {
     pseudonym(platform, id) {
-      // HMAC-SHA256 (RFC 2104) written out with one-shot hashes: same result as createHmac, and
-      // no hash objects to create (and collect) twice per message.
-      const inner = hash('sha256', Buffer.concat([innerPad, Buffer.from(`${platform}\u0000${id}`, 'utf8')]), 'buffer');
-      return hash('sha256', Buffer.concat([outerPad, inner]), 'base64url');
+      return createHmac('sha256', hmacKey).update(`${platform}\u0000${id}`, 'utf8').digest('base64url');
     },
     seal(plain) {
       const iv = nextIv();
@@ -58,12 +53,4 @@ export function createVault(secret: Uint8Array): Vault {
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
   };
-}
-
-/** The key padded to SHA-256's 64-byte block and XORed with an HMAC pad byte. */
-function xorPad(key: Buffer, byte: number): Buffer {
-  const block = Buffer.alloc(64);
-  key.copy(block);
-  for (let i = 0; i < block.length; i++) block[i] = (block[i] ?? 0) ^ byte;
-  return block;
 }
