@@ -6,7 +6,7 @@ import { AdapterError, type AdapterPort, type SendResult } from '../port.js';
 import { silentLogger } from '../logger.js';
 import { createVault } from '../privacy/vault.js';
 import { outboxRow, sealAddress } from '../outbox-row.js';
-import { OutboxDispatcher } from './dispatcher.js';
+import { OutboxDispatcher, type DispatcherDeps } from './dispatcher.js';
 
 const vault = createVault(Buffer.alloc(32, 1));
 
@@ -27,19 +27,31 @@ class ScriptedAdapter implements AdapterPort {
   }
 }
 
-function setup() {
-  const store = new SqliteStore(openDatabase(':memory:'));
-  const adapter = new ScriptedAdapter();
-  let now = 1_000_000;
-  const dispatcher = new OutboxDispatcher({
+/** A dispatcher over `store` sending through `adapter`, as the tests want it. */
+function dispatcherFor(
+  store: SqliteStore,
+  adapter: ScriptedAdapter,
+  clock: () => number,
+  more: { concurrency?: number; onSettled?: DispatcherDeps['onSettled'] } = {},
+): OutboxDispatcher {
+  return new OutboxDispatcher({
     store,
     vault,
     adapters: new Map([['simulator', adapter]]),
-    clock: () => now,
+    clock,
     logger: silentLogger,
     random: () => 0.5,
-    settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000 },
+    settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000, ...(more.concurrency ? { concurrency: more.concurrency } : {}) },
+    ...(more.onSettled ? { onSettled: more.onSettled } : {}),
   });
+}
+
+/** `db`: an existing database (a restart over what an earlier run left). */
+function setup(db = openDatabase(':memory:')) {
+  const store = new SqliteStore(db);
+  const adapter = new ScriptedAdapter();
+  let now = 1_000_000;
+  const dispatcher = dispatcherFor(store, adapter, () => now);
   const enqueue = (chat: string, text: string) =>
     store.enqueue(
       {
@@ -100,14 +112,8 @@ describe('outbox dispatcher', () => {
 
   it('sends the alert lane first when it has to choose, and reports settled rows with a dedupe key', async () => {
     const { store, adapter, enqueue } = setup();
-    const limited = new OutboxDispatcher({
-      store,
-      vault,
-      adapters: new Map([['simulator', adapter]]),
-      clock: () => 1_000_000,
-      logger: silentLogger,
-      random: () => 0.5,
-      settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000, concurrency: 1 },
+    const limited = dispatcherFor(store, adapter, () => 1_000_000, {
+      concurrency: 1,
       onSettled: (row, status) => settled.push(`${row.dedupeKey ?? ''}=${status}`),
     });
     const settled: string[] = [];
@@ -253,28 +259,8 @@ describe('rows an earlier run left', () => {
       1,
     );
     // A restart: a new store and dispatcher over the same database; a message is handled before the first pump.
-    const store = new SqliteStore(db);
-    const adapter = new ScriptedAdapter();
-    const dispatcher = new OutboxDispatcher({
-      store,
-      vault,
-      adapters: new Map([['simulator', adapter]]),
-      clock: () => 2,
-      logger: silentLogger,
-      random: () => 0.5,
-      settings: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000 },
-    });
-    store.transaction(() =>
-      store.enqueue(
-        {
-          platform: 'simulator',
-          chatKey: 'ana',
-          address: sealAddress(vault, { id: 'ana', kind: 'direct' }),
-          payload: JSON.stringify({ text: 'newer' }),
-        },
-        2,
-      ),
-    );
+    const { store, adapter, dispatcher, enqueue } = setup(db);
+    store.transaction(() => enqueue('ana', 'newer'));
     await dispatcher.drain();
     expect(adapter.sent.map((s) => s.text)).toEqual(['older', 'newer']);
   });
